@@ -1,0 +1,508 @@
+//! Every word the operator reads, in Japanese and English. A missing word is a compile error.
+//!
+//! Templates carry `{name}` placeholders, filled with [`fill`].
+
+use crate::model::Category;
+use crate::model::Severity;
+use crate::model::incident::AttemptOutcome;
+use crate::model::playbook::Phase;
+use crate::model::roster::Means;
+use crate::model::timeline::EntryKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// `ja` or `en`; anything else is refused.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ja" | "jp" | "japanese" => Some(Lang::Ja),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// From the locale: the first of LC_ALL, LC_MESSAGES, LANG that is set decides;
+    /// one starting with `ja` gives Japanese, anything else English.
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+            .next()
+            .map_or(Lang::En, |v| {
+                if v.starts_with("ja") {
+                    Lang::Ja
+                } else {
+                    Lang::En
+                }
+            })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    // Panes and columns
+    PaneIncidents,
+    PaneClosed,
+    PaneChecklist,
+    PaneRoute,
+    ColId,
+    ColSev,
+    ColCategory,
+    ColTitle,
+    ColPhase,
+    ColAge,
+    ColDue,
+    NoIncidents,
+    NoClosedIncidents,
+    Drill,
+    OpenCount,
+    // Deadlines
+    DueIn,
+    OverdueBy,
+    // Next action
+    NextCall,
+    NextCallOverdue,
+    NextCallAgain,
+    NextNobody,
+    NextStep,
+    NextClose,
+    NextClosed,
+    NextNothing,
+    // Checklist
+    NoChecklist,
+    StepNotes,
+    // Route pane
+    RouteName,
+    RouteLevel,
+    LevelDue,
+    LevelOverdue,
+    LevelReached,
+    LevelPassed,
+    LevelWaiting,
+    NoRoute,
+    Away,
+    NotInRoster,
+    // Status line
+    Saved,
+    NotSaved,
+    ReadOnly,
+    Operator,
+    HintsMain,
+    TooSmall,
+    // Help
+    HelpTitle,
+    HelpMove,
+    HelpPanes,
+    HelpNew,
+    HelpCheck,
+    HelpNote,
+    HelpClose,
+    HelpClosedToggle,
+    HelpHelp,
+    HelpQuit,
+    HelpForms,
+    HelpFooter,
+    // Forms
+    FormNewTitle,
+    FieldTitle,
+    FieldCategory,
+    FieldSeverity,
+    FieldDetected,
+    FieldDescription,
+    FormHint,
+    DetectedHint,
+    ErrTitleRequired,
+    ErrDetectedFormat,
+    ErrDetectedFuture,
+    NoteOnStep,
+    NoteOnIncident,
+    NoteHint,
+    ConfirmClose,
+    ConfirmQuitUnsaved,
+    // Notices
+    MsgOpened,
+    MsgClosed,
+    MsgChangeDropped,
+    MsgOutsideChange,
+    MsgIncidentsUnreadable,
+    MsgRosterProblem,
+    MsgPlaybooksProblem,
+    MsgRosterSeeded,
+    MsgSampleRoster,
+    MsgReadOnlyNoChange,
+    // Errors from changes
+    ErrNoSuchIncident,
+    ErrNoSuchStep,
+    ErrIncidentClosed,
+    ErrReviewIncomplete,
+    ErrEmptyText,
+    // Record words (show, timeline)
+    WordDetected,
+    WordOpenedBy,
+    WordStatus,
+    WordPhase,
+    WordDescription,
+    WordChecklist,
+    WordTimeline,
+    WordRoute,
+    WordAttempts,
+    StatusOpen,
+    StatusClosed,
+    PhaseAllDone,
+}
+
+/// The text of a message in a language.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    use Msg::*;
+    let (en, ja) = match msg {
+        PaneIncidents => ("Incidents", "インシデント"),
+        PaneClosed => ("Closed incidents", "クローズ済み"),
+        PaneChecklist => ("Checklist", "チェックリスト"),
+        PaneRoute => ("Reporting route", "報告ルート"),
+        ColId => ("ID", "ID"),
+        ColSev => ("Sev", "重大度"),
+        ColCategory => ("Category", "分類"),
+        ColTitle => ("Title", "件名"),
+        ColPhase => ("Phase", "フェーズ"),
+        ColAge => ("Age", "経過"),
+        ColDue => ("Next due", "次の期限"),
+        NoIncidents => (
+            "No open incidents. Press n to record one.",
+            "対応中のインシデントはありません。n で記録します。",
+        ),
+        NoClosedIncidents => ("No closed incidents yet.", "クローズ済みのインシデントはありません。"),
+        Drill => ("DRILL", "訓練"),
+        OpenCount => ("{n} open", "対応中 {n} 件"),
+        DueIn => ("{due} {left}", "{due} 残{left}"),
+        OverdueBy => ("OVERDUE +{m}m", "期限超過 +{m}分"),
+        NextCall => (
+            "Next: {means} {name} ({role}) {address} — due {due}, {left} left",
+            "次: {name}({role}){address} に{means}で報告 — 期限 {due}、残り {left}",
+        ),
+        NextCallOverdue => (
+            "Next: {means} {name} ({role}) {address} — OVERDUE since {due} (+{m}m)",
+            "次: {name}({role}){address} に{means}で報告 — {due} から期限超過(+{m}分)",
+        ),
+        NextCallAgain => (
+            "Nobody on the route answered. Try again: {means} {name} ({role}) {address}",
+            "報告ルート全員に不通。再度: {name}({role}){address} に{means}",
+        ),
+        NextNobody => (
+            "Next: nobody on level {level} of the route is available — go one level up or consult",
+            "次: 報告ルート第{level}段に対応可能な人がいません — 一段上へ、または相談",
+        ),
+        NextStep => ("Next: {step}", "次: {step}"),
+        NextClose => (
+            "Next: every step is done — close the incident (c)",
+            "次: 全手順完了 — インシデントをクローズ (c)",
+        ),
+        NextClosed => ("Closed {when}", "{when} クローズ"),
+        NextNothing => (
+            "No incident selected — press n to record one",
+            "インシデント未選択 — n で新規記録",
+        ),
+        NoChecklist => ("Select an incident to see its checklist.", "インシデントを選ぶとチェックリストが表示されます。"),
+        StepNotes => ("notes", "メモ"),
+        RouteName => ("Route: {name}", "ルート: {name}"),
+        RouteLevel => ("L{n} {means} within {within}m", "第{n}段 {means} {within}分以内"),
+        LevelDue => ("due {due} · {left} left", "期限 {due}・残り {left}"),
+        LevelOverdue => ("OVERDUE +{m}m (due {due})", "期限超過 +{m}分({due})"),
+        LevelReached => ("reached {when}", "{when} 報告済み"),
+        LevelPassed => ("nobody reached — went up", "不通 — 上位へ"),
+        LevelWaiting => ("if nobody above answers", "上位が不通のとき"),
+        NoRoute => (
+            "No reporting route for this incident. Check the roster: shiftdesk roster check",
+            "このインシデントの報告ルートがありません。名簿を確認: shiftdesk roster check",
+        ),
+        Away => ("away", "不在"),
+        NotInRoster => ("not in roster", "名簿にない"),
+        Saved => ("saved", "保存済み"),
+        NotSaved => ("NOT SAVED: {why}", "未保存: {why}"),
+        ReadOnly => ("READ-ONLY", "読み取り専用"),
+        Operator => ("op", "担当"),
+        HintsMain => (
+            "?:help n:new Tab:pane Space:check a:note c:close q:quit",
+            "?:ヘルプ n:新規 Tab:切替 Space:チェック a:メモ c:クローズ q:終了",
+        ),
+        TooSmall => (
+            "Terminal too small: {w}x{h} (needs 80x24). Enlarge the window.",
+            "端末が小さすぎます: {w}x{h}(80x24 以上が必要)。ウィンドウを広げてください。",
+        ),
+        HelpTitle => ("Keys", "キー操作"),
+        HelpMove => ("move the selection", "選択を移動"),
+        HelpPanes => ("switch pane", "ペインを切り替え"),
+        HelpNew => ("record a new incident", "インシデントを新規記録"),
+        HelpCheck => ("check / uncheck the selected step", "選択した手順をチェック / 解除"),
+        HelpNote => (
+            "add a note (to the selected step in the checklist)",
+            "メモを追加(チェックリストでは選択した手順に)",
+        ),
+        HelpClose => (
+            "close the incident (needs the Review phase done)",
+            "インシデントをクローズ(振り返り完了が必要)",
+        ),
+        HelpClosedToggle => ("show closed / open incidents", "クローズ済み / 対応中を切り替え"),
+        HelpHelp => ("this help", "このヘルプ"),
+        HelpQuit => ("quit (everything is already saved)", "終了(入力は保存済み)"),
+        HelpForms => (
+            "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Esc cancels",
+            "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Esc で取消",
+        ),
+        HelpFooter => ("Esc or ? closes this help", "Esc または ? で閉じる"),
+        FormNewTitle => ("New incident", "インシデント新規記録"),
+        FieldTitle => ("Title", "件名"),
+        FieldCategory => ("Category", "分類"),
+        FieldSeverity => ("Severity", "重大度"),
+        FieldDetected => ("Detected at", "検知時刻"),
+        FieldDescription => ("Description", "詳細"),
+        FormHint => (
+            "Tab: next field  ←/→: choose  Enter: save  Esc: cancel",
+            "Tab: 次の項目  ←/→: 選択  Enter: 保存  Esc: 取消",
+        ),
+        DetectedHint => (
+            "HH:MM or YYYY-MM-DD HH:MM; empty = now",
+            "HH:MM または YYYY-MM-DD HH:MM、空欄 = 現在",
+        ),
+        ErrTitleRequired => ("A title is required", "件名を入力してください"),
+        ErrDetectedFormat => (
+            "Write the time as HH:MM or YYYY-MM-DD HH:MM",
+            "HH:MM または YYYY-MM-DD HH:MM で入力してください",
+        ),
+        ErrDetectedFuture => ("The time cannot be in the future", "未来の時刻は指定できません"),
+        NoteOnStep => ("Note on: {step}", "手順へのメモ: {step}"),
+        NoteOnIncident => ("Note on {id}", "{id} へのメモ"),
+        NoteHint => ("Enter: save  Esc: cancel", "Enter: 保存  Esc: 取消"),
+        ConfirmClose => (
+            "Close {id} \"{title}\"?  y: close  n: keep open",
+            "{id}「{title}」をクローズしますか?  y: クローズ  n: 戻る",
+        ),
+        ConfirmQuitUnsaved => (
+            "{n} change(s) are NOT SAVED ({why}). Quit anyway and lose them?  y: quit  n: stay",
+            "未保存の変更が {n} 件あります({why})。破棄して終了しますか?  y: 終了  n: 戻る",
+        ),
+        MsgOpened => ("Recorded {id}", "{id} を記録しました"),
+        MsgClosed => ("Closed {id}", "{id} をクローズしました"),
+        MsgChangeDropped => ("A change could not be applied: {why}", "変更を反映できませんでした: {why}"),
+        MsgOutsideChange => (
+            "Updated with changes saved elsewhere",
+            "他の端末で保存された変更を反映しました",
+        ),
+        MsgIncidentsUnreadable => (
+            "{why} — READ-ONLY until the file is fixed or restored",
+            "{why} — ファイルを修正・復元するまで読み取り専用",
+        ),
+        MsgRosterProblem => (
+            "Roster unusable, no routes: {why}",
+            "名簿を読めないため報告ルートなし: {why}",
+        ),
+        MsgPlaybooksProblem => (
+            "Own playbooks.json not used ({why}); using the bundled playbooks",
+            "独自の playbooks.json は使えません({why})。標準の手順を使用中",
+        ),
+        MsgRosterSeeded => (
+            "Sample roster written to {path} — replace it with your team's",
+            "サンプル名簿を {path} に作成しました — チームの名簿に置き換えてください",
+        ),
+        MsgSampleRoster => (
+            "SAMPLE roster in use (fictional people) — replace roster.json",
+            "サンプル名簿(架空の人物)を使用中 — roster.json を置き換えてください",
+        ),
+        MsgReadOnlyNoChange => (
+            "Read-only: nothing can be changed now ({why})",
+            "読み取り専用のため変更できません({why})",
+        ),
+        ErrNoSuchIncident => ("No incident {id}", "{id} というインシデントはありません"),
+        ErrNoSuchStep => ("{id} has no step {x}", "{id} に手順 {x} はありません"),
+        ErrIncidentClosed => ("{id} is closed", "{id} はクローズ済みです"),
+        ErrReviewIncomplete => (
+            "{id} cannot be closed yet: {x} step(s) of the Review phase are open",
+            "{id} はまだクローズできません: 振り返りの手順が {x} 件未完了です",
+        ),
+        ErrEmptyText => ("Nothing to save: the text is empty", "内容が空のため保存しません"),
+        WordDetected => ("Detected", "検知"),
+        WordOpenedBy => ("Opened by", "記録者"),
+        WordStatus => ("Status", "状態"),
+        WordPhase => ("Phase", "フェーズ"),
+        WordDescription => ("Description", "詳細"),
+        WordChecklist => ("Checklist", "チェックリスト"),
+        WordTimeline => ("Timeline", "タイムライン"),
+        WordRoute => ("Route", "報告ルート"),
+        WordAttempts => ("Call attempts", "連絡記録"),
+        StatusOpen => ("open", "対応中"),
+        StatusClosed => ("closed", "クローズ"),
+        PhaseAllDone => ("all done", "全完了"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+/// Fills `{key}` placeholders of a message.
+pub fn fill(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    let mut out = t(lang, msg).to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    let (en, ja) = match c {
+        Category::OutOfScope => ("Out-of-scope request", "対応範囲外の依頼"),
+        Category::OperationMistake => ("Operation mistake", "操作ミス"),
+        Category::DocError => ("Error in a manual or document", "マニュアル・資料の誤記"),
+        Category::SystemOutage => ("System outage", "システム障害"),
+        Category::Security => ("Security (ID card, misdirected mail)", "セキュリティ(IDカード紛失・誤送信)"),
+        Category::ToolDamage => ("Damage to manuals or tools", "マニュアル・ツールの破損"),
+        Category::EquipmentLoss => ("Lost or damaged lent equipment", "貸与機器の紛失・破損"),
+        Category::Other => ("Other", "その他"),
+    };
+    pick(lang, en, ja)
+}
+
+/// A label short enough for a table column.
+pub fn category_short(lang: Lang, c: Category) -> &'static str {
+    let (en, ja) = match c {
+        Category::OutOfScope => ("Out of scope", "範囲外"),
+        Category::OperationMistake => ("Op. mistake", "操作ミス"),
+        Category::DocError => ("Doc error", "資料誤記"),
+        Category::SystemOutage => ("Outage", "障害"),
+        Category::Security => ("Security", "セキュリティ"),
+        Category::ToolDamage => ("Tool damage", "ツール破損"),
+        Category::EquipmentLoss => ("Equip. loss", "機器紛失"),
+        Category::Other => ("Other", "その他"),
+    };
+    pick(lang, en, ja)
+}
+
+/// The class of the source document a category belongs to.
+pub fn category_class(lang: Lang, c: Category) -> &'static str {
+    use crate::model::category::CategoryClass;
+    let (en, ja) = match c.class() {
+        CategoryClass::Operational => ("Operational", "業務上のインシデント"),
+        CategoryClass::TeamOperations => ("Team operations", "チーム運営に関するインシデント"),
+        CategoryClass::Other => ("Other", "その他"),
+    };
+    pick(lang, en, ja)
+}
+
+pub fn severity(lang: Lang, s: Severity) -> &'static str {
+    let (en, ja) = match s.number() {
+        1 => ("1 Critical", "1 重大"),
+        2 => ("2 High", "2 高"),
+        3 => ("3 Medium", "3 中"),
+        _ => ("4 Minor", "4 軽微"),
+    };
+    pick(lang, en, ja)
+}
+
+pub fn phase(lang: Lang, p: Phase) -> &'static str {
+    let (en, ja) = match p {
+        Phase::Report => ("Report", "報告"),
+        Phase::AssessScope => ("Assess scope", "影響範囲の確認"),
+        Phase::InterimFix => ("Interim fix", "暫定対処"),
+        Phase::Review => ("Review", "振り返り"),
+    };
+    pick(lang, en, ja)
+}
+
+/// A phase label for a narrow column.
+pub fn phase_short(lang: Lang, p: Option<Phase>) -> &'static str {
+    let (en, ja) = match p {
+        Some(Phase::Report) => ("Report", "報告"),
+        Some(Phase::AssessScope) => ("Scope", "影響範囲"),
+        Some(Phase::InterimFix) => ("Fix", "暫定対処"),
+        Some(Phase::Review) => ("Review", "振り返り"),
+        None => ("Done", "完了"),
+    };
+    pick(lang, en, ja)
+}
+
+pub fn means(lang: Lang, m: Means) -> &'static str {
+    let (en, ja) = match m {
+        Means::Phone => ("call", "電話"),
+        Means::Email => ("email", "メール"),
+        Means::Chat => ("message", "チャット"),
+    };
+    pick(lang, en, ja)
+}
+
+pub fn outcome(lang: Lang, o: AttemptOutcome) -> &'static str {
+    let (en, ja) = match o {
+        AttemptOutcome::Reached => ("reached", "報告済み"),
+        AttemptOutcome::NoAnswer => ("no answer", "不通"),
+        AttemptOutcome::LeftMessage => ("left a message", "伝言"),
+    };
+    pick(lang, en, ja)
+}
+
+pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
+    let (en, ja) = match k {
+        EntryKind::Opened => ("opened", "記録"),
+        EntryKind::StepChecked => ("checked", "チェック"),
+        EntryKind::StepUnchecked => ("unchecked", "チェック解除"),
+        EntryKind::StepNote => ("step note", "手順メモ"),
+        EntryKind::Note => ("note", "メモ"),
+        EntryKind::RouteResolved => ("route", "報告ルート"),
+        EntryKind::Attempt => ("call", "連絡"),
+        EntryKind::Escalated => ("escalated", "エスカレーション"),
+        EntryKind::SeverityChanged => ("severity", "重大度変更"),
+        EntryKind::CategoryChanged => ("category", "分類変更"),
+        EntryKind::Closed => ("closed", "クローズ"),
+        EntryKind::Reopened => ("reopened", "再オープン"),
+    };
+    pick(lang, en, ja)
+}
+
+fn pick(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_decides_when_no_flag() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_MESSAGES", "ja_JP"), ("LANG", "C")])),
+            Lang::Ja
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let s = fill(Lang::En, Msg::TooSmall, &[("w", "60"), ("h", "20")]);
+        assert_eq!(s, "Terminal too small: 60x20 (needs 80x24). Enlarge the window.");
+    }
+}

@@ -1,0 +1,7 @@
+//! shiftdesk: guided incident response for on-shift operators, in the terminal.
+//!
+//! Layers: `model` ← `store` ← `app` ← `ui`, with `cli` on top; `i18n` holds every word.
+
+pub mod i18n;
+pub mod model;
+pub mod store;

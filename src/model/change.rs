@@ -1,0 +1,222 @@
+//! Every lasting change to the desk, as data. A change carries everything it needs, so the
+//! store can apply the same change again to a fresher state written by another desk.
+
+use super::category::Category;
+use super::checklist::{ChecklistStep, Stamp, StepNote};
+use super::desk::IncidentsFile;
+use super::incident::{Incident, IncidentId, ResolvedRoute, Status};
+use super::severity::Severity;
+use super::timeline::{EntryKind, TimelineEntry};
+use crate::i18n::{Lang, Msg, t};
+use chrono::{DateTime, Utc};
+use serde_json::Map;
+use std::fmt;
+
+/// What an operator entered for a new incident, with its checklist and route already
+/// taken from the playbook and the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIncident {
+    pub title: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub detected_at: DateTime<Utc>,
+    pub description: String,
+    pub drill: bool,
+    pub checklist: Vec<ChecklistStep>,
+    pub route: Option<ResolvedRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Open(Box<NewIncident>),
+    SetStep {
+        incident: IncidentId,
+        step: String,
+        done: bool,
+    },
+    NoteStep {
+        incident: IncidentId,
+        step: String,
+        text: String,
+    },
+    Note {
+        incident: IncidentId,
+        text: String,
+    },
+    Close {
+        incident: IncidentId,
+    },
+}
+
+/// A change with who made it and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamped {
+    pub change: Change,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    Opened(IncidentId),
+    Changed(IncidentId),
+    /// The change was already in place; nothing was written.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    NoSuchIncident(IncidentId),
+    NoSuchStep(IncidentId, String),
+    IncidentClosed(IncidentId),
+    /// Closing needs the Review phase complete; this many steps are open.
+    ReviewIncomplete(IncidentId, usize),
+    EmptyText,
+}
+
+impl ChangeError {
+    pub fn message(&self, lang: Lang) -> String {
+        let (msg, id, extra) = match self {
+            ChangeError::NoSuchIncident(id) => (Msg::ErrNoSuchIncident, id.0.as_str(), String::new()),
+            ChangeError::NoSuchStep(id, step) => (Msg::ErrNoSuchStep, id.0.as_str(), step.clone()),
+            ChangeError::IncidentClosed(id) => (Msg::ErrIncidentClosed, id.0.as_str(), String::new()),
+            ChangeError::ReviewIncomplete(id, n) => (Msg::ErrReviewIncomplete, id.0.as_str(), n.to_string()),
+            ChangeError::EmptyText => (Msg::ErrEmptyText, "", String::new()),
+        };
+        t(lang, msg).replace("{id}", id).replace("{x}", &extra)
+    }
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
+fn open_incident<'f>(
+    file: &'f mut IncidentsFile,
+    id: &IncidentId,
+) -> Result<&'f mut Incident, ChangeError> {
+    let incident = file
+        .get_mut(id)
+        .ok_or_else(|| ChangeError::NoSuchIncident(id.clone()))?;
+    if incident.status != Status::Open {
+        return Err(ChangeError::IncidentClosed(id.clone()));
+    }
+    Ok(incident)
+}
+
+impl Stamped {
+    pub fn new(change: Change, at: DateTime<Utc>, by: &str) -> Self {
+        Stamped {
+            change,
+            at,
+            by: by.to_string(),
+        }
+    }
+
+    /// Applies the change to `file`. On error `file` is left as it was.
+    pub fn apply(&self, file: &mut IncidentsFile) -> Result<Applied, ChangeError> {
+        let (at, by) = (self.at, self.by.as_str());
+        let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
+        match &self.change {
+            Change::Open(new) => {
+                let id = file.next_id();
+                let mut timeline = vec![entry(EntryKind::Opened, &new.title)];
+                if let Some(route) = &new.route {
+                    timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
+                }
+                file.incidents.push(Incident {
+                    id: id.clone(),
+                    title: new.title.clone(),
+                    category: new.category,
+                    severity: new.severity,
+                    detected_at: new.detected_at.min(at),
+                    opened_at: at,
+                    opened_by: by.to_string(),
+                    description: new.description.clone(),
+                    drill: new.drill,
+                    status: Status::Open,
+                    closed_at: None,
+                    checklist: new.checklist.clone(),
+                    route: new.route.clone(),
+                    attempts: Vec::new(),
+                    escalations: Vec::new(),
+                    timeline,
+                    extra: Map::new(),
+                });
+                Ok(Applied::Opened(id))
+            }
+            Change::SetStep {
+                incident,
+                step,
+                done,
+            } => {
+                let inc = open_incident(file, incident)?;
+                let s = inc
+                    .step_mut(step)
+                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+                if s.done.is_some() == *done {
+                    return Ok(Applied::Unchanged);
+                }
+                s.done = done.then(|| Stamp {
+                    at,
+                    by: by.to_string(),
+                });
+                let kind = if *done {
+                    EntryKind::StepChecked
+                } else {
+                    EntryKind::StepUnchecked
+                };
+                inc.timeline.push(entry(kind, "").with_step(step));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::NoteStep {
+                incident,
+                step,
+                text,
+            } => {
+                if !super::text::has_content(text) {
+                    return Err(ChangeError::EmptyText);
+                }
+                let inc = open_incident(file, incident)?;
+                let s = inc
+                    .step_mut(step)
+                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+                s.notes.push(StepNote {
+                    at,
+                    by: by.to_string(),
+                    text: text.clone(),
+                });
+                inc.timeline
+                    .push(entry(EntryKind::StepNote, text).with_step(step));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Note { incident, text } => {
+                if !super::text::has_content(text) {
+                    return Err(ChangeError::EmptyText);
+                }
+                let inc = open_incident(file, incident)?;
+                inc.timeline.push(entry(EntryKind::Note, text));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Close { incident } => {
+                let inc = open_incident(file, incident)?;
+                let open = inc.open_review_steps().len();
+                if open > 0 {
+                    return Err(ChangeError::ReviewIncomplete(incident.clone(), open));
+                }
+                inc.status = Status::Closed;
+                inc.closed_at = Some(at);
+                inc.timeline.push(entry(EntryKind::Closed, ""));
+                Ok(Applied::Changed(incident.clone()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "change_tests.rs"]
+mod tests;

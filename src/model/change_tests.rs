@@ -1,0 +1,154 @@
+use super::*;
+use crate::model::checklist::checklist_from;
+use crate::model::playbook::Phase;
+use crate::model::test_fixtures::{bundled_playbooks, t};
+
+fn new_outage(title: &str) -> Change {
+    let books = bundled_playbooks();
+    Change::Open(Box::new(NewIncident {
+        title: title.into(),
+        category: Category::SystemOutage,
+        severity: Severity::HIGH,
+        detected_at: t("09:55"),
+        description: "VPN down".into(),
+        drill: false,
+        checklist: checklist_from(books.for_category(Category::SystemOutage).unwrap()),
+        route: None,
+    }))
+}
+
+fn apply(file: &mut IncidentsFile, change: Change, at: &str) -> Result<Applied, ChangeError> {
+    Stamped::new(change, t(at), "yamada").apply(file)
+}
+
+fn opened(file: &mut IncidentsFile) -> IncidentId {
+    match apply(file, new_outage("VPN 障害"), "10:00").unwrap() {
+        Applied::Opened(id) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn opening_numbers_incidents_and_logs_it() {
+    let mut file = IncidentsFile::default();
+    let a = opened(&mut file);
+    let b = opened(&mut file);
+    assert_eq!((a.0.as_str(), b.0.as_str()), ("INC-0001", "INC-0002"));
+    let inc = file.get(&a).unwrap();
+    assert_eq!(inc.detected_at, t("09:55"));
+    assert_eq!(inc.opened_at, t("10:00"));
+    assert_eq!(inc.opened_by, "yamada");
+    assert_eq!(inc.timeline[0].kind, EntryKind::Opened);
+    assert_eq!(inc.current_phase(), Some(Phase::Report));
+}
+
+#[test]
+fn detection_cannot_lie_in_the_future() {
+    let mut file = IncidentsFile::default();
+    let mut change = new_outage("x");
+    if let Change::Open(n) = &mut change {
+        n.detected_at = t("11:00");
+    }
+    apply(&mut file, change, "10:00").unwrap();
+    assert_eq!(file.incidents[0].detected_at, t("10:00"));
+}
+
+#[test]
+fn checking_a_step_stamps_time_and_operator() {
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let step = file.get(&id).unwrap().checklist[0].id.clone();
+    let set = |done| Change::SetStep {
+        incident: id.clone(),
+        step: step.clone(),
+        done,
+    };
+    assert_eq!(apply(&mut file, set(true), "10:05"), Ok(Applied::Changed(id.clone())));
+    let s = file.get(&id).unwrap().step(&step).unwrap();
+    assert_eq!(s.done.as_ref().unwrap().at, t("10:05"));
+    assert_eq!(s.done.as_ref().unwrap().by, "yamada");
+    // Checking again changes nothing and logs nothing.
+    let before = file.get(&id).unwrap().timeline.len();
+    assert_eq!(apply(&mut file, set(true), "10:06"), Ok(Applied::Unchanged));
+    assert_eq!(file.get(&id).unwrap().timeline.len(), before);
+    apply(&mut file, set(false), "10:07").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert!(inc.step(&step).unwrap().done.is_none());
+    assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::StepUnchecked);
+}
+
+#[test]
+fn closing_needs_the_review_phase_complete() {
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let review: Vec<String> = file
+        .get(&id)
+        .unwrap()
+        .checklist
+        .iter()
+        .filter(|s| s.phase == Phase::Review)
+        .map(|s| s.id.clone())
+        .collect();
+    let close = || Change::Close {
+        incident: id.clone(),
+    };
+    assert_eq!(
+        apply(&mut file, close(), "11:00"),
+        Err(ChangeError::ReviewIncomplete(id.clone(), review.len()))
+    );
+    assert!(file.get(&id).unwrap().is_open());
+    for step in &review {
+        let change = Change::SetStep {
+            incident: id.clone(),
+            step: step.clone(),
+            done: true,
+        };
+        apply(&mut file, change, "11:01").unwrap();
+    }
+    apply(&mut file, close(), "11:02").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert_eq!(inc.status, Status::Closed);
+    assert_eq!(inc.closed_at, Some(t("11:02")));
+    // A closed incident takes no more changes.
+    let note = Change::Note {
+        incident: id.clone(),
+        text: "late".into(),
+    };
+    assert_eq!(apply(&mut file, note, "11:03"), Err(ChangeError::IncidentClosed(id)));
+}
+
+#[test]
+fn notes_need_text_and_a_real_step() {
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let blank = Change::Note {
+        incident: id.clone(),
+        text: " \n".into(),
+    };
+    assert_eq!(apply(&mut file, blank, "10:01"), Err(ChangeError::EmptyText));
+    let wrong = Change::NoteStep {
+        incident: id.clone(),
+        step: "nope".into(),
+        text: "x".into(),
+    };
+    assert!(matches!(apply(&mut file, wrong, "10:01"), Err(ChangeError::NoSuchStep(..))));
+    let step = file.get(&id).unwrap().checklist[1].id.clone();
+    let good = Change::NoteStep {
+        incident: id.clone(),
+        step: step.clone(),
+        text: "電話中".into(),
+    };
+    apply(&mut file, good, "10:02").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert_eq!(inc.step(&step).unwrap().notes[0].text, "電話中");
+    assert_eq!(inc.timeline.last().unwrap().step.as_deref(), Some(step.as_str()));
+}
+
+#[test]
+fn unknown_incident_is_an_error() {
+    let mut file = IncidentsFile::default();
+    let change = Change::Close {
+        incident: IncidentId::from_number(9),
+    };
+    assert!(matches!(apply(&mut file, change, "10:00"), Err(ChangeError::NoSuchIncident(_))));
+}

@@ -1,0 +1,98 @@
+//! Time as the operator reads it: a display zone, clock times and countdowns.
+//! The model never reads the clock itself; `now` is always passed in.
+
+use chrono::{DateTime, Duration, Local, Utc};
+use chrono_tz::Tz;
+
+/// The zone times are shown in. Stored times are always UTC.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zone {
+    Named(Tz),
+    Local,
+}
+
+impl Zone {
+    /// `SHIFTDESK_TZ`, else `TZ` when it names a zone, else the system's local time.
+    pub fn from_env() -> Zone {
+        ["SHIFTDESK_TZ", "TZ"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find_map(|v| v.trim_start_matches(':').parse::<Tz>().ok())
+            .map_or(Zone::Local, Zone::Named)
+    }
+
+    pub fn format(&self, t: DateTime<Utc>, fmt: &str) -> String {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).format(fmt).to_string(),
+            Zone::Local => t.with_timezone(&Local).format(fmt).to_string(),
+        }
+    }
+
+    /// `14:35`, or `11-28 14:35` when the date is not today's.
+    pub fn clock(&self, t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        if self.format(t, "%Y-%m-%d") == self.format(now, "%Y-%m-%d") {
+            self.format(t, "%H:%M")
+        } else {
+            self.format(t, "%m-%d %H:%M")
+        }
+    }
+
+    /// Full date and time, for timelines and reports: `2026-11-29 14:35`.
+    pub fn date_time(&self, t: DateTime<Utc>) -> String {
+        self.format(t, "%Y-%m-%d %H:%M")
+    }
+}
+
+/// `4:12`, `1:04:12`: time left, never negative.
+pub fn countdown(left: Duration) -> String {
+    let secs = left.num_seconds().max(0);
+    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Whole minutes, rounded up: 1 s over a deadline is 1 minute over.
+pub fn minutes_up(d: Duration) -> i64 {
+    (d.num_seconds().max(0) + 59) / 60
+}
+
+/// An age as it fits a narrow column: `45s`, `12m`, `3h05m`, `2d04h`.
+pub fn short_age(d: Duration) -> String {
+    let secs = d.num_seconds().max(0);
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+        s => format!("{}d{:02}h", s / 86_400, (s % 86_400) / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_fixtures::t;
+
+    #[test]
+    fn countdowns_and_ages() {
+        assert_eq!(countdown(Duration::seconds(252)), "4:12");
+        assert_eq!(countdown(Duration::seconds(3872)), "1:04:32");
+        assert_eq!(countdown(Duration::seconds(-5)), "0:00");
+        assert_eq!(minutes_up(Duration::seconds(1)), 1);
+        assert_eq!(minutes_up(Duration::seconds(180)), 3);
+        assert_eq!(short_age(Duration::seconds(45)), "45s");
+        assert_eq!(short_age(Duration::minutes(185)), "3h05m");
+        assert_eq!(short_age(Duration::hours(52)), "2d04h");
+    }
+
+    #[test]
+    fn clock_shows_the_date_only_when_it_differs() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        assert_eq!(tokyo.clock(t("05:35"), t("06:00")), "14:35");
+        // 16:00 UTC is already the next day in Tokyo.
+        assert_eq!(tokyo.clock(t("16:00"), t("06:00")), "11-30 01:00");
+        assert_eq!(tokyo.date_time(t("05:35")), "2026-11-29 14:35");
+    }
+}

@@ -1,0 +1,22 @@
+//! The domain: plain data with its rules. No terminal, no files, no clock reading.
+
+pub mod category;
+pub mod change;
+pub mod checklist;
+pub mod clock;
+pub mod desk;
+pub mod escalation;
+pub mod incident;
+pub mod next_action;
+pub mod playbook;
+pub mod roster;
+pub mod severity;
+pub mod text;
+pub mod timeline;
+
+#[cfg(test)]
+pub(crate) mod test_fixtures;
+
+pub use category::Category;
+pub use incident::{Incident, IncidentId};
+pub use severity::Severity;

@@ -1,0 +1,64 @@
+//! The timeline: every change to an incident, stamped, append-only.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Opened,
+    StepChecked,
+    StepUnchecked,
+    StepNote,
+    Note,
+    RouteResolved,
+    Attempt,
+    Escalated,
+    SeverityChanged,
+    CategoryChanged,
+    Closed,
+    Reopened,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub kind: EntryKind,
+    /// Free text: what a person wrote, or the details of what happened.
+    #[serde(default)]
+    pub text: String,
+    /// The checklist step this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The contact this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl TimelineEntry {
+    pub fn new(at: DateTime<Utc>, by: &str, kind: EntryKind, text: impl Into<String>) -> Self {
+        TimelineEntry {
+            at,
+            by: by.to_string(),
+            kind,
+            text: text.into(),
+            step: None,
+            contact: None,
+            extra: Map::new(),
+        }
+    }
+
+    pub fn with_step(mut self, step: &str) -> Self {
+        self.step = Some(step.to_string());
+        self
+    }
+
+    pub fn with_contact(mut self, contact: &str) -> Self {
+        self.contact = Some(contact.to_string());
+        self
+    }
+}

@@ -1,0 +1,13 @@
+//! The data dir: load, validate, lock, save atomically. Depends on the model only.
+
+pub mod atomic;
+pub mod incidents;
+pub mod json_file;
+pub mod lock;
+pub mod paths;
+pub mod playbooks_file;
+pub mod roster_file;
+
+pub use incidents::{Committed, IncidentsStore, SaveError};
+pub use json_file::FileProblem;
+pub use paths::DataDir;
