@@ -104,6 +104,7 @@ pub enum Msg {
     HelpTitle,
     HelpMove,
     HelpPanes,
+    HelpEnter,
     HelpNew,
     HelpCheck,
     HelpNote,
@@ -121,6 +122,7 @@ pub enum Msg {
     FieldDetected,
     FieldDescription,
     FormHint,
+    DiscardHint,
     DetectedHint,
     ErrTitleRequired,
     ErrDetectedFormat,
@@ -184,7 +186,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         NoClosedIncidents => ("No closed incidents yet.", "クローズ済みのインシデントはありません。"),
         Drill => ("DRILL", "訓練"),
         OpenCount => ("{n} open", "対応中 {n} 件"),
-        DueIn => ("{due} {left}", "{due} 残{left}"),
+        DueIn => ("{due} in {left}", "{due} あと{left}"),
         OverdueBy => ("OVERDUE +{m}m", "期限超過 +{m}分"),
         NextCall => (
             "Next: {means} {name} ({role}) {address} — due {due}, {left} left",
@@ -215,7 +217,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         NoChecklist => ("Select an incident to see its checklist.", "インシデントを選ぶとチェックリストが表示されます。"),
         StepNotes => ("notes", "メモ"),
         RouteName => ("Route: {name}", "ルート: {name}"),
-        RouteLevel => ("L{n} {means} within {within}m", "第{n}段 {means} {within}分以内"),
+        RouteLevel => ("L{n} · {means} · within {within}m", "第{n}段・{means}・{within}分以内"),
         LevelDue => ("due {due} · {left} left", "期限 {due}・残り {left}"),
         LevelOverdue => ("OVERDUE +{m}m (due {due})", "期限超過 +{m}分({due})"),
         LevelReached => ("reached {when}", "{when} 報告済み"),
@@ -232,8 +234,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ReadOnly => ("READ-ONLY", "読み取り専用"),
         Operator => ("op", "担当"),
         HintsMain => (
-            "?:help n:new Tab:pane Space:check a:note c:close q:quit",
-            "?:ヘルプ n:新規 Tab:切替 Space:チェック a:メモ c:クローズ q:終了",
+            "?:help n:new Space:check a:note c:close q:quit",
+            "?:ヘルプ n:新規 Space:チェック a:メモ c:クローズ q:終了",
         ),
         TooSmall => (
             "Terminal too small: {w}x{h} (needs 80x24). Enlarge the window.",
@@ -242,6 +244,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         HelpTitle => ("Keys", "キー操作"),
         HelpMove => ("move the selection", "選択を移動"),
         HelpPanes => ("switch pane", "ペインを切り替え"),
+        HelpEnter => (
+            "go to the selected incident's checklist",
+            "選択したインシデントのチェックリストへ",
+        ),
         HelpNew => ("record a new incident", "インシデントを新規記録"),
         HelpCheck => ("check / uncheck the selected step", "選択した手順をチェック / 解除"),
         HelpNote => (
@@ -269,6 +275,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         FormHint => (
             "Tab: next field  ←/→: choose  Enter: save  Esc: cancel",
             "Tab: 次の項目  ←/→: 選択  Enter: 保存  Esc: 取消",
+        ),
+        DiscardHint => (
+            "Esc again discards what you typed; any other key keeps it",
+            "もう一度 Esc で入力を破棄します。他のキーで続行",
         ),
         DetectedHint => (
             "HH:MM or YYYY-MM-DD HH:MM; empty = now",

@@ -5,3 +5,7 @@
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod app;
+pub mod ui;
+pub mod cli;
+pub mod terminal;

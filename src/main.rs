@@ -1,3 +1,59 @@
-fn main() {
-    println!("Hello, world!");
+//! Wiring only: parse the command line, open the store, run the desk or a subcommand.
+
+use anyhow::Result;
+use chrono::Utc;
+use clap::Parser;
+use shiftdesk::app::open::open_desk;
+use shiftdesk::app::{App, Operator};
+use shiftdesk::cli::{Cli, Session, run};
+use shiftdesk::i18n::Lang;
+use shiftdesk::model::clock::Zone;
+use shiftdesk::store::DataDir;
+use std::process::ExitCode;
+
+fn operator_name(flag: Option<String>) -> String {
+    flag.into_iter()
+        .chain(std::env::var("SHIFTDESK_OPERATOR").ok())
+        .chain(std::env::var("USER").ok())
+        .chain(std::env::var("LOGNAME").ok())
+        .map(|s| shiftdesk::model::text::normalize_input(s.trim()))
+        .find(|s| shiftdesk::model::text::has_content(s))
+        .unwrap_or_else(|| "operator".to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    let operator = Operator {
+        name: operator_name(cli.operator),
+        lang,
+        zone: Zone::from_env(),
+    };
+    match start(cli.data_dir, cli.command, operator) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("shiftdesk: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn start(
+    data_dir: Option<std::path::PathBuf>,
+    command: Option<shiftdesk::cli::Command>,
+    operator: Operator,
+) -> Result<ExitCode> {
+    let dir = DataDir::resolve(data_dir.as_deref())?;
+    let now = Utc::now();
+    if let Some(command) = command {
+        return run(command, &Session { dir, operator, now });
+    }
+    let (desk, warnings) = open_desk(&dir, operator.lang)?;
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(desk, operator, now, size);
+    app.ui.warnings = warnings;
+    shiftdesk::terminal::run(&mut app)?;
+    Ok(ExitCode::SUCCESS)
 }

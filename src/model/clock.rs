@@ -1,7 +1,7 @@
 //! Time as the operator reads it: a display zone, clock times and countdowns.
 //! The model never reads the clock itself; `now` is always passed in.
 
-use chrono::{DateTime, Duration, Local, Utc};
+use chrono::{DateTime, Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone times are shown in. Stored times are always UTC.
@@ -37,10 +37,62 @@ impl Zone {
         }
     }
 
+    /// A wall-clock time in this zone as UTC (the earlier one when the clocks go back).
+    pub fn to_utc(&self, naive: NaiveDateTime) -> Option<DateTime<Utc>> {
+        match self {
+            Zone::Named(tz) => tz.from_local_datetime(&naive).earliest().map(|t| t.to_utc()),
+            Zone::Local => Local.from_local_datetime(&naive).earliest().map(|t| t.to_utc()),
+        }
+    }
+
+    fn today(&self, now: DateTime<Utc>) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(&self.format(now, "%Y-%m-%d"), "%Y-%m-%d").ok()
+    }
+
     /// Full date and time, for timelines and reports: `2026-11-29 14:35`.
     pub fn date_time(&self, t: DateTime<Utc>) -> String {
         self.format(t, "%Y-%m-%d %H:%M")
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeInputError {
+    Format,
+    Future,
+}
+
+/// A time the operator typed: `HH:MM` (today, or yesterday when that is still ahead, so
+/// 23:50 typed at 00:10 is ten minutes before midnight) or `YYYY-MM-DD HH:MM`, in the
+/// display zone. Empty means now. Never in the future.
+pub fn parse_time_input(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, TimeInputError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(now);
+    }
+    let at = if let Ok(full) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M") {
+        zone.to_utc(full).ok_or(TimeInputError::Format)?
+    } else {
+        let time = NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| TimeInputError::Format)?;
+        let today = zone.today(now).ok_or(TimeInputError::Format)?;
+        let candidate = zone
+            .to_utc(today.and_time(time))
+            .ok_or(TimeInputError::Format)?;
+        if candidate > now {
+            let yesterday = today.pred_opt().ok_or(TimeInputError::Format)?;
+            zone.to_utc(yesterday.and_time(time))
+                .ok_or(TimeInputError::Format)?
+        } else {
+            candidate
+        }
+    };
+    if at > now {
+        return Err(TimeInputError::Future);
+    }
+    Ok(at)
 }
 
 /// `4:12`, `1:04:12`: time left, never negative.
@@ -85,6 +137,36 @@ mod tests {
         assert_eq!(short_age(Duration::seconds(45)), "45s");
         assert_eq!(short_age(Duration::minutes(185)), "3h05m");
         assert_eq!(short_age(Duration::hours(52)), "2d04h");
+    }
+
+    #[test]
+    fn typed_times_are_read_in_the_display_zone() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        // 06:00 UTC is 15:00 in Tokyo.
+        let now = t("06:00");
+        assert_eq!(parse_time_input("", now, &tokyo), Ok(now));
+        assert_eq!(parse_time_input("14:30", now, &tokyo), Ok(t("05:30")));
+        // 15:30 Tokyo is still ahead: it means yesterday's.
+        assert_eq!(
+            parse_time_input("15:30", now, &tokyo).unwrap(),
+            t("06:30") - Duration::days(1)
+        );
+        assert_eq!(
+            parse_time_input("2026-11-29 14:00", now, &tokyo),
+            Ok(t("05:00"))
+        );
+        assert_eq!(
+            parse_time_input("2026-11-29 16:00", now, &tokyo),
+            Err(TimeInputError::Future)
+        );
+        assert_eq!(
+            parse_time_input("25:99", now, &tokyo),
+            Err(TimeInputError::Format)
+        );
+        assert_eq!(
+            parse_time_input("yesterday", now, &tokyo),
+            Err(TimeInputError::Format)
+        );
     }
 
     #[test]

@@ -5,6 +5,9 @@ use super::checklist::next_open_step;
 use super::escalation::{RouteProgress, contact_to_call, route_progress};
 use super::incident::Incident;
 use super::roster::{Contact, Means, Roster};
+use super::clock::{Zone, countdown, minutes_up};
+use super::text::safe_line;
+use crate::i18n::{self, Lang, Msg, fill, t};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +64,72 @@ pub fn next_action_with<'r>(
     match next_open_step(&incident.checklist) {
         Some(index) => NextAction::Step { index },
         None => NextAction::Close,
+    }
+}
+
+/// The next action in plain words, e.g. "Next: call 佐藤 花子 (シフトリーダー) 090-… — due
+/// 14:35, 4:12 left". Text from the roster and playbook is made safe.
+pub fn sentence(
+    action: &NextAction<'_>,
+    incident: &Incident,
+    lang: Lang,
+    zone: &Zone,
+    now: DateTime<Utc>,
+) -> String {
+    match action {
+        NextAction::Call {
+            contact,
+            means,
+            deadline,
+            again,
+            ..
+        } => {
+            let address = match means {
+                Means::Phone => contact.primary_phone().unwrap_or_default(),
+                Means::Email | Means::Chat => contact.email.as_str(),
+            };
+            let name = safe_line(&contact.name);
+            let role = safe_line(&contact.role);
+            let address = safe_line(address);
+            let due = zone.clock(*deadline, now);
+            let mut args = vec![
+                ("means", i18n::means(lang, *means).to_string()),
+                ("name", name),
+                ("role", role),
+                ("address", address),
+                ("due", due),
+            ];
+            let msg = if *again {
+                Msg::NextCallAgain
+            } else if *deadline < now {
+                args.push(("m", minutes_up(now - *deadline).to_string()));
+                Msg::NextCallOverdue
+            } else {
+                args.push(("left", countdown(*deadline - now)));
+                Msg::NextCall
+            };
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(lang, msg, &args)
+        }
+        NextAction::NobodyAvailable { level } => {
+            fill(lang, Msg::NextNobody, &[("level", &(level + 1).to_string())])
+        }
+        NextAction::Step { index } => {
+            let step = incident
+                .checklist
+                .get(*index)
+                .map(|s| safe_line(s.text.get(lang)))
+                .unwrap_or_default();
+            fill(lang, Msg::NextStep, &[("step", &step)])
+        }
+        NextAction::Close => t(lang, Msg::NextClose).to_string(),
+        NextAction::Closed => {
+            let when = incident
+                .closed_at
+                .map(|c| zone.date_time(c))
+                .unwrap_or_default();
+            fill(lang, Msg::NextClosed, &[("when", &when)])
+        }
     }
 }
 
@@ -134,6 +203,25 @@ mod tests {
         assert_eq!(next_action(&inc, &roster, t("10:06")), NextAction::Close);
         inc.status = Status::Closed;
         assert_eq!(next_action(&inc, &roster, t("10:06")), NextAction::Closed);
+    }
+
+    #[test]
+    fn the_sentence_names_who_when_and_how_long() {
+        let roster: Roster = serde_json::from_value(serde_json::json!({
+            "schema_version": 1,
+            "contacts": [{"id": "boss", "name": "佐藤 花子", "role": "シフトリーダー",
+                          "phones": [{"label": "mobile", "number": "090-0000-1101"}]}]
+        }))
+        .unwrap();
+        let inc = routed();
+        let zone = Zone::Named(chrono_tz::UTC);
+        let next = next_action(&inc, &roster, t("10:10:48"));
+        assert_eq!(
+            sentence(&next, &inc, Lang::En, &zone, t("10:10:48")),
+            "Next: call 佐藤 花子 (シフトリーダー) 090-0000-1101 — due 10:15, 4:12 left"
+        );
+        let late = sentence(&next, &inc, Lang::Ja, &zone, t("10:18:00"));
+        assert!(late.contains("期限超過(+3分)"), "{late}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The roster: contacts and the reporting routes a team lead wrote.
 
 use super::category::Category;
+use super::incident::ResolvedRoute;
 use super::severity::Severity;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -108,6 +109,17 @@ pub struct Route {
 }
 
 impl Route {
+    /// The route as an incident keeps it: a copy, so later roster edits do not rewrite
+    /// what was agreed when the incident was opened.
+    pub fn resolve(&self) -> ResolvedRoute {
+        ResolvedRoute {
+            route_id: self.id.clone(),
+            name: self.name.clone(),
+            levels: self.levels.clone(),
+            extra: Map::new(),
+        }
+    }
+
     pub fn applies_to(&self, category: Category, severity: Severity) -> bool {
         self.category.is_none_or(|c| c == category) && severity.at_least(self.min_severity)
     }

@@ -1,5 +1,8 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
+use super::incident::Incident;
+use super::text::safe_line;
+use crate::i18n::{self, Lang};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -61,4 +64,22 @@ impl TimelineEntry {
         self.contact = Some(contact.to_string());
         self
     }
+}
+
+/// An entry in words: its kind, the step it is about, and its text. Made safe for display.
+pub fn describe(entry: &TimelineEntry, incident: &Incident, lang: Lang) -> String {
+    let mut parts = vec![i18n::entry_kind(lang, entry.kind).to_string()];
+    if let Some(step) = &entry.step {
+        let text = incident
+            .step(step)
+            .map_or(step.as_str(), |s| s.text.get(lang));
+        parts.push(format!("«{}»", safe_line(text)));
+    }
+    if let Some(contact) = &entry.contact {
+        parts.push(safe_line(contact));
+    }
+    if !entry.text.is_empty() {
+        parts.push(safe_line(&entry.text));
+    }
+    parts.join(" ")
 }

@@ -1,0 +1,37 @@
+//! Every change to the desk, on screen or on disk, is one of these.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// About once a second: the clock moves, other desks' changes come in.
+    Tick(DateTime<Utc>),
+    Resize(u16, u16),
+    Quit,
+    MoveUp,
+    MoveDown,
+    MoveFirst,
+    MoveLast,
+    FocusNext,
+    FocusPrev,
+    /// Enter on the incidents pane: go to its checklist.
+    OpenChecklist,
+    ToggleStep,
+    AddNote,
+    NewIncident,
+    RequestClose,
+    ToggleClosed,
+    ShowHelp,
+    /// Esc on an overlay.
+    Dismiss,
+    /// Enter on a form.
+    Submit,
+    Yes,
+    No,
+    FieldNext,
+    FieldPrev,
+    /// A key for the text field or picker with focus.
+    Edit(KeyEvent),
+    Paste(String),
+}

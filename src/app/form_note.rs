@@ -1,0 +1,26 @@
+//! A note: on a checklist step, or on the incident as a whole.
+
+use super::text_field::TextField;
+use crate::model::IncidentId;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteTarget {
+    Step { incident: IncidentId, step: String },
+    Incident(IncidentId),
+}
+
+pub struct NoteForm {
+    pub target: NoteTarget,
+    pub text: TextField,
+    pub discard_armed: bool,
+}
+
+impl NoteForm {
+    pub fn new(target: NoteTarget) -> NoteForm {
+        NoteForm {
+            target,
+            text: TextField::new(true),
+            discard_armed: false,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Keys to actions, by layer: the overlay on top takes every key; below it, the panes.
+
+use super::App;
+use super::action::Action;
+use super::ui_state::{Overlay, Pane};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match &app.ui.overlay {
+        Some(Overlay::Help) => help_layer(key),
+        Some(Overlay::NewIncident(_) | Overlay::Note(_)) => form_layer(key, ctrl),
+        Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit) => confirm_layer(key, ctrl),
+        None => pane_layer(app.ui.focus, key, ctrl),
+    }
+}
+
+fn help_layer(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+            Some(Action::Dismiss)
+        }
+        _ => None,
+    }
+}
+
+fn form_layer(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc => Action::Dismiss,
+        KeyCode::Char('c') if ctrl => Action::Dismiss,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Tab => Action::FieldNext,
+        KeyCode::BackTab => Action::FieldPrev,
+        _ => Action::Edit(key),
+    })
+}
+
+fn confirm_layer(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
+        KeyCode::Char('c') if ctrl => Some(Action::No),
+        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::No),
+        _ => None,
+    }
+}
+
+fn pane_layer(focus: Pane, key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('?') => Action::ShowHelp,
+        KeyCode::Char('n') => Action::NewIncident,
+        KeyCode::Tab => Action::FocusNext,
+        KeyCode::BackTab => Action::FocusPrev,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::MoveFirst,
+        KeyCode::End | KeyCode::Char('G') => Action::MoveLast,
+        KeyCode::Char(' ') if focus == Pane::Checklist => Action::ToggleStep,
+        KeyCode::Char(' ') | KeyCode::Enter if focus == Pane::Incidents => Action::OpenChecklist,
+        KeyCode::Char('a') => Action::AddNote,
+        KeyCode::Char('c') => Action::RequestClose,
+        KeyCode::Char('o') => Action::ToggleClosed,
+        _ => return None,
+    })
+}

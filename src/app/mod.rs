@@ -1,0 +1,113 @@
+//! The running desk: the saved state, the screen state, and `update`, the one place where
+//! either changes.
+
+pub mod action;
+pub mod desk;
+pub mod form_new;
+pub mod form_note;
+pub mod keymap;
+pub mod open;
+pub mod text_field;
+pub mod ui_state;
+mod update;
+
+use crate::i18n::Lang;
+use crate::model::Incident;
+use crate::model::checklist::display_order;
+use crate::model::clock::Zone;
+use crate::model::desk::by_urgency;
+use chrono::{DateTime, Utc};
+use desk::Desk;
+use ui_state::UiState;
+
+pub use action::Action;
+
+/// Who is at the desk and how they read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operator {
+    pub name: String,
+    pub lang: Lang,
+    pub zone: Zone,
+}
+
+pub struct App {
+    pub desk: Desk,
+    pub ui: UiState,
+    pub operator: Operator,
+    pub now: DateTime<Utc>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(desk: Desk, operator: Operator, now: DateTime<Utc>, size: (u16, u16)) -> App {
+        let mut app = App {
+            desk,
+            ui: UiState::new(size.0, size.1),
+            operator,
+            now,
+            should_quit: false,
+        };
+        app.keep_selection_valid();
+        app
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.operator.lang
+    }
+
+    /// The incidents the list shows, in order: open ones most urgent first, or closed ones
+    /// most recently closed first.
+    pub fn visible(&self) -> Vec<usize> {
+        let incidents = &self.desk.incidents.incidents;
+        if self.ui.show_closed {
+            let mut rows: Vec<usize> = (0..incidents.len())
+                .filter(|&i| !incidents[i].is_open())
+                .collect();
+            rows.sort_by_key(|&i| std::cmp::Reverse(incidents[i].closed_at));
+            rows
+        } else {
+            by_urgency(incidents, &self.desk.roster, self.now, Incident::is_open)
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Incident> {
+        let id = self.ui.selected.as_ref()?;
+        self.desk.incidents.get(id)
+    }
+
+    /// Index into the selected incident's checklist of the step under the cursor.
+    pub fn selected_step(&self) -> Option<usize> {
+        let inc = self.selected()?;
+        display_order(&inc.checklist).get(self.ui.step_cursor).copied()
+    }
+
+    /// Keeps the selection on an incident the list shows.
+    fn keep_selection_valid(&mut self) {
+        let visible = self.visible();
+        let still_there = self.ui.selected.as_ref().is_some_and(|id| {
+            visible
+                .iter()
+                .any(|&i| &self.desk.incidents.incidents[i].id == id)
+        });
+        if !still_there {
+            let first = visible
+                .first()
+                .map(|&i| self.desk.incidents.incidents[i].id.clone());
+            self.select(first);
+        }
+    }
+
+    /// Selects an incident and puts the checklist cursor on its next open step.
+    fn select(&mut self, id: Option<crate::model::IncidentId>) {
+        self.ui.selected = id;
+        self.ui.contact_cursor = 0;
+        self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);
+    }
+
+    /// The cursor position of the next open step of the selected incident.
+    fn next_open_cursor(&self) -> Option<usize> {
+        let inc = self.selected()?;
+        let next = crate::model::checklist::next_open_step(&inc.checklist)?;
+        display_order(&inc.checklist).iter().position(|&i| i == next)
+    }
+}

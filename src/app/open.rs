@@ -1,0 +1,51 @@
+//! Opening the desk on a data dir: every file loaded, every problem put into words.
+
+use super::desk::Desk;
+use crate::i18n::{Lang, Msg, fill, t};
+use crate::store::DataDir;
+use crate::store::incidents::IncidentsStore;
+use crate::store::playbooks_file::load_playbooks;
+use crate::store::roster_file::{RosterLoad, load_roster};
+use anyhow::Result;
+
+/// The desk on `dir`, and the warnings to keep on screen. Fails only when the data dir
+/// itself cannot be made; a bad file gives a warning and a desk that works around it.
+pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
+    dir.create()?;
+    let mut warnings = Vec::new();
+    let (store, incidents) = IncidentsStore::open(dir);
+    let incidents = match incidents {
+        Ok(file) => file,
+        Err(problem) => {
+            warnings.push(fill(
+                lang,
+                Msg::MsgIncidentsUnreadable,
+                &[("why", &problem.to_string())],
+            ));
+            Default::default()
+        }
+    };
+    let roster = match load_roster(dir) {
+        RosterLoad::Loaded(r) => r,
+        RosterLoad::Seeded(r) => {
+            let path = dir.roster().display().to_string();
+            warnings.push(fill(lang, Msg::MsgRosterSeeded, &[("path", &path)]));
+            r
+        }
+        RosterLoad::Problem(p) => {
+            warnings.push(fill(lang, Msg::MsgRosterProblem, &[("why", &p.to_string())]));
+            Default::default()
+        }
+    };
+    if roster.sample && !warnings.iter().any(|w| w.contains(&*dir.roster().to_string_lossy())) {
+        warnings.push(t(lang, Msg::MsgSampleRoster).to_string());
+    }
+    let playbooks = load_playbooks(dir);
+    if let Some(p) = &playbooks.problem {
+        warnings.push(fill(lang, Msg::MsgPlaybooksProblem, &[("why", &p.to_string())]));
+    }
+    Ok((
+        Desk::new(Some(store), incidents, roster, playbooks.playbooks),
+        warnings,
+    ))
+}

@@ -1,0 +1,91 @@
+//! What the desk remembers about the screen: never saved.
+
+use super::form_new::NewIncidentForm;
+use super::form_note::NoteForm;
+use crate::model::IncidentId;
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Incidents,
+    Checklist,
+    Contacts,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Incidents => Pane::Checklist,
+            Pane::Checklist => Pane::Contacts,
+            Pane::Contacts => Pane::Incidents,
+        }
+    }
+
+    pub fn prev(self) -> Pane {
+        match self {
+            Pane::Incidents => Pane::Contacts,
+            Pane::Checklist => Pane::Incidents,
+            Pane::Contacts => Pane::Checklist,
+        }
+    }
+}
+
+/// What sits on top of the panes and takes every key while it is there.
+pub enum Overlay {
+    Help,
+    NewIncident(Box<NewIncidentForm>),
+    Note(Box<NoteForm>),
+    ConfirmClose(IncidentId),
+    ConfirmQuit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A line of feedback under the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+pub struct UiState {
+    pub focus: Pane,
+    /// Show closed incidents instead of open ones.
+    pub show_closed: bool,
+    /// The selected incident, by id, so the selection stays put when the order changes.
+    pub selected: Option<IncidentId>,
+    /// Index into the checklist's display order.
+    pub step_cursor: usize,
+    /// Index into the route's contact rows.
+    pub contact_cursor: usize,
+    pub overlay: Option<Overlay>,
+    /// Feedback on the last thing done; fades after a while.
+    pub notice: Option<Notice>,
+    /// Problems found at start that stay on screen (roster, playbooks, read-only).
+    pub warnings: Vec<String>,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl UiState {
+    pub fn new(width: u16, height: u16) -> UiState {
+        UiState {
+            focus: Pane::Incidents,
+            show_closed: false,
+            selected: None,
+            step_cursor: 0,
+            contact_cursor: 0,
+            overlay: None,
+            notice: None,
+            warnings: Vec::new(),
+            width,
+            height,
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! `App::update`: the one place where an action changes the desk.
+
+use super::App;
+use super::action::Action;
+use super::desk::{DeskError, Submitted};
+use super::form_note::{NoteForm, NoteTarget};
+use super::ui_state::{Notice, NoticeLevel, Overlay, Pane};
+use crate::i18n::{Msg, fill, t};
+use crate::model::change::{Applied, Change, ChangeError, NewIncident, Stamped};
+use crate::model::checklist::{checklist_from, display_order};
+use crate::model::text::safe_line;
+use chrono::Duration;
+
+/// How long a notice stays on screen.
+const NOTICE_SECONDS: i64 = 12;
+
+impl App {
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Tick(now) => self.tick(now),
+            Action::Resize(w, h) => {
+                self.ui.width = w;
+                self.ui.height = h;
+            }
+            Action::Quit => {
+                if self.desk.pending_count() > 0 {
+                    self.ui.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    self.should_quit = true;
+                }
+            }
+            Action::MoveUp => self.move_cursor(-1),
+            Action::MoveDown => self.move_cursor(1),
+            Action::MoveFirst => self.move_cursor(isize::MIN / 2),
+            Action::MoveLast => self.move_cursor(isize::MAX / 2),
+            Action::FocusNext => self.ui.focus = self.ui.focus.next(),
+            Action::FocusPrev => self.ui.focus = self.ui.focus.prev(),
+            Action::OpenChecklist => {
+                if self.selected().is_some() {
+                    self.ui.focus = Pane::Checklist;
+                    self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);
+                }
+            }
+            Action::ToggleStep => self.toggle_step(),
+            Action::AddNote => self.open_note(),
+            Action::NewIncident => {
+                if let Some(why) = self.desk.read_only() {
+                    let text = fill(self.lang(), Msg::MsgReadOnlyNoChange, &[("why", why)]);
+                    self.notify(NoticeLevel::Error, text);
+                } else {
+                    self.ui.overlay = Some(Overlay::NewIncident(Box::default()));
+                }
+            }
+            Action::RequestClose => self.request_close(),
+            Action::ToggleClosed => {
+                self.ui.show_closed = !self.ui.show_closed;
+                self.ui.selected = None;
+                self.ui.focus = Pane::Incidents;
+            }
+            Action::ShowHelp => self.ui.overlay = Some(Overlay::Help),
+            Action::Dismiss => self.dismiss(),
+            Action::Submit => self.submit_form(),
+            Action::Yes => self.confirm(true),
+            Action::No => self.confirm(false),
+            Action::FieldNext | Action::FieldPrev => {
+                if let Some(Overlay::NewIncident(form)) = &mut self.ui.overlay {
+                    form.next_field(if action == Action::FieldNext { 1 } else { -1 });
+                }
+            }
+            Action::Edit(key) => match &mut self.ui.overlay {
+                Some(Overlay::NewIncident(form)) => form.edit(key),
+                Some(Overlay::Note(form)) => {
+                    form.discard_armed = false;
+                    form.text.input(key);
+                }
+                _ => {}
+            },
+            Action::Paste(text) => match &mut self.ui.overlay {
+                Some(Overlay::NewIncident(form)) => form.paste(&text),
+                Some(Overlay::Note(form)) => {
+                    form.discard_armed = false;
+                    form.text.paste(&text);
+                }
+                _ => {}
+            },
+        }
+        self.keep_selection_valid();
+    }
+
+    fn notify(&mut self, level: NoticeLevel, text: String) {
+        self.ui.notice = Some(Notice {
+            level,
+            text,
+            at: self.now,
+        });
+    }
+
+    fn tick(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        self.now = now;
+        if let Some(outcome) = self.desk.poll() {
+            match outcome {
+                Ok(dropped) => {
+                    let text = t(self.lang(), Msg::MsgOutsideChange).to_string();
+                    self.notify(NoticeLevel::Info, text);
+                    self.report_dropped(&dropped);
+                }
+                Err(problem) => {
+                    let text = problem.to_string();
+                    self.notify(NoticeLevel::Error, text);
+                }
+            }
+        }
+        if self.desk.pending_count() > 0 {
+            if let Some((_, dropped)) = self.desk.flush() {
+                self.report_dropped(&dropped);
+            }
+        }
+        if let Some(n) = &self.ui.notice {
+            if now - n.at > Duration::seconds(NOTICE_SECONDS) {
+                self.ui.notice = None;
+            }
+        }
+    }
+
+    fn report_dropped(&mut self, dropped: &[ChangeError]) {
+        if let Some(e) = dropped.first() {
+            let why = e.message(self.lang());
+            let text = fill(self.lang(), Msg::MsgChangeDropped, &[("why", &why)]);
+            self.notify(NoticeLevel::Error, text);
+        }
+    }
+
+    /// Runs a change through the desk and reports what became of it.
+    fn change(&mut self, change: Change) -> Option<Applied> {
+        let stamped = Stamped::new(change, self.now, &self.operator.name);
+        let (outcome, dropped) = self.desk.submit(stamped);
+        self.report_dropped(&dropped);
+        match outcome {
+            Ok(Submitted::Saved(a) | Submitted::Kept(a)) => Some(a),
+            Err(DeskError::Refused(e)) => {
+                let text = e.message(self.lang());
+                self.notify(NoticeLevel::Error, text);
+                None
+            }
+            Err(DeskError::ReadOnly(why)) => {
+                let text = fill(self.lang(), Msg::MsgReadOnlyNoChange, &[("why", &why)]);
+                self.notify(NoticeLevel::Error, text);
+                None
+            }
+        }
+    }
+
+    fn move_cursor(&mut self, by: isize) {
+        let clamp = |at: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            (at as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
+        };
+        match self.ui.focus {
+            Pane::Incidents => {
+                let visible = self.visible();
+                let incidents = &self.desk.incidents.incidents;
+                let at = visible
+                    .iter()
+                    .position(|&i| Some(&incidents[i].id) == self.ui.selected.as_ref())
+                    .unwrap_or(0);
+                let to = visible
+                    .get(clamp(at, visible.len()))
+                    .map(|&i| incidents[i].id.clone());
+                if to != self.ui.selected {
+                    self.select(to);
+                }
+            }
+            Pane::Checklist => {
+                let len = self.selected().map_or(0, |i| i.checklist.len());
+                self.ui.step_cursor = clamp(self.ui.step_cursor, len);
+            }
+            Pane::Contacts => {
+                let len = self.route_rows().len();
+                self.ui.contact_cursor = clamp(self.ui.contact_cursor, len);
+            }
+        }
+    }
+
+    /// The contacts of the selected incident's route, level by level: (level, contact id).
+    pub fn route_rows(&self) -> Vec<(usize, String)> {
+        self.selected()
+            .and_then(|inc| inc.route.as_ref())
+            .map(|route| {
+                route
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, level)| level.contacts.iter().map(move |c| (k, c.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn toggle_step(&mut self) {
+        let (Some(inc), Some(index)) = (self.selected(), self.selected_step()) else {
+            return;
+        };
+        let step = &inc.checklist[index];
+        let change = Change::SetStep {
+            incident: inc.id.clone(),
+            step: step.id.clone(),
+            done: step.done.is_none(),
+        };
+        let checking = step.done.is_none();
+        if self.change(change).is_some() && checking {
+            // On to the next open step, so Space, Space, Space works down the list.
+            if let Some(next) = self.next_open_cursor() {
+                self.ui.step_cursor = next;
+            }
+        }
+    }
+
+    fn open_note(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        let target = match (self.ui.focus, self.selected_step()) {
+            (Pane::Checklist, Some(i)) => NoteTarget::Step {
+                incident: inc.id.clone(),
+                step: inc.checklist[i].id.clone(),
+            },
+            _ => NoteTarget::Incident(inc.id.clone()),
+        };
+        if !inc.is_open() {
+            let text = ChangeError::IncidentClosed(inc.id.clone()).message(self.lang());
+            self.notify(NoticeLevel::Error, text);
+            return;
+        }
+        self.ui.overlay = Some(Overlay::Note(Box::new(NoteForm::new(target))));
+    }
+
+    fn request_close(&mut self) {
+        let lang = self.lang();
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        if !inc.is_open() {
+            let text = ChangeError::IncidentClosed(inc.id.clone()).message(lang);
+            self.notify(NoticeLevel::Error, text);
+            return;
+        }
+        let open = inc.open_review_steps();
+        if let Some(first) = open.first() {
+            let mut text = ChangeError::ReviewIncomplete(inc.id.clone(), open.len()).message(lang);
+            text.push_str(" — ");
+            text.push_str(&fill(
+                lang,
+                Msg::NextStep,
+                &[("step", &safe_line(first.text.get(lang)))],
+            ));
+            // Show where the missing steps are.
+            let cursor = display_order(&inc.checklist)
+                .iter()
+                .position(|&i| inc.checklist[i].id == first.id);
+            self.notify(NoticeLevel::Error, text);
+            if let Some(c) = cursor {
+                self.ui.focus = Pane::Checklist;
+                self.ui.step_cursor = c;
+            }
+            return;
+        }
+        self.ui.overlay = Some(Overlay::ConfirmClose(inc.id.clone()));
+    }
+
+    fn dismiss(&mut self) {
+        let armed_or_empty = match &mut self.ui.overlay {
+            Some(Overlay::NewIncident(form)) => {
+                let go = form.discard_armed || !form.has_text();
+                form.discard_armed = true;
+                go
+            }
+            Some(Overlay::Note(form)) => {
+                let go = form.discard_armed || form.text.is_empty();
+                form.discard_armed = true;
+                go
+            }
+            _ => true,
+        };
+        if armed_or_empty {
+            self.ui.overlay = None;
+        }
+    }
+
+    fn confirm(&mut self, yes: bool) {
+        match self.ui.overlay.take() {
+            Some(Overlay::ConfirmClose(id)) if yes => {
+                if self.change(Change::Close {
+                    incident: id.clone(),
+                }).is_some()
+                {
+                    let text = fill(self.lang(), Msg::MsgClosed, &[("id", &id.0)]);
+                    self.notify(NoticeLevel::Info, text);
+                }
+            }
+            Some(Overlay::ConfirmQuit) if yes => self.should_quit = true,
+            Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit) => {}
+            other => self.ui.overlay = other,
+        }
+    }
+
+    fn submit_form(&mut self) {
+        match self.ui.overlay.take() {
+            Some(Overlay::NewIncident(mut form)) => {
+                let Some(input) = form.validate(self.now, &self.operator.zone) else {
+                    self.ui.overlay = Some(Overlay::NewIncident(form));
+                    return;
+                };
+                let Some(book) = self.desk.playbooks.for_category(input.category) else {
+                    self.ui.overlay = Some(Overlay::NewIncident(form));
+                    return;
+                };
+                let new = NewIncident {
+                    checklist: checklist_from(book),
+                    route: self
+                        .desk
+                        .roster
+                        .route_for(input.category, input.severity)
+                        .map(|r| r.resolve()),
+                    title: input.title,
+                    category: input.category,
+                    severity: input.severity,
+                    detected_at: input.detected_at,
+                    description: input.description,
+                    drill: false,
+                };
+                match self.change(Change::Open(Box::new(new))) {
+                    Some(Applied::Opened(id)) => {
+                        let text = fill(self.lang(), Msg::MsgOpened, &[("id", &id.0)]);
+                        self.notify(NoticeLevel::Info, text);
+                        self.ui.show_closed = false;
+                        self.ui.focus = Pane::Incidents;
+                        self.select(Some(id));
+                    }
+                    _ => self.ui.overlay = Some(Overlay::NewIncident(form)),
+                }
+            }
+            Some(Overlay::Note(form)) => {
+                let text = form.text.text();
+                let change = match &form.target {
+                    NoteTarget::Step { incident, step } => Change::NoteStep {
+                        incident: incident.clone(),
+                        step: step.clone(),
+                        text,
+                    },
+                    NoteTarget::Incident(incident) => Change::Note {
+                        incident: incident.clone(),
+                        text,
+                    },
+                };
+                if self.change(change).is_none() {
+                    self.ui.overlay = Some(Overlay::Note(form));
+                }
+            }
+            other => self.ui.overlay = other,
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! The command line: the desk, and subcommands for scripts, tests and people without a
+//! full terminal. Same model and store as the desk.
+
+use crate::app::Operator;
+use crate::i18n::{self, Lang, Msg, fill, t};
+use crate::model::change::{Applied, Change, NewIncident, Stamped};
+use crate::model::checklist::checklist_from;
+use crate::model::clock::{Zone, countdown, minutes_up, parse_time_input, short_age};
+use crate::model::desk::{IncidentsFile, by_urgency};
+use crate::model::escalation::route_progress;
+use crate::model::text::{has_content, normalize_input, safe_block, safe_line};
+use crate::model::timeline::describe;
+use crate::model::{Category, Incident, IncidentId, Severity};
+use crate::store::DataDir;
+use crate::store::incidents::IncidentsStore;
+use crate::store::playbooks_file::load_playbooks;
+use crate::store::roster_file::{RosterLoad, load_roster};
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shiftdesk",
+    version,
+    about = "Guided incident response for on-shift operators: record, report within the agreed \
+             minutes, escalate, assess, fix, review.",
+    long_about = None
+)]
+pub struct Cli {
+    /// Data directory (default: the platform's data dir; or SHIFTDESK_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of the screen and output: ja or en (default: from LC_ALL / LC_MESSAGES / LANG)
+    #[arg(long, global = true, value_name = "ja|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Who is on shift (default: SHIFTDESK_OPERATOR, else the login name)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a new incident and print its id
+    New(NewArgs),
+    /// List open incidents, most urgent first
+    List(ListArgs),
+    /// Show one incident with its checklist and timeline
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub title: String,
+    /// Category id, e.g. operational.system_outage, team.security
+    #[arg(long, value_parser = parse_category)]
+    pub category: Category,
+    /// 1 (critical) to 4 (minor)
+    #[arg(long, value_parser = parse_severity)]
+    pub severity: Severity,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    /// When it was detected: HH:MM or "YYYY-MM-DD HH:MM" (default: now)
+    #[arg(long, value_name = "TIME")]
+    pub detected: Option<String>,
+    /// Record it as a drill, kept apart from live incidents
+    #[arg(long)]
+    pub drill: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Include closed incidents
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Incident id, e.g. INC-0001 (or just 1)
+    pub id: String,
+    /// Print the stored record as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language; use ja or en"))
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    s.parse::<Category>().map_err(|e| e.to_string())
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse::<Severity>()
+}
+
+/// What a subcommand needs to know about who runs it.
+pub struct Session {
+    pub dir: DataDir,
+    pub operator: Operator,
+    pub now: DateTime<Utc>,
+}
+
+pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
+    match command {
+        Command::New(args) => new(args, ctx),
+        Command::List(args) => list(args, ctx),
+        Command::Show(args) => show(args, ctx),
+    }
+}
+
+fn load_incidents(dir: &DataDir) -> Result<(IncidentsStore, IncidentsFile)> {
+    let (store, loaded) = IncidentsStore::open(dir);
+    let file = loaded.map_err(anyhow::Error::new)?;
+    Ok((store, file))
+}
+
+fn roster_or_empty(dir: &DataDir) -> crate::model::roster::Roster {
+    match load_roster(dir) {
+        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
+        RosterLoad::Problem(p) => {
+            eprintln!("warning: {p}");
+            Default::default()
+        }
+    }
+}
+
+fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let title = normalize_input(args.title.trim());
+    if !has_content(&title) {
+        bail!("--title is empty: {}", t(lang, Msg::ErrTitleRequired));
+    }
+    let detected_at = parse_time_input(
+        args.detected.as_deref().unwrap_or(""),
+        ctx.now,
+        &ctx.operator.zone,
+    )
+    .map_err(|e| {
+        let msg = match e {
+            crate::model::clock::TimeInputError::Format => Msg::ErrDetectedFormat,
+            crate::model::clock::TimeInputError::Future => Msg::ErrDetectedFuture,
+        };
+        anyhow::anyhow!("--detected {:?}: {}", args.detected.unwrap_or_default(), t(lang, msg))
+    })?;
+    ctx.dir.create()?;
+    let playbooks = load_playbooks(&ctx.dir);
+    if let Some(p) = &playbooks.problem {
+        eprintln!("warning: {p} (using the bundled playbooks)");
+    }
+    let roster = roster_or_empty(&ctx.dir);
+    let Some(book) = playbooks.playbooks.for_category(args.category) else {
+        bail!("no playbook for {}", args.category);
+    };
+    let change = Change::Open(Box::new(NewIncident {
+        title,
+        category: args.category,
+        severity: args.severity,
+        detected_at,
+        description: normalize_input(args.description.trim()),
+        drill: args.drill,
+        checklist: checklist_from(book),
+        route: roster
+            .route_for(args.category, args.severity)
+            .map(|r| r.resolve()),
+    }));
+    let (mut store, file) = load_incidents(&ctx.dir)?;
+    let committed = store
+        .commit(&file, &[Stamped::new(change, ctx.now, &ctx.operator.name)])
+        .with_context(|| format!("saving {}", store.path().display()))?;
+    match committed.results.into_iter().next() {
+        Some(Ok(Applied::Opened(id))) => {
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Err(e)) => bail!("{}", e.message(lang)),
+        _ => bail!("the incident was not recorded"),
+    }
+}
+
+/// The next deadline of an incident in words, and the minutes it is overdue.
+fn due_words(inc: &Incident, roster: &crate::model::roster::Roster, ctx: &Session) -> (String, Option<i64>) {
+    let lang = ctx.operator.lang;
+    let progress = route_progress(inc, roster, ctx.now);
+    match progress.current_deadline() {
+        Some(d) if d < ctx.now => {
+            let m = minutes_up(ctx.now - d);
+            (fill(lang, Msg::OverdueBy, &[("m", &m.to_string())]), Some(m))
+        }
+        Some(d) => (
+            fill(
+                lang,
+                Msg::DueIn,
+                &[
+                    ("due", &ctx.operator.zone.clock(d, ctx.now)),
+                    ("left", &countdown(d - ctx.now)),
+                ],
+            ),
+            None,
+        ),
+        None => (String::new(), None),
+    }
+}
+
+fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let roster = roster_or_empty(&ctx.dir);
+    let mut rows = by_urgency(&file.incidents, &roster, ctx.now, Incident::is_open);
+    if args.all {
+        let mut closed: Vec<usize> = (0..file.incidents.len())
+            .filter(|&i| !file.incidents[i].is_open())
+            .collect();
+        closed.sort_by_key(|&i| std::cmp::Reverse(file.incidents[i].closed_at));
+        rows.extend(closed);
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let items: Vec<_> = rows
+            .iter()
+            .map(|&i| {
+                let inc = &file.incidents[i];
+                let progress = route_progress(inc, &roster, ctx.now);
+                json!({
+                    "id": inc.id,
+                    "title": safe_line(&inc.title),
+                    "category": inc.category,
+                    "severity": inc.severity,
+                    "status": inc.status,
+                    "phase": inc.current_phase(),
+                    "drill": inc.drill,
+                    "detected_at": inc.detected_at,
+                    "closed_at": inc.closed_at,
+                    "report_due_at": progress.current_deadline(),
+                    "overdue_minutes": progress.overdue_by(ctx.now).map(minutes_up),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        writeln!(out, "{}", t(lang, Msg::NoIncidents))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for &i in &rows {
+        let inc = &file.incidents[i];
+        let (due, _) = due_words(inc, &roster, ctx);
+        let phase = if inc.is_open() {
+            i18n::phase_short(lang, inc.current_phase())
+        } else {
+            t(lang, Msg::StatusClosed)
+        };
+        let drill = if inc.drill {
+            format!("[{}] ", t(lang, Msg::Drill))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{}  S{}  {}  {}{}  {}  {}  {}",
+            inc.id,
+            inc.severity,
+            i18n::category_short(lang, inc.category),
+            drill,
+            safe_line(&inc.title),
+            phase,
+            short_age(inc.age(ctx.now)),
+            due
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let zone: &Zone = &ctx.operator.zone;
+    let id: IncidentId = match args.id.parse() {
+        Ok(id) => id,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let Some(inc) = file.get(&id) else {
+        eprintln!("{}", fill(lang, Msg::ErrNoSuchIncident, &[("id", &id.0)]));
+        return Ok(ExitCode::from(1));
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        // Text from people is escaped by JSON itself: control characters become \u escapes.
+        serde_json::to_writer_pretty(&mut out, inc)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let roster = roster_or_empty(&ctx.dir);
+    let drill = if inc.drill {
+        format!(" [{}]", t(lang, Msg::Drill))
+    } else {
+        String::new()
+    };
+    writeln!(out, "{} {}{}", inc.id, safe_line(&inc.title), drill)?;
+    writeln!(
+        out,
+        "{}: {} ({}) · {}: {}",
+        t(lang, Msg::ColCategory),
+        i18n::category(lang, inc.category),
+        inc.category.id(),
+        t(lang, Msg::ColSev),
+        i18n::severity(lang, inc.severity)
+    )?;
+    let status = if inc.is_open() {
+        t(lang, Msg::StatusOpen)
+    } else {
+        t(lang, Msg::StatusClosed)
+    };
+    let phase = inc
+        .current_phase()
+        .map_or(t(lang, Msg::PhaseAllDone), |p| i18n::phase(lang, p));
+    writeln!(
+        out,
+        "{}: {} · {}: {}",
+        t(lang, Msg::WordStatus),
+        status,
+        t(lang, Msg::WordPhase),
+        phase
+    )?;
+    writeln!(
+        out,
+        "{}: {} · {}: {}",
+        t(lang, Msg::WordDetected),
+        zone.date_time(inc.detected_at),
+        t(lang, Msg::WordOpenedBy),
+        safe_line(&inc.opened_by)
+    )?;
+    let (due, _) = due_words(inc, &roster, ctx);
+    if !due.is_empty() {
+        writeln!(out, "{}: {}", t(lang, Msg::ColDue), due)?;
+    }
+    if !inc.description.is_empty() {
+        writeln!(out, "\n{}:\n{}", t(lang, Msg::WordDescription), safe_block(&inc.description))?;
+    }
+    writeln!(out, "\n{}:", t(lang, Msg::WordChecklist))?;
+    let mut last = None;
+    for &i in &crate::model::checklist::display_order(&inc.checklist) {
+        let step = &inc.checklist[i];
+        if last != Some(step.phase) {
+            last = Some(step.phase);
+            writeln!(out, "  {}", i18n::phase(lang, step.phase))?;
+        }
+        let mark = if step.done.is_some() { "[x]" } else { "[ ]" };
+        let stamp = step
+            .done
+            .as_ref()
+            .map(|s| format!("  ({} {})", zone.date_time(s.at), safe_line(&s.by)))
+            .unwrap_or_default();
+        writeln!(out, "    {mark} {}{stamp}", safe_line(step.text.get(lang)))?;
+        for note in &step.notes {
+            writeln!(
+                out,
+                "        ✎ {} {}: {}",
+                zone.date_time(note.at),
+                safe_line(&note.by),
+                safe_line(&note.text)
+            )?;
+        }
+    }
+    writeln!(out, "\n{}:", t(lang, Msg::WordTimeline))?;
+    for entry in &inc.timeline {
+        writeln!(
+            out,
+            "  {}  {}  {}",
+            zone.date_time(entry.at),
+            safe_line(&entry.by),
+            describe(entry, inc, lang)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,159 @@
+//! The incidents pane: open incidents, most urgent first (or the closed ones).
+
+use super::theme;
+use crate::app::App;
+use crate::app::ui_state::Pane;
+use crate::i18n::{self, Msg, fill, t};
+use crate::model::Incident;
+use crate::model::clock::{countdown, minutes_up, short_age};
+use crate::model::escalation::route_progress;
+use crate::model::text::safe_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+/// The countdown cell: the next report deadline, or how far past it.
+pub fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
+    if !incident.is_open() {
+        return (String::new(), Style::new());
+    }
+    let lang = app.lang();
+    let progress = route_progress(incident, &app.desk.roster, app.now);
+    match progress.current_deadline() {
+        Some(d) if d < app.now => (
+            fill(lang, Msg::OverdueBy, &[("m", &minutes_up(app.now - d).to_string())]),
+            theme::overdue(),
+        ),
+        Some(d) => (
+            fill(
+                lang,
+                Msg::DueIn,
+                &[
+                    ("due", &app.operator.zone.clock(d, app.now)),
+                    ("left", &countdown(d - app.now)),
+                ],
+            ),
+            theme::due(),
+        ),
+        None => (String::new(), Style::new()),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang();
+    let focused = app.ui.focus == Pane::Incidents;
+    let visible = app.visible();
+    let title = if app.ui.show_closed {
+        format!(" {} ", t(lang, Msg::PaneClosed))
+    } else {
+        let n = visible.len().to_string();
+        format!(
+            " {} · {} ",
+            t(lang, Msg::PaneIncidents),
+            fill(lang, Msg::OpenCount, &[("n", &n)])
+        )
+    };
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme::border(focused));
+    if visible.is_empty() {
+        let msg = if app.ui.show_closed {
+            Msg::NoClosedIncidents
+        } else {
+            Msg::NoIncidents
+        };
+        frame.render_widget(Paragraph::new(t(lang, msg)).block(block), area);
+        return;
+    }
+
+    let incidents = &app.desk.incidents.incidents;
+    let drill_tag = format!("[{}] ", t(lang, Msg::Drill));
+    let rows_data: Vec<[(String, Style); 7]> = visible
+        .iter()
+        .map(|&i| {
+            let inc = &incidents[i];
+            let mut title = safe_line(&inc.title);
+            if inc.drill {
+                title.insert_str(0, &drill_tag);
+            }
+            let age = if inc.is_open() {
+                short_age(inc.age(app.now))
+            } else {
+                inc.closed_at
+                    .map(|c| app.operator.zone.clock(c, app.now))
+                    .unwrap_or_default()
+            };
+            let phase = if inc.is_open() {
+                i18n::phase_short(lang, inc.current_phase())
+            } else {
+                t(lang, Msg::StatusClosed)
+            };
+            [
+                (inc.id.0.clone(), Style::new()),
+                (
+                    inc.severity.to_string(),
+                    theme::severity(inc.severity.number()),
+                ),
+                (
+                    i18n::category_short(lang, inc.category).to_string(),
+                    Style::new(),
+                ),
+                (
+                    title,
+                    if inc.drill { theme::drill() } else { Style::new() },
+                ),
+                (phase.to_string(), Style::new()),
+                (age, Style::new()),
+                due_cell(app, inc),
+            ]
+        })
+        .collect();
+
+    let headers = [
+        t(lang, Msg::ColId),
+        t(lang, Msg::ColSev),
+        t(lang, Msg::ColCategory),
+        t(lang, Msg::ColTitle),
+        t(lang, Msg::ColPhase),
+        t(lang, Msg::ColAge),
+        t(lang, Msg::ColDue),
+    ];
+    // Every column but the title is as wide as its widest cell; the title takes the rest.
+    let widths: Vec<Constraint> = (0..headers.len())
+        .map(|c| {
+            if c == 3 {
+                return Constraint::Fill(1);
+            }
+            let w = rows_data
+                .iter()
+                .map(|r| r[c].0.width())
+                .chain([headers[c].width()])
+                .max()
+                .unwrap_or(0);
+            Constraint::Length(w as u16)
+        })
+        .collect();
+    let rows = rows_data.into_iter().map(|cells| {
+        Row::new(
+            cells
+                .into_iter()
+                .map(|(text, style)| Cell::from(Span::styled(text, style))),
+        )
+    });
+    let header = Row::new(headers.iter().map(|h| Cell::from(Line::from(*h)))).style(theme::header());
+    let selected = visible
+        .iter()
+        .position(|&i| Some(&incidents[i].id) == app.ui.selected.as_ref());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme::cursor(focused))
+        .highlight_symbol("▶");
+    // A fresh state each frame: the view never changes the app.
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+}

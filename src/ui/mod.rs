@@ -1,0 +1,69 @@
+//! Drawing: functions that borrow the app and draw it. They never change state or do I/O.
+
+mod checklist;
+mod forms;
+mod help;
+mod incidents;
+mod route;
+mod status;
+pub mod theme;
+mod widgets;
+
+use crate::app::App;
+use crate::app::ui_state::Overlay;
+use crate::i18n::{Msg, fill};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = fill(
+            app.lang(),
+            Msg::TooSmall,
+            &[("w", &area.width.to_string()), ("h", &area.height.to_string())],
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .style(theme::warning()),
+            area,
+        );
+        return;
+    }
+    let notice_rows = app.ui.warnings.len().min(3) as u16 + u16::from(app.ui.notice.is_some());
+    let list_rows = (area.height / 3).clamp(7, 14);
+    let next_text = status::next_text(app);
+    let next_rows = if next_text.0.width() > usize::from(area.width) { 2 } else { 1 };
+    let [list, next, lower, notices, status] = Layout::vertical([
+        Constraint::Length(list_rows),
+        Constraint::Length(next_rows),
+        Constraint::Min(6),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lower);
+
+    incidents::draw(frame, list, app);
+    status::draw_next(frame, next, next_text);
+    checklist::draw(frame, left, app);
+    route::draw(frame, right, app);
+    status::draw_notices(frame, notices, app);
+    status::draw_status(frame, status, app);
+
+    match &app.ui.overlay {
+        None => {}
+        Some(Overlay::Help) => help::draw(frame, area, app),
+        Some(Overlay::NewIncident(form)) => forms::draw_new(frame, area, app, form),
+        Some(Overlay::Note(form)) => forms::draw_note(frame, area, app, form),
+        Some(Overlay::ConfirmClose(id)) => forms::draw_confirm_close(frame, area, app, id),
+        Some(Overlay::ConfirmQuit) => forms::draw_confirm_quit(frame, area, app),
+    }
+}

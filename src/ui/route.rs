@@ -1,0 +1,170 @@
+//! The contacts pane: the reporting route of the selected incident, level by level, each
+//! with its deadline and countdown, and the contacts with their numbers.
+
+use super::theme;
+use super::widgets::{scroll_offset, window};
+use crate::app::App;
+use crate::app::ui_state::Pane;
+use crate::i18n::{self, Msg, fill, t};
+use crate::model::clock::{countdown, minutes_up};
+use crate::model::escalation::{LevelState, contact_to_call, route_progress};
+use crate::model::incident::AttemptOutcome;
+use crate::model::text::safe_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang();
+    let focused = app.ui.focus == Pane::Contacts;
+    let block = Block::bordered()
+        .title(format!(" {} ", t(lang, Msg::PaneRoute)))
+        .border_style(theme::border(focused));
+    let Some(inc) = app.selected() else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let Some(route) = inc.route.as_ref() else {
+        frame.render_widget(
+            Paragraph::new(t(lang, Msg::NoRoute))
+                .wrap(Wrap { trim: false })
+                .block(block),
+            area,
+        );
+        return;
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let roster = &app.desk.roster;
+    let zone = &app.operator.zone;
+    let now = app.now;
+    let progress = route_progress(inc, roster, now);
+    let to_call = contact_to_call(inc, &progress, roster, now).map(|c| c.id.clone());
+    let name = if route.name.is_empty() {
+        &route.route_id
+    } else {
+        &route.name
+    };
+    let mut lines = vec![Line::styled(
+        fill(lang, Msg::RouteName, &[("name", &safe_line(name))]),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    let mut row = 0;
+    let mut cursor_line = 0;
+    for (k, level) in route.levels.iter().enumerate() {
+        let status = &progress.levels[k];
+        let head = fill(
+            lang,
+            Msg::RouteLevel,
+            &[
+                ("n", &(k + 1).to_string()),
+                ("means", i18n::means(lang, level.means)),
+                ("within", &level.report_within_minutes.to_string()),
+            ],
+        );
+        let (state_text, style) = match status.state {
+            LevelState::Current => match status.deadline {
+                Some(d) if d < now => (
+                    fill(
+                        lang,
+                        Msg::LevelOverdue,
+                        &[
+                            ("m", &minutes_up(now - d).to_string()),
+                            ("due", &zone.clock(d, now)),
+                        ],
+                    ),
+                    theme::overdue(),
+                ),
+                Some(d) => (
+                    fill(
+                        lang,
+                        Msg::LevelDue,
+                        &[("due", &zone.clock(d, now)), ("left", &countdown(d - now))],
+                    ),
+                    theme::due().add_modifier(Modifier::BOLD),
+                ),
+                None => (String::new(), Style::new()),
+            },
+            LevelState::Reached => {
+                let when = progress
+                    .reached
+                    .map(|i| zone.clock(inc.attempts[i].at, now))
+                    .unwrap_or_default();
+                (fill(lang, Msg::LevelReached, &[("when", &when)]), theme::done())
+            }
+            LevelState::Passed => (t(lang, Msg::LevelPassed).to_string(), theme::dim()),
+            LevelState::Waiting => (t(lang, Msg::LevelWaiting).to_string(), theme::dim()),
+        };
+        lines.push(Line::styled(head, style.add_modifier(Modifier::BOLD)));
+        lines.push(Line::styled(format!("  {state_text}"), style));
+        for id in &level.contacts {
+            let contact = roster.contact(id);
+            let is_cursor = focused && row == app.ui.contact_cursor;
+            if is_cursor {
+                cursor_line = lines.len();
+            }
+            let marker = if status.state == LevelState::Current && to_call.as_deref() == Some(id)
+            {
+                "▶ "
+            } else {
+                "  "
+            };
+            let mut spans = vec![Span::raw(marker)];
+            match contact {
+                Some(c) => {
+                    let away = c.is_unavailable_at(now);
+                    let base = if away { theme::dim() } else { Style::new() };
+                    spans.push(Span::styled(
+                        safe_line(&c.name),
+                        base.add_modifier(Modifier::BOLD),
+                    ));
+                    let phone = c.primary_phone().unwrap_or(c.email.as_str());
+                    spans.push(Span::styled(format!(" {}", safe_line(phone)), base));
+                    spans.push(Span::styled(format!(" {}", safe_line(&c.role)), theme::dim()));
+                    if away {
+                        spans.push(Span::styled(
+                            format!(" ({})", t(lang, Msg::Away)),
+                            theme::warning(),
+                        ));
+                    }
+                }
+                None => spans.push(Span::styled(
+                    format!("{} ({})", safe_line(id), t(lang, Msg::NotInRoster)),
+                    theme::warning(),
+                )),
+            }
+            if let Some(last) = inc
+                .attempts
+                .iter()
+                .filter(|a| &a.contact == id && a.level == k)
+                .max_by_key(|a| a.at)
+            {
+                let (mark, st) = match last.outcome {
+                    AttemptOutcome::Reached => ("✓", theme::done()),
+                    AttemptOutcome::NoAnswer => ("✗", theme::overdue()),
+                    AttemptOutcome::LeftMessage => ("✉", theme::warning()),
+                };
+                spans.push(Span::styled(
+                    format!(
+                        " {mark} {} {}",
+                        zone.clock(last.at, now),
+                        i18n::outcome(lang, last.outcome)
+                    ),
+                    st,
+                ));
+            }
+            let mut line = Line::from(spans);
+            if is_cursor {
+                line = line.patch_style(theme::cursor(true));
+            }
+            lines.push(line);
+            row += 1;
+        }
+    }
+    let height = inner.height as usize;
+    let offset = scroll_offset(cursor_line, cursor_line, height);
+    frame.render_widget(Paragraph::new(window(lines, offset, height)), inner);
+}

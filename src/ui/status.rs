@@ -1,0 +1,87 @@
+//! The next-action line, the notice lines and the status line.
+
+use super::theme;
+use crate::app::App;
+use crate::app::desk::SaveState;
+use crate::app::ui_state::NoticeLevel;
+use crate::i18n::{Msg, fill, t};
+use crate::model::escalation::route_progress;
+use crate::model::next_action::{NextAction, next_action_with, sentence};
+use crate::model::text::safe_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// What to do next for the selected incident, in words, and its style.
+pub fn next_text(app: &App) -> (String, Style) {
+    let lang = app.lang();
+    let Some(inc) = app.selected() else {
+        return (format!("▶ {}", t(lang, Msg::NextNothing)), theme::dim());
+    };
+    let progress = route_progress(inc, &app.desk.roster, app.now);
+    let next = next_action_with(inc, &progress, &app.desk.roster, app.now);
+    let text = sentence(&next, inc, lang, &app.operator.zone, app.now);
+    let style = match &next {
+        NextAction::Closed => theme::dim(),
+        _ if progress.overdue_by(app.now).is_some() => theme::overdue(),
+        _ => theme::next_step(),
+    };
+    (format!("▶ {text}"), style)
+}
+
+/// The line (two where it must wrap) above the checklist.
+pub fn draw_next(frame: &mut Frame, area: Rect, (text, style): (String, Style)) {
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(style)
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
+}
+
+/// The warnings that stay (one line each), then the last notice.
+pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
+    let mut lines: Vec<Line> = app
+        .ui
+        .warnings
+        .iter()
+        .map(|w| Line::styled(format!("⚠ {}", safe_line(w)), theme::warning()))
+        .collect();
+    if let Some(n) = &app.ui.notice {
+        let style = match n.level {
+            NoticeLevel::Info => theme::info(),
+            NoticeLevel::Warning => theme::warning(),
+            NoticeLevel::Error => theme::error(),
+        };
+        lines.push(Line::styled(safe_line(&n.text), style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang();
+    let clock = app.operator.zone.format(app.now, "%H:%M:%S");
+    let (save, save_style) = match &app.desk.save_state {
+        SaveState::Saved => (t(lang, Msg::Saved).to_string(), theme::info()),
+        SaveState::NotSaved(why) => (
+            fill(lang, Msg::NotSaved, &[("why", &safe_line(why))]),
+            theme::error(),
+        ),
+        SaveState::ReadOnly(_) => (t(lang, Msg::ReadOnly).to_string(), theme::error()),
+    };
+    let sep = Span::styled(" │ ", theme::dim());
+    let line = Line::from(vec![
+        Span::styled(format!(" {clock}"), Style::new()),
+        sep.clone(),
+        Span::raw(safe_line(&app.operator.name)),
+        sep.clone(),
+        Span::raw(lang.code().to_uppercase()),
+        sep.clone(),
+        Span::styled(save, save_style),
+        sep,
+        Span::styled(t(lang, Msg::HintsMain), theme::key()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
