@@ -8,7 +8,9 @@ use crate::model::checklist::checklist_from;
 use crate::model::clock::{Zone, countdown, minutes_up, parse_time_input, short_age};
 use crate::model::desk::{IncidentsFile, by_urgency};
 use crate::model::escalation::route_progress;
-use crate::model::text::{has_content, normalize_input, safe_block, safe_line};
+use crate::model::text::{
+    escape_bidi_in_json, has_content, normalize_input, safe_block, safe_line,
+};
 use crate::model::timeline::describe;
 use crate::model::{Category, Incident, IncidentId, Severity};
 use crate::store::DataDir;
@@ -121,6 +123,13 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
     }
 }
 
+/// Pretty JSON on stdout: control characters escaped by JSON, bidi controls by us.
+fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{}", escape_bidi_in_json(&text))?;
+    Ok(())
+}
+
 fn load_incidents(dir: &DataDir) -> Result<(IncidentsStore, IncidentsFile)> {
     let (store, loaded) = IncidentsStore::open(dir);
     let file = loaded.map_err(anyhow::Error::new)?;
@@ -153,7 +162,11 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
             crate::model::clock::TimeInputError::Format => Msg::ErrDetectedFormat,
             crate::model::clock::TimeInputError::Future => Msg::ErrDetectedFuture,
         };
-        anyhow::anyhow!("--detected {:?}: {}", args.detected.unwrap_or_default(), t(lang, msg))
+        anyhow::anyhow!(
+            "--detected {:?}: {}",
+            args.detected.unwrap_or_default(),
+            t(lang, msg)
+        )
     })?;
     ctx.dir.create()?;
     let playbooks = load_playbooks(&ctx.dir);
@@ -191,13 +204,20 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
 }
 
 /// The next deadline of an incident in words, and the minutes it is overdue.
-fn due_words(inc: &Incident, roster: &crate::model::roster::Roster, ctx: &Session) -> (String, Option<i64>) {
+fn due_words(
+    inc: &Incident,
+    roster: &crate::model::roster::Roster,
+    ctx: &Session,
+) -> (String, Option<i64>) {
     let lang = ctx.operator.lang;
     let progress = route_progress(inc, roster, ctx.now);
     match progress.current_deadline() {
         Some(d) if d < ctx.now => {
             let m = minutes_up(ctx.now - d);
-            (fill(lang, Msg::OverdueBy, &[("m", &m.to_string())]), Some(m))
+            (
+                fill(lang, Msg::OverdueBy, &[("m", &m.to_string())]),
+                Some(m),
+            )
         }
         Some(d) => (
             fill(
@@ -248,8 +268,7 @@ fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+        print_json(&mut out, &items)?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -302,9 +321,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     if args.json {
-        // Text from people is escaped by JSON itself: control characters become \u escapes.
-        serde_json::to_writer_pretty(&mut out, inc)?;
-        writeln!(out)?;
+        print_json(&mut out, inc)?;
         return Ok(ExitCode::SUCCESS);
     }
     let roster = roster_or_empty(&ctx.dir);
@@ -352,7 +369,12 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         writeln!(out, "{}: {}", t(lang, Msg::ColDue), due)?;
     }
     if !inc.description.is_empty() {
-        writeln!(out, "\n{}:\n{}", t(lang, Msg::WordDescription), safe_block(&inc.description))?;
+        writeln!(
+            out,
+            "\n{}:\n{}",
+            t(lang, Msg::WordDescription),
+            safe_block(&inc.description)
+        )?;
     }
     writeln!(out, "\n{}:", t(lang, Msg::WordChecklist))?;
     let mut last = None;

@@ -183,7 +183,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "No open incidents. Press n to record one.",
             "対応中のインシデントはありません。n で記録します。",
         ),
-        NoClosedIncidents => ("No closed incidents yet.", "クローズ済みのインシデントはありません。"),
+        NoClosedIncidents => (
+            "No closed incidents yet.",
+            "クローズ済みのインシデントはありません。",
+        ),
         Drill => ("DRILL", "訓練"),
         OpenCount => ("{n} open", "対応中 {n} 件"),
         DueIn => ("{due} in {left}", "{due} あと{left}"),
@@ -214,10 +217,16 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "No incident selected — press n to record one",
             "インシデント未選択 — n で新規記録",
         ),
-        NoChecklist => ("Select an incident to see its checklist.", "インシデントを選ぶとチェックリストが表示されます。"),
+        NoChecklist => (
+            "Select an incident to see its checklist.",
+            "インシデントを選ぶとチェックリストが表示されます。",
+        ),
         StepNotes => ("notes", "メモ"),
         RouteName => ("Route: {name}", "ルート: {name}"),
-        RouteLevel => ("L{n} · {means} · within {within}m", "第{n}段・{means}・{within}分以内"),
+        RouteLevel => (
+            "L{n} · {means} · within {within}m",
+            "第{n}段・{means}・{within}分以内",
+        ),
         LevelDue => ("due {due} · {left} left", "期限 {due}・残り {left}"),
         LevelOverdue => ("OVERDUE +{m}m (due {due})", "期限超過 +{m}分({due})"),
         LevelReached => ("reached {when}", "{when} 報告済み"),
@@ -249,7 +258,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "選択したインシデントのチェックリストへ",
         ),
         HelpNew => ("record a new incident", "インシデントを新規記録"),
-        HelpCheck => ("check / uncheck the selected step", "選択した手順をチェック / 解除"),
+        HelpCheck => (
+            "check / uncheck the selected step",
+            "選択した手順をチェック / 解除",
+        ),
         HelpNote => (
             "add a note (to the selected step in the checklist)",
             "メモを追加(チェックリストでは選択した手順に)",
@@ -258,7 +270,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "close the incident (needs the Review phase done)",
             "インシデントをクローズ(振り返り完了が必要)",
         ),
-        HelpClosedToggle => ("show closed / open incidents", "クローズ済み / 対応中を切り替え"),
+        HelpClosedToggle => (
+            "show closed / open incidents",
+            "クローズ済み / 対応中を切り替え",
+        ),
         HelpHelp => ("this help", "このヘルプ"),
         HelpQuit => ("quit (everything is already saved)", "終了(入力は保存済み)"),
         HelpForms => (
@@ -289,7 +304,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "Write the time as HH:MM or YYYY-MM-DD HH:MM",
             "HH:MM または YYYY-MM-DD HH:MM で入力してください",
         ),
-        ErrDetectedFuture => ("The time cannot be in the future", "未来の時刻は指定できません"),
+        ErrDetectedFuture => (
+            "The time cannot be in the future",
+            "未来の時刻は指定できません",
+        ),
         NoteOnStep => ("Note on: {step}", "手順へのメモ: {step}"),
         NoteOnIncident => ("Note on {id}", "{id} へのメモ"),
         NoteHint => ("Enter: save  Esc: cancel", "Enter: 保存  Esc: 取消"),
@@ -303,7 +321,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ),
         MsgOpened => ("Recorded {id}", "{id} を記録しました"),
         MsgClosed => ("Closed {id}", "{id} をクローズしました"),
-        MsgChangeDropped => ("A change could not be applied: {why}", "変更を反映できませんでした: {why}"),
+        MsgChangeDropped => (
+            "A change could not be applied: {why}",
+            "変更を反映できませんでした: {why}",
+        ),
         MsgOutsideChange => (
             "Updated with changes saved elsewhere",
             "他の端末で保存された変更を反映しました",
@@ -339,7 +360,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "{id} cannot be closed yet: {x} step(s) of the Review phase are open",
             "{id} はまだクローズできません: 振り返りの手順が {x} 件未完了です",
         ),
-        ErrEmptyText => ("Nothing to save: the text is empty", "内容が空のため保存しません"),
+        ErrEmptyText => (
+            "Nothing to save: the text is empty",
+            "内容が空のため保存しません",
+        ),
         WordDetected => ("Detected", "検知"),
         WordOpenedBy => ("Opened by", "記録者"),
         WordStatus => ("Status", "状態"),
@@ -374,7 +398,10 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
         Category::OperationMistake => ("Operation mistake", "操作ミス"),
         Category::DocError => ("Error in a manual or document", "マニュアル・資料の誤記"),
         Category::SystemOutage => ("System outage", "システム障害"),
-        Category::Security => ("Security (ID card, misdirected mail)", "セキュリティ(IDカード紛失・誤送信)"),
+        Category::Security => (
+            "Security (ID card, misdirected mail)",
+            "セキュリティ(IDカード紛失・誤送信)",
+        ),
         Category::ToolDamage => ("Damage to manuals or tools", "マニュアル・ツールの破損"),
         Category::EquipmentLoss => ("Lost or damaged lent equipment", "貸与機器の紛失・破損"),
         Category::Other => ("Other", "その他"),
@@ -513,6 +540,9 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         let s = fill(Lang::En, Msg::TooSmall, &[("w", "60"), ("h", "20")]);
-        assert_eq!(s, "Terminal too small: 60x20 (needs 80x24). Enlarge the window.");
+        assert_eq!(
+            s,
+            "Terminal too small: 60x20 (needs 80x24). Enlarge the window."
+        );
     }
 }

@@ -2,10 +2,10 @@
 //!
 //! Layers: `model` ← `store` ← `app` ← `ui`, with `cli` on top; `i18n` holds every word.
 
+pub mod app;
+pub mod cli;
 pub mod i18n;
 pub mod model;
 pub mod store;
-pub mod app;
-pub mod ui;
-pub mod cli;
 pub mod terminal;
+pub mod ui;

@@ -1,7 +1,7 @@
 //! Wiring only: parse the command line, open the store, run the desk or a subcommand.
 
 use anyhow::Result;
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use clap::Parser;
 use shiftdesk::app::open::open_desk;
 use shiftdesk::app::{App, Operator};
@@ -46,7 +46,7 @@ fn start(
     operator: Operator,
 ) -> Result<ExitCode> {
     let dir = DataDir::resolve(data_dir.as_deref())?;
-    let now = Utc::now();
+    let now = Utc::now().trunc_subsecs(0);
     if let Some(command) = command {
         return run(command, &Session { dir, operator, now });
     }

@@ -1,10 +1,10 @@
 //! The terminal: set it up, run the loop of draw → event → action → update, put it back.
 
-use crate::app::{Action, App};
 use crate::app::keymap::action_for;
+use crate::app::{Action, App};
 use crate::ui;
 use anyhow::Result;
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use std::time::{Duration, Instant};
@@ -37,7 +37,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             }
         }
         if last_tick.elapsed() >= tick {
-            app.update(Action::Tick(Utc::now()));
+            app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
             last_tick = Instant::now();
         }
         if app.should_quit {

@@ -158,9 +158,14 @@ mod tests {
 
     #[test]
     fn an_empty_title_is_refused_and_focused() {
-        let mut f = NewIncidentForm::default();
-        f.field = NewField::Description;
-        assert!(f.validate(t("10:00"), &Zone::Named(chrono_tz::UTC)).is_none());
+        let mut f = NewIncidentForm {
+            field: NewField::Description,
+            ..Default::default()
+        };
+        assert!(
+            f.validate(t("10:00"), &Zone::Named(chrono_tz::UTC))
+                .is_none()
+        );
         assert_eq!(f.title_error, Some(Msg::ErrTitleRequired));
         assert_eq!(f.field, NewField::Title);
     }
@@ -188,7 +193,9 @@ mod tests {
         f.title.paste("  VPN 障害 ");
         f.detected.paste("09:45");
         f.description.paste("拠点Aから接続不可");
-        let input = f.validate(t("10:00"), &Zone::Named(chrono_tz::UTC)).unwrap();
+        let input = f
+            .validate(t("10:00"), &Zone::Named(chrono_tz::UTC))
+            .unwrap();
         assert_eq!(input.title, "VPN 障害");
         assert_eq!(input.detected_at, t("09:45"));
         assert_eq!(input.category, Category::SystemOutage);
@@ -200,7 +207,10 @@ mod tests {
         let mut f = NewIncidentForm::default();
         f.title.paste("x");
         f.detected.paste("9時");
-        assert!(f.validate(t("10:00"), &Zone::Named(chrono_tz::UTC)).is_none());
+        assert!(
+            f.validate(t("10:00"), &Zone::Named(chrono_tz::UTC))
+                .is_none()
+        );
         assert_eq!(f.detected_error, Some(Msg::ErrDetectedFormat));
         assert_eq!(f.field, NewField::Detected);
     }

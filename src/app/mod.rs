@@ -78,7 +78,9 @@ impl App {
     /// Index into the selected incident's checklist of the step under the cursor.
     pub fn selected_step(&self) -> Option<usize> {
         let inc = self.selected()?;
-        display_order(&inc.checklist).get(self.ui.step_cursor).copied()
+        display_order(&inc.checklist)
+            .get(self.ui.step_cursor)
+            .copied()
     }
 
     /// Keeps the selection on an incident the list shows.
@@ -108,6 +110,8 @@ impl App {
     fn next_open_cursor(&self) -> Option<usize> {
         let inc = self.selected()?;
         let next = crate::model::checklist::next_open_step(&inc.checklist)?;
-        display_order(&inc.checklist).iter().position(|&i| i == next)
+        display_order(&inc.checklist)
+            .iter()
+            .position(|&i| i == next)
     }
 }

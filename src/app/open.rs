@@ -33,16 +33,28 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
             r
         }
         RosterLoad::Problem(p) => {
-            warnings.push(fill(lang, Msg::MsgRosterProblem, &[("why", &p.to_string())]));
+            warnings.push(fill(
+                lang,
+                Msg::MsgRosterProblem,
+                &[("why", &p.to_string())],
+            ));
             Default::default()
         }
     };
-    if roster.sample && !warnings.iter().any(|w| w.contains(&*dir.roster().to_string_lossy())) {
+    if roster.sample
+        && !warnings
+            .iter()
+            .any(|w| w.contains(&*dir.roster().to_string_lossy()))
+    {
         warnings.push(t(lang, Msg::MsgSampleRoster).to_string());
     }
     let playbooks = load_playbooks(dir);
     if let Some(p) = &playbooks.problem {
-        warnings.push(fill(lang, Msg::MsgPlaybooksProblem, &[("why", &p.to_string())]));
+        warnings.push(fill(
+            lang,
+            Msg::MsgPlaybooksProblem,
+            &[("why", &p.to_string())],
+        ));
     }
     Ok((
         Desk::new(Some(store), incidents, roster, playbooks.playbooks),

@@ -110,15 +110,15 @@ impl App {
                 }
             }
         }
-        if self.desk.pending_count() > 0 {
-            if let Some((_, dropped)) = self.desk.flush() {
-                self.report_dropped(&dropped);
-            }
+        if self.desk.pending_count() > 0
+            && let Some((_, dropped)) = self.desk.flush()
+        {
+            self.report_dropped(&dropped);
         }
-        if let Some(n) = &self.ui.notice {
-            if now - n.at > Duration::seconds(NOTICE_SECONDS) {
-                self.ui.notice = None;
-            }
+        if let Some(n) = &self.ui.notice
+            && now - n.at > Duration::seconds(NOTICE_SECONDS)
+        {
+            self.ui.notice = None;
         }
     }
 
@@ -291,9 +291,11 @@ impl App {
     fn confirm(&mut self, yes: bool) {
         match self.ui.overlay.take() {
             Some(Overlay::ConfirmClose(id)) if yes => {
-                if self.change(Change::Close {
-                    incident: id.clone(),
-                }).is_some()
+                if self
+                    .change(Change::Close {
+                        incident: id.clone(),
+                    })
+                    .is_some()
                 {
                     let text = fill(self.lang(), Msg::MsgClosed, &[("id", &id.0)]);
                     self.notify(NoticeLevel::Info, text);

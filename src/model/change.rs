@@ -77,10 +77,16 @@ pub enum ChangeError {
 impl ChangeError {
     pub fn message(&self, lang: Lang) -> String {
         let (msg, id, extra) = match self {
-            ChangeError::NoSuchIncident(id) => (Msg::ErrNoSuchIncident, id.0.as_str(), String::new()),
+            ChangeError::NoSuchIncident(id) => {
+                (Msg::ErrNoSuchIncident, id.0.as_str(), String::new())
+            }
             ChangeError::NoSuchStep(id, step) => (Msg::ErrNoSuchStep, id.0.as_str(), step.clone()),
-            ChangeError::IncidentClosed(id) => (Msg::ErrIncidentClosed, id.0.as_str(), String::new()),
-            ChangeError::ReviewIncomplete(id, n) => (Msg::ErrReviewIncomplete, id.0.as_str(), n.to_string()),
+            ChangeError::IncidentClosed(id) => {
+                (Msg::ErrIncidentClosed, id.0.as_str(), String::new())
+            }
+            ChangeError::ReviewIncomplete(id, n) => {
+                (Msg::ErrReviewIncomplete, id.0.as_str(), n.to_string())
+            }
             ChangeError::EmptyText => (Msg::ErrEmptyText, "", String::new()),
         };
         t(lang, msg).replace("{id}", id).replace("{x}", &extra)

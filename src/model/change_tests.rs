@@ -63,7 +63,10 @@ fn checking_a_step_stamps_time_and_operator() {
         step: step.clone(),
         done,
     };
-    assert_eq!(apply(&mut file, set(true), "10:05"), Ok(Applied::Changed(id.clone())));
+    assert_eq!(
+        apply(&mut file, set(true), "10:05"),
+        Ok(Applied::Changed(id.clone()))
+    );
     let s = file.get(&id).unwrap().step(&step).unwrap();
     assert_eq!(s.done.as_ref().unwrap().at, t("10:05"));
     assert_eq!(s.done.as_ref().unwrap().by, "yamada");
@@ -114,7 +117,10 @@ fn closing_needs_the_review_phase_complete() {
         incident: id.clone(),
         text: "late".into(),
     };
-    assert_eq!(apply(&mut file, note, "11:03"), Err(ChangeError::IncidentClosed(id)));
+    assert_eq!(
+        apply(&mut file, note, "11:03"),
+        Err(ChangeError::IncidentClosed(id))
+    );
 }
 
 #[test]
@@ -125,13 +131,19 @@ fn notes_need_text_and_a_real_step() {
         incident: id.clone(),
         text: " \n".into(),
     };
-    assert_eq!(apply(&mut file, blank, "10:01"), Err(ChangeError::EmptyText));
+    assert_eq!(
+        apply(&mut file, blank, "10:01"),
+        Err(ChangeError::EmptyText)
+    );
     let wrong = Change::NoteStep {
         incident: id.clone(),
         step: "nope".into(),
         text: "x".into(),
     };
-    assert!(matches!(apply(&mut file, wrong, "10:01"), Err(ChangeError::NoSuchStep(..))));
+    assert!(matches!(
+        apply(&mut file, wrong, "10:01"),
+        Err(ChangeError::NoSuchStep(..))
+    ));
     let step = file.get(&id).unwrap().checklist[1].id.clone();
     let good = Change::NoteStep {
         incident: id.clone(),
@@ -141,7 +153,10 @@ fn notes_need_text_and_a_real_step() {
     apply(&mut file, good, "10:02").unwrap();
     let inc = file.get(&id).unwrap();
     assert_eq!(inc.step(&step).unwrap().notes[0].text, "電話中");
-    assert_eq!(inc.timeline.last().unwrap().step.as_deref(), Some(step.as_str()));
+    assert_eq!(
+        inc.timeline.last().unwrap().step.as_deref(),
+        Some(step.as_str())
+    );
 }
 
 #[test]
@@ -150,5 +165,8 @@ fn unknown_incident_is_an_error() {
     let change = Change::Close {
         incident: IncidentId::from_number(9),
     };
-    assert!(matches!(apply(&mut file, change, "10:00"), Err(ChangeError::NoSuchIncident(_))));
+    assert!(matches!(
+        apply(&mut file, change, "10:00"),
+        Err(ChangeError::NoSuchIncident(_))
+    ));
 }

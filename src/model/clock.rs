@@ -40,8 +40,14 @@ impl Zone {
     /// A wall-clock time in this zone as UTC (the earlier one when the clocks go back).
     pub fn to_utc(&self, naive: NaiveDateTime) -> Option<DateTime<Utc>> {
         match self {
-            Zone::Named(tz) => tz.from_local_datetime(&naive).earliest().map(|t| t.to_utc()),
-            Zone::Local => Local.from_local_datetime(&naive).earliest().map(|t| t.to_utc()),
+            Zone::Named(tz) => tz
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+            Zone::Local => Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
         }
     }
 

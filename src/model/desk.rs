@@ -116,10 +116,10 @@ mod tests {
     #[test]
     fn overdue_then_severity_then_age() {
         let incidents = vec![
-            with(1, "09:00", 2, None),      // old, severity 2
-            with(2, "09:30", 1, None),      // severity 1
-            with(3, "09:50", 4, Some(5)),   // minor but its report is overdue at 10:00
-            with(4, "08:00", 2, None),      // oldest severity 2
+            with(1, "09:00", 2, None),     // old, severity 2
+            with(2, "09:30", 1, None),     // severity 1
+            with(3, "09:50", 4, Some(5)),  // minor but its report is overdue at 10:00
+            with(4, "08:00", 2, None),     // oldest severity 2
             with(5, "09:59", 1, Some(15)), // severity 1, report not yet due
         ];
         let order = by_urgency(&incidents, &Roster::default(), t("10:00"), |_| true);

@@ -127,7 +127,11 @@ fn unavailable_contacts_are_skipped() {
     attempt(&mut inc, "10:02", "a1", 0, AttemptOutcome::NoAnswer);
     assert_eq!(p.current, Some(0));
     let p = route_progress(&inc, &roster, t("10:03"));
-    assert_eq!(p.current, Some(1), "a2 is away, so a1 alone exhausts level 0");
+    assert_eq!(
+        p.current,
+        Some(1),
+        "a2 is away, so a1 alone exhausts level 0"
+    );
 }
 
 #[test]

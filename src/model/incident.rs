@@ -190,10 +190,7 @@ mod tests {
         assert_eq!(IncidentId::from_number(12345).0, "INC-12345");
         assert_eq!("inc-7".parse::<IncidentId>().unwrap().0, "INC-0007");
         assert_eq!("7".parse::<IncidentId>().unwrap().0, "INC-0007");
-        assert_eq!(
-            "INC-0042".parse::<IncidentId>().unwrap().number(),
-            Some(42)
-        );
+        assert_eq!("INC-0042".parse::<IncidentId>().unwrap().number(), Some(42));
         assert!("INC-x".parse::<IncidentId>().is_err());
     }
 }

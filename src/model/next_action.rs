@@ -2,10 +2,10 @@
 //! the checklist, then close.
 
 use super::checklist::next_open_step;
+use super::clock::{Zone, countdown, minutes_up};
 use super::escalation::{RouteProgress, contact_to_call, route_progress};
 use super::incident::Incident;
 use super::roster::{Contact, Means, Roster};
-use super::clock::{Zone, countdown, minutes_up};
 use super::text::safe_line;
 use crate::i18n::{self, Lang, Msg, fill, t};
 use chrono::{DateTime, Utc};
@@ -22,9 +22,13 @@ pub enum NextAction<'r> {
         again: bool,
     },
     /// The current level has nobody available (away, or not in the roster).
-    NobodyAvailable { level: usize },
+    NobodyAvailable {
+        level: usize,
+    },
     /// Do this checklist step (index into `incident.checklist`).
-    Step { index: usize },
+    Step {
+        index: usize,
+    },
     /// Every step is done: close the incident.
     Close,
     Closed,
@@ -35,7 +39,12 @@ pub fn next_action<'r>(
     roster: &'r Roster,
     now: DateTime<Utc>,
 ) -> NextAction<'r> {
-    next_action_with(incident, &route_progress(incident, roster, now), roster, now)
+    next_action_with(
+        incident,
+        &route_progress(incident, roster, now),
+        roster,
+        now,
+    )
 }
 
 /// As [`next_action`], for a caller that already has the route progress.
@@ -111,9 +120,11 @@ pub fn sentence(
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(lang, msg, &args)
         }
-        NextAction::NobodyAvailable { level } => {
-            fill(lang, Msg::NextNobody, &[("level", &(level + 1).to_string())])
-        }
+        NextAction::NobodyAvailable { level } => fill(
+            lang,
+            Msg::NextNobody,
+            &[("level", &(level + 1).to_string())],
+        ),
         NextAction::Step { index } => {
             let step = incident
                 .checklist

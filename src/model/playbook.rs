@@ -210,7 +210,11 @@ mod tests {
         p.playbooks.get_mut(&Category::Other).unwrap().review = vec![step("a")];
         assert!(p.validate().unwrap_err().0.contains("used twice"));
         let mut p = complete();
-        p.playbooks.get_mut(&Category::Other).unwrap().review.clear();
+        p.playbooks
+            .get_mut(&Category::Other)
+            .unwrap()
+            .review
+            .clear();
         assert!(p.validate().unwrap_err().0.contains("has no steps"));
     }
 }

@@ -206,7 +206,13 @@ mod tests {
             ],
             ..Roster::default()
         };
-        let pick = |c, s| roster.route_for(c, Severity::new(s).unwrap()).unwrap().id.clone();
+        let pick = |c, s| {
+            roster
+                .route_for(c, Severity::new(s).unwrap())
+                .unwrap()
+                .id
+                .clone()
+        };
         assert_eq!(pick(Category::SystemOutage, 1), "outage-high");
         assert_eq!(pick(Category::SystemOutage, 2), "outage-high");
         assert_eq!(pick(Category::SystemOutage, 3), "outage");
@@ -220,7 +226,11 @@ mod tests {
             routes: vec![route("outage-crit", Some(Category::SystemOutage), 1)],
             ..Roster::default()
         };
-        assert!(roster.route_for(Category::SystemOutage, Severity::MINOR).is_none());
+        assert!(
+            roster
+                .route_for(Category::SystemOutage, Severity::MINOR)
+                .is_none()
+        );
     }
 
     #[test]

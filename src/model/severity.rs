@@ -59,9 +59,8 @@ impl Serialize for Severity {
 impl<'de> Deserialize<'de> for Severity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = u8::deserialize(d)?;
-        Severity::new(n).ok_or_else(|| {
-            serde::de::Error::custom(format!("severity must be 1 to 4, found {n}"))
-        })
+        Severity::new(n)
+            .ok_or_else(|| serde::de::Error::custom(format!("severity must be 1 to 4, found {n}")))
     }
 }
 
@@ -76,7 +75,10 @@ mod tests {
         assert_eq!(Severity::new(3), Some(Severity::MEDIUM));
         assert!("7".parse::<Severity>().is_err());
         assert!(serde_json::from_str::<Severity>("9").is_err());
-        assert_eq!(serde_json::from_str::<Severity>("2").unwrap(), Severity::HIGH);
+        assert_eq!(
+            serde_json::from_str::<Severity>("2").unwrap(),
+            Severity::HIGH
+        );
     }
 
     #[test]

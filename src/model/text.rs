@@ -60,6 +60,20 @@ pub fn safe_block(s: &str) -> String {
     out
 }
 
+/// JSON text with bidi controls written as `\uXXXX` escapes. JSON already escapes the
+/// other control characters; these it would pass through to the reader's terminal.
+pub fn escape_bidi_in_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when the text holds something other than whitespace.
 pub fn has_content(s: &str) -> bool {
     s.chars().any(|c| !c.is_whitespace() && !is_unsafe(c))
@@ -88,6 +102,17 @@ mod tests {
         assert_eq!(safe_block("a\r\nb\rc\nd"), "a\nb\nc\nd");
         assert_eq!(safe_block("x\u{1b}[2Jy"), "x\u{FFFD}[2Jy");
         assert_eq!(safe_block("\u{2067}z"), "z");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_bidi_controls() {
+        let json = serde_json::to_string(&"a\u{202E}b\u{1b}").unwrap();
+        let safe = escape_bidi_in_json(&json);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a\u{202E}b\u{1b}"
+        );
     }
 
     #[test]

@@ -132,10 +132,9 @@ pub fn parse<T: DeserializeOwned + Versioned>(
             if let Ok(VersionOnly {
                 schema_version: Some(found),
             }) = serde_json::from_slice::<VersionOnly>(bytes)
+                && found > u64::from(known_schema)
             {
-                if found > u64::from(known_schema) {
-                    return Err(newer(found));
-                }
+                return Err(newer(found));
             }
             Err(FileProblem::Malformed {
                 path: path.to_path_buf(),
@@ -175,27 +174,42 @@ mod tests {
 
     #[test]
     fn malformed_json_names_line_and_column() {
-        let err = parse::<Doc>(Path::new("/d/x.json"), b"{\n  \"schema_version\": 1,\n  \"n\": }", 1)
-            .unwrap_err();
+        let err = parse::<Doc>(
+            Path::new("/d/x.json"),
+            b"{\n  \"schema_version\": 1,\n  \"n\": }",
+            1,
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("/d/x.json:3:8: "), "{text}");
     }
 
     #[test]
     fn wrong_types_name_the_place_too() {
-        let err = parse::<Doc>(Path::new("x.json"), b"{\"schema_version\": 1,\n\"n\": \"two\"}", 1)
-            .unwrap_err();
-        assert!(matches!(err, FileProblem::Malformed { line: 2, .. }), "{err}");
+        let err = parse::<Doc>(
+            Path::new("x.json"),
+            b"{\"schema_version\": 1,\n\"n\": \"two\"}",
+            1,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, FileProblem::Malformed { line: 2, .. }),
+            "{err}"
+        );
     }
 
     #[test]
     fn newer_schema_is_its_own_problem() {
-        let err = parse::<Doc>(Path::new("x.json"), b"{\"schema_version\": 9, \"n\": 1}", 1)
-            .unwrap_err();
+        let err =
+            parse::<Doc>(Path::new("x.json"), b"{\"schema_version\": 9, \"n\": 1}", 1).unwrap_err();
         assert!(matches!(err, FileProblem::NewerSchema { found: 9, .. }));
         // Also when the newer file has a shape this build cannot read.
-        let err = parse::<Doc>(Path::new("x.json"), b"{\"schema_version\": 2, \"n\": []}", 1)
-            .unwrap_err();
+        let err = parse::<Doc>(
+            Path::new("x.json"),
+            b"{\"schema_version\": 2, \"n\": []}",
+            1,
+        )
+        .unwrap_err();
         assert!(matches!(err, FileProblem::NewerSchema { found: 2, .. }));
         assert!(err.to_string().contains("newer"));
     }

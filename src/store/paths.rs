@@ -60,7 +60,10 @@ impl DataDir {
     pub fn create(&self) -> Result<()> {
         if self.root.exists() {
             if !self.root.is_dir() {
-                bail!("data dir {} exists but is not a directory", self.root.display());
+                bail!(
+                    "data dir {} exists but is not a directory",
+                    self.root.display()
+                );
             }
             return Ok(());
         }

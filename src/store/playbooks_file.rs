@@ -68,9 +68,15 @@ mod tests {
         for c in Category::ALL {
             let book = p.for_category(c).unwrap();
             for phase in crate::model::playbook::Phase::ALL {
-                assert!(book.phase(phase).len() >= 3, "{c} {phase:?} has under 3 steps");
+                assert!(
+                    book.phase(phase).len() >= 3,
+                    "{c} {phase:?} has under 3 steps"
+                );
             }
-            assert!(book.report[0].role.is_some(), "{c}: first report step reports");
+            assert!(
+                book.report[0].role.is_some(),
+                "{c}: first report step reports"
+            );
         }
     }
 
@@ -78,7 +84,11 @@ mod tests {
     fn a_malformed_override_is_reported_and_the_bundled_set_used() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::at(tmp.path());
-        std::fs::write(dir.playbooks(), "{\n \"schema_version\": 1,\n \"playbooks\": [}").unwrap();
+        std::fs::write(
+            dir.playbooks(),
+            "{\n \"schema_version\": 1,\n \"playbooks\": [}",
+        )
+        .unwrap();
         let load = load_playbooks(&dir);
         assert!(!load.custom);
         let text = load.problem.unwrap().to_string();
@@ -91,10 +101,15 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::at(tmp.path());
         let mut p = bundled_playbooks();
-        p.playbooks.get_mut(&Category::Other).unwrap().report[1].text.en = "Custom".into();
+        p.playbooks.get_mut(&Category::Other).unwrap().report[1]
+            .text
+            .en = "Custom".into();
         std::fs::write(dir.playbooks(), serde_json::to_string(&p).unwrap()).unwrap();
         let load = load_playbooks(&dir);
         assert!(load.custom && load.problem.is_none());
-        assert_eq!(load.playbooks.playbooks[&Category::Other].report[1].text.en, "Custom");
+        assert_eq!(
+            load.playbooks.playbooks[&Category::Other].report[1].text.en,
+            "Custom"
+        );
     }
 }

@@ -66,7 +66,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::at(tmp.path());
         assert!(matches!(load_roster(&dir), RosterLoad::Seeded(_)));
-        assert_eq!(std::fs::read_to_string(dir.roster()).unwrap(), SAMPLE_ROSTER);
+        assert_eq!(
+            std::fs::read_to_string(dir.roster()).unwrap(),
+            SAMPLE_ROSTER
+        );
         assert!(matches!(load_roster(&dir), RosterLoad::Loaded(_)));
     }
 }

@@ -61,21 +61,29 @@ pub fn draw_new(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm
     ])
     .split(inner);
     let split = |r: Rect| {
-        let [l, f] = Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)])
-            .areas(r);
+        let [l, f] =
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(r);
         (l, f)
     };
     let error_line = |frame: &mut Frame, r: Rect, msg: Option<Msg>, hint: Option<Msg>| {
         let (_, f) = split(r);
         if let Some(m) = msg {
-            frame.render_widget(Paragraph::new(format!("✗ {}", t(lang, m))).style(theme::overdue()), f);
+            frame.render_widget(
+                Paragraph::new(format!("✗ {}", t(lang, m))).style(theme::overdue()),
+                f,
+            );
         } else if let Some(h) = hint {
             frame.render_widget(Paragraph::new(t(lang, h)).style(theme::dim()), f);
         }
     };
 
     let (l, f) = split(rows[0]);
-    label(frame, l, t(lang, Msg::FieldTitle), form.field == NewField::Title);
+    label(
+        frame,
+        l,
+        t(lang, Msg::FieldTitle),
+        form.field == NewField::Title,
+    );
     draw_field(frame, f, &form.title, form.field == NewField::Title);
     error_line(frame, rows[1], form.title_error, None);
 
@@ -83,14 +91,21 @@ pub fn draw_new(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm
     let focused = form.field == NewField::Category;
     label(frame, l, t(lang, Msg::FieldCategory), focused);
     let picker = |text: &str, focused: bool| {
-        let style = if focused { theme::cursor(true) } else { Style::new() };
+        let style = if focused {
+            theme::cursor(true)
+        } else {
+            Style::new()
+        };
         Line::from(vec![
             Span::styled("◀ ", theme::dim()),
             Span::styled(text.to_string(), style),
             Span::styled(" ▶", theme::dim()),
         ])
     };
-    frame.render_widget(Paragraph::new(picker(i18n::category(lang, form.category), focused)), f);
+    frame.render_widget(
+        Paragraph::new(picker(i18n::category(lang, form.category), focused)),
+        f,
+    );
     let (_, f) = split(rows[3]);
     frame.render_widget(
         Paragraph::new(format!(
@@ -105,16 +120,34 @@ pub fn draw_new(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm
     let (l, f) = split(rows[4]);
     let focused = form.field == NewField::Severity;
     label(frame, l, t(lang, Msg::FieldSeverity), focused);
-    frame.render_widget(Paragraph::new(picker(i18n::severity(lang, form.severity), focused)), f);
+    frame.render_widget(
+        Paragraph::new(picker(i18n::severity(lang, form.severity), focused)),
+        f,
+    );
 
     let (l, f) = split(rows[5]);
-    label(frame, l, t(lang, Msg::FieldDetected), form.field == NewField::Detected);
+    label(
+        frame,
+        l,
+        t(lang, Msg::FieldDetected),
+        form.field == NewField::Detected,
+    );
     draw_field(frame, f, &form.detected, form.field == NewField::Detected);
     error_line(frame, rows[6], form.detected_error, Some(Msg::DetectedHint));
 
     let (l, f) = split(rows[7]);
-    label(frame, l, t(lang, Msg::FieldDescription), form.field == NewField::Description);
-    draw_field(frame, f, &form.description, form.field == NewField::Description);
+    label(
+        frame,
+        l,
+        t(lang, Msg::FieldDescription),
+        form.field == NewField::Description,
+    );
+    draw_field(
+        frame,
+        f,
+        &form.description,
+        form.field == NewField::Description,
+    );
 
     let hint = if form.discard_armed {
         Paragraph::new(t(lang, Msg::DiscardHint)).style(theme::warning())
@@ -187,7 +220,11 @@ pub fn draw_confirm_close(frame: &mut Frame, area: Rect, app: &App, id: &Inciden
         .get(id)
         .map(|i| safe_line(&i.title))
         .unwrap_or_default();
-    let text = fill(app.lang(), Msg::ConfirmClose, &[("id", &id.0), ("title", &title)]);
+    let text = fill(
+        app.lang(),
+        Msg::ConfirmClose,
+        &[("id", &id.0), ("title", &title)],
+    );
     draw_question(frame, area, text);
 }
 

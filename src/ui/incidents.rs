@@ -24,7 +24,11 @@ pub fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     let progress = route_progress(incident, &app.desk.roster, app.now);
     match progress.current_deadline() {
         Some(d) if d < app.now => (
-            fill(lang, Msg::OverdueBy, &[("m", &minutes_up(app.now - d).to_string())]),
+            fill(
+                lang,
+                Msg::OverdueBy,
+                &[("m", &minutes_up(app.now - d).to_string())],
+            ),
             theme::overdue(),
         ),
         Some(d) => (
@@ -49,12 +53,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = if app.ui.show_closed {
         format!(" {} ", t(lang, Msg::PaneClosed))
     } else {
-        let n = visible.len().to_string();
-        format!(
-            " {} · {} ",
+        // Drills are counted apart from live incidents.
+        let drills = visible
+            .iter()
+            .filter(|&&i| app.desk.incidents.incidents[i].drill)
+            .count();
+        let live = (visible.len() - drills).to_string();
+        let mut title = format!(
+            " {} · {}",
             t(lang, Msg::PaneIncidents),
-            fill(lang, Msg::OpenCount, &[("n", &n)])
-        )
+            fill(lang, Msg::OpenCount, &[("n", &live)])
+        );
+        if drills > 0 {
+            title.push_str(&format!(" · {} {drills}", t(lang, Msg::Drill)));
+        }
+        title.push(' ');
+        title
     };
     let block = Block::bordered()
         .title(title)
@@ -103,7 +117,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ),
                 (
                     title,
-                    if inc.drill { theme::drill() } else { Style::new() },
+                    if inc.drill {
+                        theme::drill()
+                    } else {
+                        Style::new()
+                    },
                 ),
                 (phase.to_string(), Style::new()),
                 (age, Style::new()),
@@ -143,7 +161,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|(text, style)| Cell::from(Span::styled(text, style))),
         )
     });
-    let header = Row::new(headers.iter().map(|h| Cell::from(Line::from(*h)))).style(theme::header());
+    let header =
+        Row::new(headers.iter().map(|h| Cell::from(Line::from(*h)))).style(theme::header());
     let selected = visible
         .iter()
         .position(|&i| Some(&incidents[i].id) == app.ui.selected.as_ref());

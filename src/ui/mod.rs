@@ -14,7 +14,8 @@ use crate::app::ui_state::Overlay;
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -26,20 +27,27 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let text = fill(
             app.lang(),
             Msg::TooSmall,
-            &[("w", &area.width.to_string()), ("h", &area.height.to_string())],
+            &[
+                ("w", &area.width.to_string()),
+                ("h", &area.height.to_string()),
+            ],
         );
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme::warning()),
-            area,
-        );
+        // Wrapped here, by columns: this must hold at any size, down to 1x1.
+        let lines: Vec<Line> = widgets::wrap(&text, usize::from(area.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme::warning()), area);
         return;
     }
     let notice_rows = app.ui.warnings.len().min(3) as u16 + u16::from(app.ui.notice.is_some());
     let list_rows = (area.height / 3).clamp(7, 14);
     let next_text = status::next_text(app);
-    let next_rows = if next_text.0.width() > usize::from(area.width) { 2 } else { 1 };
+    let next_rows = if next_text.0.width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [list, next, lower, notices, status] = Layout::vertical([
         Constraint::Length(list_rows),
         Constraint::Length(next_rows),

@@ -93,7 +93,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     .reached
                     .map(|i| zone.clock(inc.attempts[i].at, now))
                     .unwrap_or_default();
-                (fill(lang, Msg::LevelReached, &[("when", &when)]), theme::done())
+                (
+                    fill(lang, Msg::LevelReached, &[("when", &when)]),
+                    theme::done(),
+                )
             }
             LevelState::Passed => (t(lang, Msg::LevelPassed).to_string(), theme::dim()),
             LevelState::Waiting => (t(lang, Msg::LevelWaiting).to_string(), theme::dim()),
@@ -106,13 +109,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if is_cursor {
                 cursor_line = lines.len();
             }
-            let marker = if status.state == LevelState::Current && to_call.as_deref() == Some(id)
-            {
-                "▶ "
-            } else {
-                "  "
-            };
-            let mut spans = vec![Span::raw(marker)];
+            let last = inc
+                .attempts
+                .iter()
+                .filter(|a| &a.contact == id && a.level == k)
+                .max_by_key(|a| a.at);
+            // The first column says what to do or what happened: ▶ call now, ✓ reached,
+            // ✗ no answer, ✉ message left.
+            let (marker, marker_style) =
+                if status.state == LevelState::Current && to_call.as_deref() == Some(id) {
+                    ("▶ ", theme::next_step())
+                } else {
+                    match last.map(|a| a.outcome) {
+                        Some(AttemptOutcome::Reached) => ("✓ ", theme::done()),
+                        Some(AttemptOutcome::NoAnswer) => ("✗ ", theme::overdue()),
+                        Some(AttemptOutcome::LeftMessage) => ("✉ ", theme::warning()),
+                        None => ("  ", Style::new()),
+                    }
+                };
+            let mut spans = vec![Span::styled(marker, marker_style)];
             match contact {
                 Some(c) => {
                     let away = c.is_unavailable_at(now);
@@ -123,7 +138,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     ));
                     let phone = c.primary_phone().unwrap_or(c.email.as_str());
                     spans.push(Span::styled(format!(" {}", safe_line(phone)), base));
-                    spans.push(Span::styled(format!(" {}", safe_line(&c.role)), theme::dim()));
+                    spans.push(Span::styled(
+                        format!(" {}", safe_line(&c.role)),
+                        theme::dim(),
+                    ));
                     if away {
                         spans.push(Span::styled(
                             format!(" ({})", t(lang, Msg::Away)),
@@ -136,24 +154,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     theme::warning(),
                 )),
             }
-            if let Some(last) = inc
-                .attempts
-                .iter()
-                .filter(|a| &a.contact == id && a.level == k)
-                .max_by_key(|a| a.at)
-            {
-                let (mark, st) = match last.outcome {
-                    AttemptOutcome::Reached => ("✓", theme::done()),
-                    AttemptOutcome::NoAnswer => ("✗", theme::overdue()),
-                    AttemptOutcome::LeftMessage => ("✉", theme::warning()),
-                };
+            if let Some(last) = last {
                 spans.push(Span::styled(
                     format!(
-                        " {mark} {} {}",
+                        " {} {}",
                         zone.clock(last.at, now),
                         i18n::outcome(lang, last.outcome)
                     ),
-                    st,
+                    theme::dim(),
                 ));
             }
             let mut line = Line::from(spans);

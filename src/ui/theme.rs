@@ -24,9 +24,7 @@ pub fn cursor(focused: bool) -> Style {
 }
 
 pub fn overdue() -> Style {
-    Style::new()
-        .fg(Color::Red)
-        .add_modifier(Modifier::BOLD)
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
 pub fn due() -> Style {
@@ -34,9 +32,7 @@ pub fn due() -> Style {
 }
 
 pub fn next_step() -> Style {
-    Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
 pub fn done() -> Style {
@@ -48,9 +44,7 @@ pub fn dim() -> Style {
 }
 
 pub fn drill() -> Style {
-    Style::new()
-        .fg(Color::Magenta)
-        .add_modifier(Modifier::BOLD)
+    Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
 }
 
 pub fn severity(n: u8) -> Style {

@@ -1,0 +1,239 @@
+//! The subcommands, run as the built binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn shiftdesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("SHIFTDESK_TZ", "Asia/Tokyo")
+        .env("SHIFTDESK_OPERATOR", "suzuki")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn new_prints_sequential_ids_and_list_and_show_find_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let a = shiftdesk(
+        d,
+        &[
+            "new",
+            "--title",
+            "VPN 障害",
+            "--category",
+            "operational.system_outage",
+            "--severity",
+            "2",
+        ],
+    );
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert_eq!(stdout(&a), "INC-0001\n");
+    let b = shiftdesk(
+        d,
+        &[
+            "new",
+            "--title",
+            "Lost ID card",
+            "--category",
+            "team.security",
+            "--severity",
+            "4",
+            "--drill",
+        ],
+    );
+    assert_eq!(stdout(&b), "INC-0002\n");
+
+    let list = shiftdesk(d, &["--lang", "en", "list"]);
+    let text = stdout(&list);
+    assert!(
+        text.contains("INC-0001") && text.contains("VPN 障害"),
+        "{text}"
+    );
+    assert!(text.contains("[DRILL] Lost ID card"), "{text}");
+
+    let json = shiftdesk(d, &["list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(rows[0]["id"], "INC-0001", "severity 2 before 4");
+    assert_eq!(rows[0]["phase"], "report");
+    assert_eq!(rows[1]["drill"], true);
+
+    let show = shiftdesk(d, &["--lang", "ja", "show", "INC-0001"]);
+    let text = stdout(&show);
+    assert!(
+        text.contains("VPN 障害") && text.contains("報告") && text.contains("suzuki"),
+        "{text}"
+    );
+    assert!(text.contains("[ ] チームの報告ルートで上長へ"), "{text}");
+
+    let show = shiftdesk(d, &["show", "1", "--json"]);
+    let inc: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
+    assert_eq!(inc["opened_by"], "suzuki");
+    assert_eq!(inc["route"]["route_id"], "outage-high");
+}
+
+#[test]
+fn an_unknown_category_exits_2_and_lists_the_valid_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "team.coffee",
+            "--severity",
+            "2",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for id in ["operational.out_of_scope", "team.equipment_loss", "other"] {
+        assert!(err.contains(id), "{err}");
+    }
+    assert!(!tmp.path().join("incidents.json").exists());
+}
+
+#[test]
+fn an_unknown_incident_exits_1_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = shiftdesk(tmp.path(), &["--lang", "en", "show", "INC-0042"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("No incident INC-0042"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_arguments_say_what_and_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "other",
+            "--severity",
+            "7",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("severity must be 1, 2, 3 or 4"),
+        "{}",
+        stderr(&o)
+    );
+    let o = shiftdesk(tmp.path(), &["--lang", "fr", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "other",
+            "--severity",
+            "2",
+            "--detected",
+            "99:99",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--detected"), "{}", stderr(&o));
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            " \u{1b} ",
+            "--category",
+            "other",
+            "--severity",
+            "2",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn a_malformed_file_is_named_with_line_and_column_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("incidents.json");
+    std::fs::write(&path, "{\"schema_version\": 1,\n \"revision\": x}").unwrap();
+    let o = shiftdesk(tmp.path(), &["list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("incidents.json:2:"), "{}", stderr(&o));
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "other",
+            "--severity",
+            "2",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\"schema_version\": 1,\n \"revision\": x}"
+    );
+}
+
+#[test]
+fn text_from_people_reaches_stdout_without_control_characters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let title = "evil\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{202e}title";
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            title,
+            "--category",
+            "other",
+            "--severity",
+            "2",
+        ],
+    );
+    assert!(o.status.success());
+    for args in [
+        &["list"][..],
+        &["show", "1"][..],
+        &["list", "--json"][..],
+        &["show", "1", "--json"][..],
+    ] {
+        let out = shiftdesk(tmp.path(), args);
+        let text = stdout(&out);
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{args:?}: {text:?}"
+        );
+    }
+    // The stored text is what was entered.
+    let stored = std::fs::read_to_string(tmp.path().join("incidents.json")).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(file["incidents"][0]["title"], title);
+}

@@ -1,0 +1,216 @@
+//! Fixtures shared by the integration tests: a frozen clock, a desk of sample incidents.
+#![allow(dead_code)]
+
+pub mod pty;
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Map;
+use shiftdesk::app::desk::Desk;
+use shiftdesk::app::{App, Operator};
+use shiftdesk::i18n::Lang;
+use shiftdesk::model::change::{Applied, Change, NewIncident, Stamped};
+use shiftdesk::model::checklist::checklist_from;
+use shiftdesk::model::clock::Zone;
+use shiftdesk::model::desk::IncidentsFile;
+use shiftdesk::model::incident::{AttemptOutcome, ContactAttempt};
+use shiftdesk::model::roster::Roster;
+use shiftdesk::model::{Category, IncidentId, Severity};
+use shiftdesk::store::playbooks_file::bundled_playbooks;
+use shiftdesk::store::roster_file::sample_roster;
+
+/// 2026-11-29 14:30:00 in Tokyo.
+pub fn now() -> DateTime<Utc> {
+    "2026-11-29T05:30:00Z".parse().unwrap()
+}
+
+/// Minutes before `now()`.
+pub fn ago(minutes: i64) -> DateTime<Utc> {
+    now() - Duration::minutes(minutes)
+}
+
+pub fn tokyo() -> Zone {
+    Zone::Named(chrono_tz::Asia::Tokyo)
+}
+
+pub fn operator(lang: Lang) -> Operator {
+    Operator {
+        name: "yamada".into(),
+        lang,
+        zone: tokyo(),
+    }
+}
+
+pub fn open(
+    file: &mut IncidentsFile,
+    roster: &Roster,
+    title: &str,
+    category: Category,
+    severity: u8,
+    detected_minutes_ago: i64,
+    drill: bool,
+) -> IncidentId {
+    let books = bundled_playbooks();
+    let severity = Severity::new(severity).unwrap();
+    let change = Change::Open(Box::new(NewIncident {
+        title: title.into(),
+        category,
+        severity,
+        detected_at: ago(detected_minutes_ago),
+        description: String::new(),
+        drill,
+        checklist: checklist_from(books.for_category(category).unwrap()),
+        route: roster.route_for(category, severity).map(|r| r.resolve()),
+    }));
+    match Stamped::new(change, ago(detected_minutes_ago), "yamada")
+        .apply(file)
+        .unwrap()
+    {
+        Applied::Opened(id) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+pub fn check(file: &mut IncidentsFile, id: &IncidentId, step_index: usize, minutes_ago: i64) {
+    let step = file.get(id).unwrap().checklist[step_index].id.clone();
+    let change = Change::SetStep {
+        incident: id.clone(),
+        step,
+        done: true,
+    };
+    Stamped::new(change, ago(minutes_ago), "yamada")
+        .apply(file)
+        .unwrap();
+}
+
+pub fn attempt(
+    file: &mut IncidentsFile,
+    id: &IncidentId,
+    contact: &str,
+    level: usize,
+    outcome: AttemptOutcome,
+    minutes_ago: i64,
+) {
+    let inc = file.get_mut(id).unwrap();
+    let means = inc.route.as_ref().unwrap().levels[level].means;
+    inc.attempts.push(ContactAttempt {
+        at: ago(minutes_ago),
+        by: "yamada".into(),
+        contact: contact.into(),
+        level,
+        means,
+        outcome,
+        extra: Map::new(),
+    });
+}
+
+/// A desk in the middle of a shift: an outage with its report due in 2 minutes, a
+/// misdirected email whose report is overdue, a lost ID card being assessed, a drill,
+/// and one closed incident.
+pub fn shift_desk() -> IncidentsFile {
+    let roster = sample_roster();
+    let mut file = IncidentsFile::default();
+    let closed = open(
+        &mut file,
+        &roster,
+        "Printer jam on 3F",
+        Category::ToolDamage,
+        4,
+        300,
+        false,
+    );
+    let n = file.get(&closed).unwrap().checklist.len();
+    for i in 0..n {
+        check(&mut file, &closed, i, 200);
+    }
+    Stamped::new(Change::Close { incident: closed }, ago(190), "yamada")
+        .apply(&mut file)
+        .unwrap();
+
+    open(
+        &mut file,
+        &roster,
+        "VPN 障害: 拠点Aから接続不可",
+        Category::SystemOutage,
+        2,
+        8,
+        false,
+    );
+    let mail = open(
+        &mut file,
+        &roster,
+        "Misdirected email to a customer",
+        Category::Security,
+        3,
+        18,
+        false,
+    );
+    attempt(
+        &mut file,
+        &mail,
+        "david-miller",
+        0,
+        AttemptOutcome::NoAnswer,
+        12,
+    );
+    let card = open(
+        &mut file,
+        &roster,
+        "IDカード紛失(入館証)",
+        Category::Security,
+        4,
+        90,
+        false,
+    );
+    attempt(
+        &mut file,
+        &card,
+        "sato-hanako",
+        0,
+        AttemptOutcome::Reached,
+        85,
+    );
+    for i in 0..5 {
+        check(&mut file, &card, i, 80);
+    }
+    open(
+        &mut file,
+        &roster,
+        "ネットワーク切替訓練",
+        Category::SystemOutage,
+        2,
+        3,
+        true,
+    );
+    file
+}
+
+pub fn app_with(file: IncidentsFile, lang: Lang, size: (u16, u16)) -> App {
+    let desk = Desk::new(None, file, sample_roster(), bundled_playbooks());
+    App::new(desk, operator(lang), now(), size)
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+pub fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.ui.width, app.ui.height)).unwrap();
+    terminal.draw(|f| shiftdesk::ui::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

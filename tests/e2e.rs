@@ -1,0 +1,77 @@
+//! End to end: the built binary in a pseudo-terminal, typed at as an operator would.
+
+mod common;
+
+use common::pty::Desk;
+
+fn incidents(dir: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("incidents.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn record_an_incident_in_japanese_check_a_step_and_quit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(
+        tmp.path(),
+        &["--lang", "ja", "--operator", "yamada"],
+        120,
+        40,
+    );
+    desk.wait_for("対応中のインシデントはありません");
+    desk.send("n");
+    desk.wait_for("インシデント新規記録");
+    desk.send("基幹サーバ停止");
+    desk.send("\t\x1b[C"); // Category: one to the right, to team.security
+    desk.send("\t1"); // Severity 1
+    desk.send("\r");
+    desk.wait_for("INC-0001 を記録しました");
+    desk.wait_for("基幹サーバ停止");
+    // Enter goes to the checklist, Space checks the step under the cursor.
+    desk.send("\r");
+    desk.send(" ");
+    desk.wait_for("報告 1/");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let file = incidents(tmp.path());
+    let inc = &file["incidents"][0];
+    assert_eq!(inc["id"], "INC-0001");
+    assert_eq!(inc["title"], "基幹サーバ停止");
+    assert_eq!(inc["category"], "team.security");
+    assert_eq!(inc["severity"], 1);
+    assert_eq!(inc["opened_by"], "yamada");
+    assert_eq!(inc["checklist"][0]["done"]["by"], "yamada");
+    let kinds: Vec<&str> = inc["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["opened", "route_resolved", "step_checked"]);
+}
+
+#[test]
+fn escape_leaves_the_form_without_saving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("No open incidents");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("half typed");
+    desk.send("\x1b");
+    desk.wait_for("Esc again discards");
+    desk.send("\x1b");
+    desk.wait_for("No open incidents");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    assert!(!tmp.path().join("incidents.json").exists());
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_not_a_broken_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 60, 20);
+    desk.wait_for("needs 80x24");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+}

@@ -1,0 +1,84 @@
+//! Whole screens, rendered with a frozen clock and a fixture desk, in both languages and at
+//! the smallest and a common size.
+
+mod common;
+
+use common::{app_with, render, shift_desk};
+use shiftdesk::app::Action;
+use shiftdesk::i18n::Lang;
+
+fn screen(lang: Lang, size: (u16, u16)) -> String {
+    render(&app_with(shift_desk(), lang, size))
+}
+
+#[test]
+fn desk_80x24_en() {
+    insta::assert_snapshot!(screen(Lang::En, (80, 24)));
+}
+
+#[test]
+fn desk_80x24_ja() {
+    insta::assert_snapshot!(screen(Lang::Ja, (80, 24)));
+}
+
+#[test]
+fn desk_120x40_en() {
+    insta::assert_snapshot!(screen(Lang::En, (120, 40)));
+}
+
+#[test]
+fn desk_120x40_ja() {
+    insta::assert_snapshot!(screen(Lang::Ja, (120, 40)));
+}
+
+#[test]
+fn overdue_incident_is_first_and_says_so() {
+    let text = screen(Lang::En, (120, 40));
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("INC-")).collect();
+    assert!(rows[0].contains("Misdirected email"), "{text}");
+    assert!(rows[0].contains("OVERDUE +"), "{text}");
+    let ja = screen(Lang::Ja, (120, 40));
+    assert!(ja.contains("期限超過"), "{ja}");
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    for size in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+        let text = screen(Lang::En, size);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if size.0 >= 20 {
+            assert!(flat.contains("needs 80x24"), "{size:?}: {text}");
+        }
+    }
+    let ja = screen(Lang::Ja, (60, 20));
+    assert!(ja.contains("80x24"), "{ja}");
+    // Nothing at all is also drawn without a panic.
+    let _ = screen(Lang::En, (0, 0));
+}
+
+#[test]
+fn new_incident_form_80x24() {
+    let mut app = app_with(shift_desk(), Lang::En, (80, 24));
+    app.update(Action::NewIncident);
+    app.update(Action::Paste("Core switch down".into()));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn help_lists_every_key_ja() {
+    let mut app = app_with(shift_desk(), Lang::Ja, (80, 24));
+    app.update(Action::ShowHelp);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn checklist_focus_shows_the_step_in_full_with_its_stamp() {
+    let mut app = app_with(shift_desk(), Lang::En, (120, 40));
+    // Select the lost ID card (the last row) and move to its checklist.
+    app.update(Action::MoveLast);
+    app.update(Action::FocusNext);
+    app.update(Action::MoveFirst);
+    let text = render(&app);
+    assert!(text.contains("✓ 2026-11-29 13:10 yamada"), "{text}");
+    insta::assert_snapshot!(text);
+}

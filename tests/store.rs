@@ -1,0 +1,303 @@
+//! The store: round trips, unknown fields, files it must never touch, many hands at once.
+
+mod common;
+
+use common::{now, shift_desk};
+use shiftdesk::app::desk::{Desk, SaveState};
+use shiftdesk::app::open::open_desk;
+use shiftdesk::i18n::Lang;
+use shiftdesk::model::IncidentId;
+use shiftdesk::model::change::{Change, Stamped};
+use shiftdesk::model::desk::IncidentsFile;
+use shiftdesk::store::incidents::IncidentsStore;
+use shiftdesk::store::playbooks_file::bundled_playbooks;
+use shiftdesk::store::roster_file::sample_roster;
+use shiftdesk::store::{DataDir, FileProblem};
+use std::os::unix::fs::PermissionsExt;
+
+fn temp() -> (tempfile::TempDir, DataDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::at(&tmp.path().join("data"));
+    dir.create().unwrap();
+    (tmp, dir)
+}
+
+fn note(id: &str, text: &str) -> Stamped {
+    Stamped::new(
+        Change::Note {
+            incident: id.parse().unwrap(),
+            text: text.into(),
+        },
+        now(),
+        "yamada",
+    )
+}
+
+fn write_fixture(dir: &DataDir) -> IncidentsFile {
+    let file = shift_desk();
+    std::fs::write(dir.incidents(), serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    file
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_saved_desk_reads_back_the_same() {
+    let (_tmp, dir) = temp();
+    let fixture = write_fixture(&dir);
+    let (mut store, loaded) = IncidentsStore::open(&dir);
+    assert_eq!(loaded.unwrap(), fixture);
+    let committed = store
+        .commit(&fixture, &[note("INC-0002", "電話中")])
+        .unwrap();
+    assert_eq!(committed.file.revision, fixture.revision + 1);
+    let (_, again) = IncidentsStore::open(&dir);
+    assert_eq!(again.unwrap(), committed.file);
+    assert_eq!(mode(&dir.incidents()), 0o600);
+    assert_eq!(mode(dir.root()), 0o700);
+}
+
+#[test]
+fn unknown_fields_survive_a_load_and_a_save() {
+    let (_tmp, dir) = temp();
+    let mut value = serde_json::to_value(shift_desk()).unwrap();
+    value["written_by"] = serde_json::json!({"tool": "future", "n": [1, 2]});
+    value["incidents"][1]["ticket"] = serde_json::json!("HD-991");
+    value["incidents"][1]["checklist"][0]["evidence"] = serde_json::json!(["a.png"]);
+    value["incidents"][1]["timeline"][0]["source"] = serde_json::json!("phone");
+    std::fs::write(dir.incidents(), serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+
+    let (mut store, loaded) = IncidentsStore::open(&dir);
+    store
+        .commit(&loaded.unwrap(), &[note("INC-0002", "x")])
+        .unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.incidents()).unwrap()).unwrap();
+    assert_eq!(saved["written_by"], value["written_by"]);
+    assert_eq!(saved["incidents"][1]["ticket"], "HD-991");
+    assert_eq!(
+        saved["incidents"][1]["checklist"][0]["evidence"][0],
+        "a.png"
+    );
+    assert_eq!(saved["incidents"][1]["timeline"][0]["source"], "phone");
+}
+
+#[test]
+fn a_malformed_incidents_file_is_never_written() {
+    let (_tmp, dir) = temp();
+    let bytes = b"{\n  \"schema_version\": 1,\n  \"revision\": 3,\n  \"incidents\": [ {,] \n}\n";
+    std::fs::write(dir.incidents(), bytes).unwrap();
+    let (mut store, loaded) = IncidentsStore::open(&dir);
+    let problem = loaded.unwrap_err();
+    assert!(
+        matches!(problem, FileProblem::Malformed { line: 4, .. }),
+        "{problem}"
+    );
+    assert!(
+        problem.to_string().contains("incidents.json:4:"),
+        "{problem}"
+    );
+    assert!(store.commit(&IncidentsFile::default(), &[]).is_err());
+
+    // Through the desk: it opens read-only, says why, and refuses changes.
+    let (mut desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    assert!(
+        warnings.iter().any(|w| w.contains("incidents.json:4:")),
+        "{warnings:?}"
+    );
+    assert!(matches!(desk.save_state, SaveState::ReadOnly(_)));
+    let (outcome, _) = desk.submit(note("INC-0001", "x"));
+    assert!(outcome.is_err());
+    assert_eq!(std::fs::read(dir.incidents()).unwrap(), bytes);
+}
+
+#[test]
+fn a_newer_schema_is_never_written() {
+    let (_tmp, dir) = temp();
+    let mut value = serde_json::to_value(shift_desk()).unwrap();
+    value["schema_version"] = serde_json::json!(99);
+    let bytes = serde_json::to_vec_pretty(&value).unwrap();
+    std::fs::write(dir.incidents(), &bytes).unwrap();
+    let (mut desk, warnings) = open_desk(&dir, Lang::Ja).unwrap();
+    assert!(
+        warnings.iter().any(|w| w.contains("schema_version 99")),
+        "{warnings:?}"
+    );
+    let (outcome, _) = desk.submit(note("INC-0002", "x"));
+    assert!(outcome.is_err());
+    assert_eq!(std::fs::read(dir.incidents()).unwrap(), bytes);
+}
+
+#[test]
+fn a_malformed_roster_is_reported_and_left_alone() {
+    let (_tmp, dir) = temp();
+    let bytes = b"{ \"schema_version\": 1, \"contacts\": [ {\"id\": 5} ] }";
+    std::fs::write(dir.roster(), bytes).unwrap();
+    let (desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    assert!(
+        warnings.iter().any(|w| w.contains("roster.json:1:")),
+        "{warnings:?}"
+    );
+    assert!(desk.roster.contacts.is_empty());
+    assert_eq!(
+        std::fs::read(dir.roster()).unwrap(),
+        bytes,
+        "not re-seeded over"
+    );
+}
+
+#[test]
+fn first_start_seeds_the_sample_roster_owner_only() {
+    let (_tmp, dir) = temp();
+    let (desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    assert!(desk.roster.sample);
+    assert!(warnings.iter().any(|w| w.contains("Sample roster written")));
+    assert_eq!(mode(&dir.roster()), 0o600);
+    // The second start says it is a sample, not that it was written.
+    let (_, warnings) = open_desk(&dir, Lang::En).unwrap();
+    assert!(
+        warnings.iter().any(|w| w.contains("SAMPLE roster")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_failed_save_says_not_saved_and_the_next_one_writes_everything() {
+    let (_tmp, dir) = temp();
+    write_fixture(&dir);
+    let (mut desk, _) = open_desk(&dir, Lang::En).unwrap();
+    // A directory where the lock file goes makes the transaction fail.
+    std::fs::create_dir(dir.lock()).unwrap();
+    let (outcome, _) = desk.submit(note("INC-0002", "first"));
+    assert!(outcome.is_ok(), "kept in memory");
+    let SaveState::NotSaved(why) = &desk.save_state else {
+        panic!("{:?}", desk.save_state)
+    };
+    assert!(why.contains("shiftdesk.lock"), "{why}");
+    let _ = desk.submit(note("INC-0002", "second"));
+    assert_eq!(desk.pending_count(), 2);
+    let on_disk = std::fs::read_to_string(dir.incidents()).unwrap();
+    assert!(!on_disk.contains("first"));
+
+    std::fs::remove_dir(dir.lock()).unwrap();
+    assert!(desk.flush().is_some());
+    assert_eq!(desk.save_state, SaveState::Saved);
+    let on_disk = std::fs::read_to_string(dir.incidents()).unwrap();
+    assert!(on_disk.contains("first") && on_disk.contains("second"));
+}
+
+fn desk_on(dir: &DataDir) -> Desk {
+    let (store, loaded) = IncidentsStore::open(dir);
+    Desk::new(
+        Some(store),
+        loaded.unwrap(),
+        sample_roster(),
+        bundled_playbooks(),
+    )
+}
+
+#[test]
+fn two_desks_making_200_interleaved_changes_lose_none() {
+    let (_tmp, dir) = temp();
+    write_fixture(&dir);
+    let handles: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|who| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut desk = desk_on(&dir);
+                for n in 0..100 {
+                    let (outcome, dropped) = desk.submit(note("INC-0002", &format!("{who}-{n}")));
+                    assert!(outcome.is_ok() && dropped.is_empty());
+                }
+                assert_eq!(desk.pending_count(), 0);
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let (_, file) = IncidentsStore::open(&dir);
+    let file = file.unwrap();
+    let inc = file.get(&IncidentId::from_number(2)).unwrap();
+    for who in ["a", "b"] {
+        for n in 0..100 {
+            let text = format!("{who}-{n}");
+            assert_eq!(
+                inc.timeline.iter().filter(|e| e.text == text).count(),
+                1,
+                "{text} saved exactly once"
+            );
+        }
+    }
+    assert_eq!(file.revision, shift_desk().revision + 200);
+}
+
+#[test]
+fn one_desk_sees_the_others_change_on_its_next_poll() {
+    let (_tmp, dir) = temp();
+    write_fixture(&dir);
+    let mut a = desk_on(&dir);
+    let mut b = desk_on(&dir);
+    assert!(b.poll().is_none(), "nothing new yet");
+    let _ = a.submit(note("INC-0002", "from a"));
+    assert!(matches!(b.poll(), Some(Ok(_))));
+    let inc = b.incidents.get(&IncidentId::from_number(2)).unwrap();
+    assert!(inc.timeline.iter().any(|e| e.text == "from a"));
+    // And b's next change lands on top of a's.
+    let _ = b.submit(note("INC-0002", "from b"));
+    let _ = a.poll();
+    let inc = a.incidents.get(&IncidentId::from_number(2)).unwrap();
+    assert!(inc.timeline.iter().any(|e| e.text == "from b"));
+    assert!(inc.timeline.iter().any(|e| e.text == "from a"));
+}
+
+#[test]
+fn two_desks_opening_incidents_at_once_get_distinct_ids() {
+    let (_tmp, dir) = temp();
+    let mut a = desk_on(&dir);
+    let mut b = desk_on(&dir);
+    let roster = sample_roster();
+    let mut scratch = IncidentsFile::default();
+    // Build the two changes from a scratch file, then send each through its own desk.
+    let open = |file: &mut IncidentsFile, title: &str| {
+        common::open(
+            file,
+            &roster,
+            title,
+            shiftdesk::model::Category::Other,
+            3,
+            1,
+            false,
+        );
+    };
+    open(&mut scratch, "a");
+    open(&mut scratch, "b");
+    let change = |i: usize| {
+        let inc = &scratch.incidents[i];
+        Stamped::new(
+            Change::Open(Box::new(shiftdesk::model::change::NewIncident {
+                title: inc.title.clone(),
+                category: inc.category,
+                severity: inc.severity,
+                detected_at: inc.detected_at,
+                description: String::new(),
+                drill: false,
+                checklist: inc.checklist.clone(),
+                route: inc.route.clone(),
+            })),
+            now(),
+            "yamada",
+        )
+    };
+    let (ra, _) = a.submit(change(0));
+    let (rb, _) = b.submit(change(1));
+    let ida = format!("{:?}", ra.unwrap().applied());
+    let idb = format!("{:?}", rb.unwrap().applied());
+    assert!(
+        ida.contains("INC-0001") && idb.contains("INC-0002"),
+        "{ida} {idb}"
+    );
+}
