@@ -5,9 +5,11 @@ use crate::app::Operator;
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::model::change::{Applied, Change, NewIncident, Stamped};
 use crate::model::checklist::checklist_from;
-use crate::model::clock::{Zone, countdown, minutes_up, parse_time_input, short_age};
+use crate::model::clock::{Zone, minutes_up, parse_time_input, short_age};
 use crate::model::desk::{IncidentsFile, by_urgency};
 use crate::model::escalation::route_progress;
+use crate::model::next_action::deadline_words;
+use crate::model::roster::Roster;
 use crate::model::text::{
     escape_bidi_in_json, has_content, normalize_input, safe_block, safe_line,
 };
@@ -136,7 +138,7 @@ fn load_incidents(dir: &DataDir) -> Result<(IncidentsStore, IncidentsFile)> {
     Ok((store, file))
 }
 
-fn roster_or_empty(dir: &DataDir) -> crate::model::roster::Roster {
+fn roster_or_empty(dir: &DataDir) -> Roster {
     match load_roster(dir) {
         RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
         RosterLoad::Problem(p) => {
@@ -203,35 +205,12 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
     }
 }
 
-/// The next deadline of an incident in words, and the minutes it is overdue.
-fn due_words(
-    inc: &Incident,
-    roster: &crate::model::roster::Roster,
-    ctx: &Session,
-) -> (String, Option<i64>) {
-    let lang = ctx.operator.lang;
-    let progress = route_progress(inc, roster, ctx.now);
-    match progress.current_deadline() {
-        Some(d) if d < ctx.now => {
-            let m = minutes_up(ctx.now - d);
-            (
-                fill(lang, Msg::OverdueBy, &[("m", &m.to_string())]),
-                Some(m),
-            )
-        }
-        Some(d) => (
-            fill(
-                lang,
-                Msg::DueIn,
-                &[
-                    ("due", &ctx.operator.zone.clock(d, ctx.now)),
-                    ("left", &countdown(d - ctx.now)),
-                ],
-            ),
-            None,
-        ),
-        None => (String::new(), None),
-    }
+/// The next report deadline of an incident in words; empty when none is pending.
+fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
+    route_progress(inc, roster, ctx.now)
+        .current_deadline()
+        .map(|d| deadline_words(d, ctx.operator.lang, &ctx.operator.zone, ctx.now).0)
+        .unwrap_or_default()
 }
 
 fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
@@ -277,7 +256,7 @@ fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
     }
     for &i in &rows {
         let inc = &file.incidents[i];
-        let (due, _) = due_words(inc, &roster, ctx);
+        let due = due_words(inc, &roster, ctx);
         let phase = if inc.is_open() {
             i18n::phase_short(lang, inc.current_phase())
         } else {
@@ -364,7 +343,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         t(lang, Msg::WordOpenedBy),
         safe_line(&inc.opened_by)
     )?;
-    let (due, _) = due_words(inc, &roster, ctx);
+    let due = due_words(inc, &roster, ctx);
     if !due.is_empty() {
         writeln!(out, "{}: {}", t(lang, Msg::ColDue), due)?;
     }

@@ -76,6 +76,27 @@ pub fn next_action_with<'r>(
     }
 }
 
+/// A report deadline for a narrow column: `14:32 in 2:00`, or `OVERDUE +3m` once passed.
+/// The flag says it is overdue.
+pub fn deadline_words(
+    deadline: DateTime<Utc>,
+    lang: Lang,
+    zone: &Zone,
+    now: DateTime<Utc>,
+) -> (String, bool) {
+    if deadline < now {
+        let m = minutes_up(now - deadline).to_string();
+        (fill(lang, Msg::OverdueBy, &[("m", &m)]), true)
+    } else {
+        let due = zone.clock(deadline, now);
+        let left = countdown(deadline - now);
+        (
+            fill(lang, Msg::DueIn, &[("due", &due), ("left", &left)]),
+            false,
+        )
+    }
+}
+
 /// The next action in plain words, e.g. "Next: call 佐藤 花子 (シフトリーダー) 090-… — due
 /// 14:35, 4:12 left". Text from the roster and playbook is made safe.
 pub fn sentence(

@@ -5,8 +5,9 @@ use crate::app::App;
 use crate::app::ui_state::Pane;
 use crate::i18n::{self, Msg, fill, t};
 use crate::model::Incident;
-use crate::model::clock::{countdown, minutes_up, short_age};
+use crate::model::clock::short_age;
 use crate::model::escalation::route_progress;
+use crate::model::next_action::deadline_words;
 use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -16,32 +17,16 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 /// The countdown cell: the next report deadline, or how far past it.
-pub fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
+fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     if !incident.is_open() {
         return (String::new(), Style::new());
     }
-    let lang = app.lang();
     let progress = route_progress(incident, &app.desk.roster, app.now);
     match progress.current_deadline() {
-        Some(d) if d < app.now => (
-            fill(
-                lang,
-                Msg::OverdueBy,
-                &[("m", &minutes_up(app.now - d).to_string())],
-            ),
-            theme::overdue(),
-        ),
-        Some(d) => (
-            fill(
-                lang,
-                Msg::DueIn,
-                &[
-                    ("due", &app.operator.zone.clock(d, app.now)),
-                    ("left", &countdown(d - app.now)),
-                ],
-            ),
-            theme::due(),
-        ),
+        Some(d) => match deadline_words(d, app.lang(), &app.operator.zone, app.now) {
+            (text, true) => (text, theme::overdue()),
+            (text, false) => (text, theme::due()),
+        },
         None => (String::new(), Style::new()),
     }
 }
