@@ -2,14 +2,18 @@
 //! full terminal. Same model and store as the desk.
 
 use crate::app::Operator;
+use crate::app::effects::ClipboardMode;
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::model::change::{Applied, Change, NewIncident, Stamped};
 use crate::model::checklist::checklist_from;
 use crate::model::clock::{Zone, minutes_up, parse_time_input, short_age};
 use crate::model::desk::{IncidentsFile, by_urgency};
-use crate::model::escalation::route_progress;
+use crate::model::escalation::{next_update_due, route_progress};
 use crate::model::next_action::deadline_words;
+use crate::model::report::{Reporter, report_text};
+use crate::model::roster::ROSTER_SCHEMA_VERSION;
 use crate::model::roster::Roster;
+use crate::model::roster_check::{check, has_errors};
 use crate::model::text::{
     escape_bidi_in_json, has_content, normalize_input, safe_block, safe_line,
 };
@@ -17,6 +21,7 @@ use crate::model::timeline::describe;
 use crate::model::{Category, Incident, IncidentId, Severity};
 use crate::store::DataDir;
 use crate::store::incidents::IncidentsStore;
+use crate::store::json_file::{parse, read_bytes};
 use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, load_roster};
 use anyhow::{Context, Result, bail};
@@ -45,6 +50,14 @@ pub struct Cli {
     /// Who is on shift (default: SHIFTDESK_OPERATOR, else the login name)
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
+    /// The number to call you back on, for report texts (default: SHIFTDESK_CALLBACK, else
+    /// your phone in the roster when your name is there)
+    #[arg(long, global = true, value_name = "NUMBER")]
+    pub callback: Option<String>,
+    /// How `y` copies: osc52, tmux (passthrough) or off (default: SHIFTDESK_CLIPBOARD, else
+    /// tmux inside tmux, osc52 elsewhere)
+    #[arg(long, global = true, value_name = "MODE", value_parser = parse_clipboard)]
+    pub clipboard: Option<ClipboardMode>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +70,31 @@ pub enum Command {
     List(ListArgs),
     /// Show one incident with its checklist and timeline
     Show(ShowArgs),
+    /// Print the report text of an incident, to read out or paste
+    Report(ReportArgs),
+    /// The roster: check it before it is needed
+    #[command(subcommand)]
+    Roster(RosterCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Check roster.json: routes cover every category, contacts resolve, numbers look
+    /// right. Exit 1 on any error, 0 with warnings only
+    Check(RosterCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterCheckArgs {
+    /// Print the problems as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Incident id, e.g. INC-0001 (or just 1)
+    pub id: String,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +140,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language; use ja or en"))
 }
 
+fn parse_clipboard(s: &str) -> Result<ClipboardMode, String> {
+    ClipboardMode::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a clipboard mode; use osc52, tmux or off"))
+}
+
 fn parse_category(s: &str) -> Result<Category, String> {
     s.parse::<Category>().map_err(|e| e.to_string())
 }
@@ -122,6 +165,8 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::New(args) => new(args, ctx),
         Command::List(args) => list(args, ctx),
         Command::Show(args) => show(args, ctx),
+        Command::Report(args) => report(args, ctx),
+        Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
     }
 }
 
@@ -207,8 +252,10 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
 
 /// The next report deadline of an incident in words; empty when none is pending.
 fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
-    route_progress(inc, roster, ctx.now)
+    let progress = route_progress(inc, roster, ctx.now);
+    progress
         .current_deadline()
+        .or_else(|| next_update_due(inc, &progress, roster))
         .map(|d| deadline_words(d, ctx.operator.lang, &ctx.operator.zone, ctx.now).0)
         .unwrap_or_default()
 }
@@ -283,21 +330,113 @@ fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
-    let lang = ctx.operator.lang;
-    let zone: &Zone = &ctx.operator.zone;
-    let id: IncidentId = match args.id.parse() {
+/// The incident an id names; None (after saying so on stderr) when there is none.
+fn find(file: &IncidentsFile, id: &str, lang: Lang) -> Option<Incident> {
+    let id: IncidentId = match id.parse() {
         Ok(id) => id,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(ExitCode::from(1));
+            return None;
         }
     };
-    let (_, file) = load_incidents(&ctx.dir)?;
-    let Some(inc) = file.get(&id) else {
+    let found = file.get(&id).cloned();
+    if found.is_none() {
         eprintln!("{}", fill(lang, Msg::ErrNoSuchIncident, &[("id", &id.0)]));
+    }
+    found
+}
+
+fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let path = ctx.dir.roster();
+    let roster = match read_bytes(&path)? {
+        Some(bytes) => parse::<Roster>(&path, &bytes, ROSTER_SCHEMA_VERSION)?,
+        None => bail!("{}: {}", path.display(), t(lang, Msg::ErrNoRoster)),
+    };
+    let problems = check(&roster);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let items: Vec<_> = problems
+            .iter()
+            .map(|p| {
+                json!({
+                    "level": if p.is_error() { "error" } else { "warning" },
+                    "place": p.place,
+                    "message": p.message(lang),
+                    "fix": p.fix(lang),
+                })
+            })
+            .collect();
+        print_json(&mut out, &items)?;
+    } else {
+        for p in &problems {
+            let level = if p.is_error() {
+                t(lang, Msg::WordError)
+            } else {
+                t(lang, Msg::WordWarning)
+            };
+            writeln!(
+                out,
+                "{level} {}: {}",
+                safe_line(&p.place),
+                safe_line(&p.message(lang))
+            )?;
+            writeln!(out, "    → {}", safe_line(&p.fix(lang)))?;
+        }
+        let errors = problems.iter().filter(|p| p.is_error()).count();
+        let summary = fill(
+            lang,
+            Msg::CheckSummary,
+            &[
+                ("path", &path.display().to_string()),
+                ("errors", &errors.to_string()),
+                ("warnings", &(problems.len() - errors).to_string()),
+            ],
+        );
+        writeln!(out, "{summary}")?;
+    }
+    Ok(if has_errors(&problems) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn report(args: ReportArgs, ctx: &Session) -> Result<ExitCode> {
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let Some(inc) = find(&file, &args.id, ctx.operator.lang) else {
         return Ok(ExitCode::from(1));
     };
+    let roster = roster_or_empty(&ctx.dir);
+    let callback = ctx
+        .operator
+        .callback
+        .as_deref()
+        .or_else(|| roster.own_phone(&ctx.operator.name));
+    let reporter = Reporter {
+        name: &ctx.operator.name,
+        callback,
+    };
+    let text = report_text(
+        &inc,
+        &roster,
+        &reporter,
+        ctx.operator.lang,
+        &ctx.operator.zone,
+        ctx.now,
+    );
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let zone: &Zone = &ctx.operator.zone;
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let Some(inc) = find(&file, &args.id, lang) else {
+        return Ok(ExitCode::from(1));
+    };
+    let inc = &inc;
     let mut out = std::io::stdout().lock();
     if args.json {
         print_json(&mut out, inc)?;
@@ -387,7 +526,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
             "  {}  {}  {}",
             zone.date_time(entry.at),
             safe_line(&entry.by),
-            describe(entry, inc, lang)
+            describe(entry, inc, &roster, lang)
         )?;
     }
     Ok(ExitCode::SUCCESS)

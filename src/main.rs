@@ -3,6 +3,7 @@
 use anyhow::Result;
 use chrono::{SubsecRound, Utc};
 use clap::Parser;
+use shiftdesk::app::effects::ClipboardMode;
 use shiftdesk::app::open::open_desk;
 use shiftdesk::app::{App, Operator};
 use shiftdesk::cli::{Cli, Session, run};
@@ -30,8 +31,15 @@ fn main() -> ExitCode {
         name: operator_name(cli.operator),
         lang,
         zone: Zone::from_env(),
+        callback: cli
+            .callback
+            .or_else(|| std::env::var("SHIFTDESK_CALLBACK").ok())
+            .filter(|s| !s.trim().is_empty()),
     };
-    match start(cli.data_dir, cli.command, operator) {
+    let clipboard = cli
+        .clipboard
+        .unwrap_or_else(|| ClipboardMode::from_env(|k| std::env::var(k).ok()));
+    match start(cli.data_dir, cli.command, operator, clipboard) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("shiftdesk: {e:#}");
@@ -43,7 +51,8 @@ fn main() -> ExitCode {
 fn start(
     data_dir: Option<std::path::PathBuf>,
     command: Option<shiftdesk::cli::Command>,
-    operator: Operator,
+    mut operator: Operator,
+    clipboard: ClipboardMode,
 ) -> Result<ExitCode> {
     let dir = DataDir::resolve(data_dir.as_deref())?;
     let now = Utc::now().trunc_subsecs(0);
@@ -51,9 +60,13 @@ fn start(
         return run(command, &Session { dir, operator, now });
     }
     let (desk, warnings) = open_desk(&dir, operator.lang)?;
+    if operator.callback.is_none() {
+        operator.callback = desk.roster.own_phone(&operator.name).map(str::to_string);
+    }
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(desk, operator, now, size);
     app.ui.warnings = warnings;
+    app.clipboard = clipboard;
     shiftdesk::terminal::run(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }

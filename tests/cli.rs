@@ -237,3 +237,92 @@ fn text_from_people_reaches_stdout_without_control_characters() {
     let file: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(file["incidents"][0]["title"], title);
 }
+
+#[test]
+fn roster_check_passes_the_sample_and_names_each_broken_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("roster.json"),
+        include_str!("../assets/roster.sample.json"),
+    )
+    .unwrap();
+    let o = shiftdesk(tmp.path(), &["--lang", "en", "roster", "check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0 error(s)"), "{}", stdout(&o));
+
+    for (fixture, place) in [
+        ("missing_contact", "routes[0].levels[1].contacts[0]"),
+        ("zero_minutes", "routes[0].levels[0].report_within_minutes"),
+        ("bad_phone", "contacts[1].phones[1].number"),
+        ("uncovered_category", "routes"),
+    ] {
+        let src = format!(
+            "{}/tests/fixtures/rosters/{fixture}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::copy(&src, tmp.path().join("roster.json")).unwrap();
+        let o = shiftdesk(tmp.path(), &["--lang", "en", "roster", "check"]);
+        assert_eq!(o.status.code(), Some(1), "{fixture}: {}", stdout(&o));
+        let text = stdout(&o);
+        assert!(
+            text.contains(&format!("ERROR {place}: ")),
+            "{fixture}: {text}"
+        );
+        let json = shiftdesk(tmp.path(), &["roster", "check", "--json"]);
+        let items: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+        assert!(
+            items
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["place"] == place && p["level"] == "error")
+        );
+    }
+}
+
+#[test]
+fn report_prints_the_report_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "new",
+            "--title",
+            "VPN down",
+            "--category",
+            "operational.system_outage",
+            "--severity",
+            "2",
+            "--description",
+            "Site A cannot connect",
+        ],
+    );
+    assert!(o.status.success());
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "--lang",
+            "en",
+            "--callback",
+            "03-0000-9999",
+            "report",
+            "INC-0001",
+        ],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("[Incident report] INC-0001 VPN down"),
+        "{text}"
+    );
+    assert!(text.contains("Site A cannot connect"), "{text}");
+    assert!(text.contains("Next: call"), "{text}");
+    assert!(text.contains("call back: 03-0000-9999"), "{text}");
+    let o = shiftdesk(tmp.path(), &["--lang", "ja", "report", "1"]);
+    assert!(
+        stdout(&o).contains("【インシデント報告】"),
+        "{}",
+        stdout(&o)
+    );
+    let o = shiftdesk(tmp.path(), &["report", "9"]);
+    assert_eq!(o.status.code(), Some(1));
+}

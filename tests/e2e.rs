@@ -75,3 +75,67 @@ fn a_small_terminal_gets_a_message_not_a_broken_screen() {
     desk.send("q");
     assert_eq!(desk.wait_exit(), Some(0));
 }
+
+#[test]
+fn no_answer_names_the_next_person_and_reached_is_saved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let new = std::process::Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+        .args(["--data-dir"])
+        .arg(tmp.path())
+        .args([
+            "new",
+            "--title",
+            "Core switch down",
+            "--category",
+            "operational.system_outage",
+            "--severity",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(new.status.success());
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en", "--operator", "kato"], 120, 40);
+    desk.wait_for("Next: call 伊藤 大輔");
+    // From the incidents pane, x marks the person the next line names.
+    desk.send("x");
+    desk.wait_for("Next: call Emily Brown");
+    desk.send("x");
+    desk.wait_for("Next: call 佐藤 花子");
+    desk.send("x");
+    desk.wait_for("Next: call 高橋 誠");
+    desk.wait_for("nobody reached — went up");
+    desk.send("r");
+    desk.wait_for("Logged: 高橋 誠 — reached");
+    desk.wait_for("next update");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let file = incidents(tmp.path());
+    let attempts = file["incidents"][0]["attempts"].as_array().unwrap();
+    let seen: Vec<(&str, u64, &str)> = attempts
+        .iter()
+        .map(|a| {
+            (
+                a["contact"].as_str().unwrap(),
+                a["level"].as_u64().unwrap(),
+                a["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("ito-daisuke", 0, "no_answer"),
+            ("emily-brown", 0, "no_answer"),
+            ("sato-hanako", 0, "no_answer"),
+            ("takahashi-makoto", 1, "reached"),
+        ]
+    );
+    assert!(
+        attempts
+            .iter()
+            .all(|a| a["by"] == "kato" && a["means"] == "phone")
+    );
+    // Reaching someone checked the report step.
+    assert_eq!(file["incidents"][0]["checklist"][0]["done"]["by"], "kato");
+}

@@ -79,6 +79,73 @@ fn checklist_focus_shows_the_step_in_full_with_its_stamp() {
     app.update(Action::FocusNext);
     app.update(Action::MoveFirst);
     let text = render(&app);
-    assert!(text.contains("✓ 2026-11-29 13:10 yamada"), "{text}");
+    assert!(text.contains("✓ 2026-11-29 13:05 yamada"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+fn route_screen(lang: Lang, size: (u16, u16), select_last: bool) -> String {
+    let mut app = app_with(common::route_desk(), lang, size);
+    if select_last {
+        app.update(Action::MoveLast);
+    }
+    render(&app)
+}
+
+#[test]
+fn overdue_report_and_update_rise_to_the_top_120x40_en() {
+    let text = route_screen(Lang::En, (120, 40), false);
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("INC-")).collect();
+    assert!(
+        rows[0].contains("Payment API") && rows[0].contains("OVERDUE +10m"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains("誤送信") && rows[1].contains("OVERDUE +5m"),
+        "{text}"
+    );
+    assert!(text.contains("give a status update"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn overdue_report_and_update_rise_to_the_top_120x40_ja() {
+    let text = route_screen(Lang::Ja, (120, 40), false);
+    assert!(
+        text.contains("期限超過 +10分") && text.contains("経過報告"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn escalated_route_names_the_next_level_80x24_en() {
+    let text = route_screen(Lang::En, (80, 24), true);
+    assert!(text.contains("Next: call 高橋 誠"), "{text}");
+    assert!(text.contains("nobody reached — went up"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn escalated_route_names_the_next_level_80x24_ja() {
+    let text = route_screen(Lang::Ja, (80, 24), true);
+    assert!(
+        text.contains("高橋 誠") && text.contains("不通 — 上位へ"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn report_overlay_shows_the_text_and_what_copy_did() {
+    let mut app = app_with(common::route_desk(), Lang::En, (80, 24));
+    app.update(Action::ShowReport);
+    app.update(Action::Copy);
+    assert_eq!(app.effects.len(), 1, "one copy asked of the terminal");
+    let text = render(&app);
+    assert!(
+        text.contains("[Incident report] INC-0003 Payment API errors"),
+        "{text}"
+    );
+    assert!(text.contains("cannot confirm"), "{text}");
     insta::assert_snapshot!(text);
 }

@@ -1,5 +1,6 @@
 //! Every change to the desk, on screen or on disk, is one of these.
 
+use crate::model::incident::AttemptOutcome;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -34,4 +35,12 @@ pub enum Action {
     /// A key for the text field or picker with focus.
     Edit(KeyEvent),
     Paste(String),
+    /// On the contact under the cursor (contacts pane) or the one to call now.
+    RecordAttempt(AttemptOutcome),
+    Escalate,
+    GiveUpdate,
+    Reclassify,
+    ShowReport,
+    /// Copy what the overlay shows (the report text).
+    Copy,
 }

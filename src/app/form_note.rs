@@ -5,8 +5,13 @@ use crate::model::IncidentId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteTarget {
-    Step { incident: IncidentId, step: String },
+    Step {
+        incident: IncidentId,
+        step: String,
+    },
     Incident(IncidentId),
+    /// A status update given to the people reached; the text says what was said.
+    Update(IncidentId),
 }
 
 pub struct NoteForm {

@@ -3,6 +3,7 @@
 use super::App;
 use super::action::Action;
 use super::ui_state::{Overlay, Pane};
+use crate::model::incident::AttemptOutcome;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
@@ -12,7 +13,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match &app.ui.overlay {
         Some(Overlay::Help) => help_layer(key),
-        Some(Overlay::NewIncident(_) | Overlay::Note(_)) => form_layer(key, ctrl),
+        Some(
+            Overlay::NewIncident(_)
+            | Overlay::Note(_)
+            | Overlay::Escalate(_)
+            | Overlay::Reclassify(_),
+        ) => form_layer(key, ctrl),
+        Some(Overlay::Report { .. }) => report_layer(key),
         Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit) => confirm_layer(key, ctrl),
         None => pane_layer(app.ui.focus, key, ctrl),
     }
@@ -25,6 +32,17 @@ fn help_layer(key: KeyEvent) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+fn report_layer(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('R') | KeyCode::Enter => Action::Dismiss,
+        KeyCode::Char('y') => Action::Copy,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::MoveFirst,
+        _ => return None,
+    })
 }
 
 fn form_layer(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -64,6 +82,13 @@ fn pane_layer(focus: Pane, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('a') => Action::AddNote,
         KeyCode::Char('c') => Action::RequestClose,
         KeyCode::Char('o') => Action::ToggleClosed,
+        KeyCode::Char('r') => Action::RecordAttempt(AttemptOutcome::Reached),
+        KeyCode::Char('x') => Action::RecordAttempt(AttemptOutcome::NoAnswer),
+        KeyCode::Char('m') => Action::RecordAttempt(AttemptOutcome::LeftMessage),
+        KeyCode::Char('e') => Action::Escalate,
+        KeyCode::Char('u') => Action::GiveUpdate,
+        KeyCode::Char('s') => Action::Reclassify,
+        KeyCode::Char('R') => Action::ShowReport,
         _ => return None,
     })
 }

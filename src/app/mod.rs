@@ -3,13 +3,16 @@
 
 pub mod action;
 pub mod desk;
+pub mod effects;
 pub mod form_new;
 pub mod form_note;
+pub mod form_route;
 pub mod keymap;
 pub mod open;
 pub mod text_field;
 pub mod ui_state;
 mod update;
+mod update_route;
 
 use crate::i18n::Lang;
 use crate::model::Incident;
@@ -18,6 +21,7 @@ use crate::model::clock::Zone;
 use crate::model::desk::by_urgency;
 use chrono::{DateTime, Utc};
 use desk::Desk;
+use effects::{ClipboardMode, Effect};
 use ui_state::UiState;
 
 pub use action::Action;
@@ -28,6 +32,8 @@ pub struct Operator {
     pub name: String,
     pub lang: Lang,
     pub zone: Zone,
+    /// The number to call the operator back on, for the report text.
+    pub callback: Option<String>,
 }
 
 pub struct App {
@@ -36,6 +42,9 @@ pub struct App {
     pub operator: Operator,
     pub now: DateTime<Utc>,
     pub should_quit: bool,
+    pub clipboard: ClipboardMode,
+    /// What the terminal loop is to carry out after this update.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -46,6 +55,8 @@ impl App {
             operator,
             now,
             should_quit: false,
+            clipboard: ClipboardMode::Osc52,
+            effects: Vec::new(),
         };
         app.keep_selection_valid();
         app
@@ -104,6 +115,7 @@ impl App {
         self.ui.selected = id;
         self.ui.contact_cursor = 0;
         self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);
+        self.cursor_to_next_call();
     }
 
     /// The cursor position of the next open step of the selected incident.

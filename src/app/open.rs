@@ -2,6 +2,7 @@
 
 use super::desk::Desk;
 use crate::i18n::{Lang, Msg, fill, t};
+use crate::model::roster_check::check;
 use crate::store::DataDir;
 use crate::store::incidents::IncidentsStore;
 use crate::store::playbooks_file::load_playbooks;
@@ -41,6 +42,14 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
             Default::default()
         }
     };
+    let errors = check(&roster).iter().filter(|p| p.is_error()).count();
+    if errors > 0 {
+        warnings.push(fill(
+            lang,
+            Msg::MsgRosterErrors,
+            &[("n", &errors.to_string())],
+        ));
+    }
     if roster.sample
         && !warnings
             .iter()

@@ -2,6 +2,7 @@
 
 use super::form_new::NewIncidentForm;
 use super::form_note::NoteForm;
+use super::form_route::{EscalateForm, ReclassifyForm};
 use crate::model::IncidentId;
 use chrono::{DateTime, Utc};
 
@@ -37,6 +38,15 @@ pub enum Overlay {
     Note(Box<NoteForm>),
     ConfirmClose(IncidentId),
     ConfirmQuit,
+    Escalate(Box<EscalateForm>),
+    Reclassify(Box<ReclassifyForm>),
+    /// The report text of an incident, scrolled down this many lines.
+    Report {
+        incident: IncidentId,
+        scroll: u16,
+        /// Said once the text was sent to the clipboard.
+        copied: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

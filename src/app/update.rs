@@ -33,6 +33,12 @@ impl App {
             Action::MoveDown => self.move_cursor(1),
             Action::MoveFirst => self.move_cursor(isize::MIN / 2),
             Action::MoveLast => self.move_cursor(isize::MAX / 2),
+            Action::RecordAttempt(outcome) => self.record_attempt(outcome),
+            Action::Escalate => self.open_escalate(),
+            Action::GiveUpdate => self.open_update(),
+            Action::Reclassify => self.open_reclassify(),
+            Action::ShowReport => self.show_report(),
+            Action::Copy => self.copy_report(),
             Action::FocusNext => self.ui.focus = self.ui.focus.next(),
             Action::FocusPrev => self.ui.focus = self.ui.focus.prev(),
             Action::OpenChecklist => {
@@ -63,8 +69,11 @@ impl App {
             Action::Yes => self.confirm(true),
             Action::No => self.confirm(false),
             Action::FieldNext | Action::FieldPrev => {
-                if let Some(Overlay::NewIncident(form)) = &mut self.ui.overlay {
-                    form.next_field(if action == Action::FieldNext { 1 } else { -1 });
+                let by = if action == Action::FieldNext { 1 } else { -1 };
+                match &mut self.ui.overlay {
+                    Some(Overlay::NewIncident(form)) => form.next_field(by),
+                    Some(Overlay::Reclassify(form)) => form.next_field(by),
+                    _ => {}
                 }
             }
             Action::Edit(key) => match &mut self.ui.overlay {
@@ -73,6 +82,8 @@ impl App {
                     form.discard_armed = false;
                     form.text.input(key);
                 }
+                Some(Overlay::Escalate(form)) => form.edit(key),
+                Some(Overlay::Reclassify(form)) => form.edit(key),
                 _ => {}
             },
             Action::Paste(text) => match &mut self.ui.overlay {
@@ -81,13 +92,15 @@ impl App {
                     form.discard_armed = false;
                     form.text.paste(&text);
                 }
+                Some(Overlay::Escalate(form)) => form.reason.paste(&text),
+                Some(Overlay::Reclassify(form)) => form.reason.paste(&text),
                 _ => {}
             },
         }
         self.keep_selection_valid();
     }
 
-    fn notify(&mut self, level: NoticeLevel, text: String) {
+    pub(super) fn notify(&mut self, level: NoticeLevel, text: String) {
         self.ui.notice = Some(Notice {
             level,
             text,
@@ -131,7 +144,7 @@ impl App {
     }
 
     /// Runs a change through the desk and reports what became of it.
-    fn change(&mut self, change: Change) -> Option<Applied> {
+    pub(super) fn change(&mut self, change: Change) -> Option<Applied> {
         let stamped = Stamped::new(change, self.now, &self.operator.name);
         let (outcome, dropped) = self.desk.submit(stamped);
         self.report_dropped(&dropped);
@@ -151,6 +164,10 @@ impl App {
     }
 
     fn move_cursor(&mut self, by: isize) {
+        if let Some(Overlay::Report { scroll, .. }) = &mut self.ui.overlay {
+            *scroll = (i64::from(*scroll) + by.clamp(-10_000, 10_000) as i64).clamp(0, 2000) as u16;
+            return;
+        }
         let clamp = |at: usize, len: usize| -> usize {
             if len == 0 {
                 return 0;
@@ -281,6 +298,16 @@ impl App {
                 form.discard_armed = true;
                 go
             }
+            Some(Overlay::Escalate(form)) => {
+                let go = form.discard_armed || form.reason.is_empty();
+                form.discard_armed = true;
+                go
+            }
+            Some(Overlay::Reclassify(form)) => {
+                let go = form.discard_armed || form.reason.is_empty();
+                form.discard_armed = true;
+                go
+            }
             _ => true,
         };
         if armed_or_empty {
@@ -355,11 +382,17 @@ impl App {
                         incident: incident.clone(),
                         text,
                     },
+                    NoteTarget::Update(incident) => Change::UpdateSent {
+                        incident: incident.clone(),
+                        text,
+                    },
                 };
                 if self.change(change).is_none() {
                     self.ui.overlay = Some(Overlay::Note(form));
                 }
             }
+            Some(Overlay::Escalate(form)) => self.submit_escalate(form),
+            Some(Overlay::Reclassify(form)) => self.submit_reclassify(form),
             other => self.ui.overlay = other,
         }
     }

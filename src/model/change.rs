@@ -2,9 +2,11 @@
 //! store can apply the same change again to a fresher state written by another desk.
 
 use super::category::Category;
+use super::change_route;
+pub use super::change_route::Reclassification;
 use super::checklist::{ChecklistStep, Stamp, StepNote};
 use super::desk::IncidentsFile;
-use super::incident::{Incident, IncidentId, ResolvedRoute, Status};
+use super::incident::{AttemptOutcome, Incident, IncidentId, ResolvedRoute, Status};
 use super::severity::Severity;
 use super::timeline::{EntryKind, TimelineEntry};
 use crate::i18n::{Lang, Msg, t};
@@ -46,6 +48,29 @@ pub enum Change {
     Close {
         incident: IncidentId,
     },
+    /// A try to reach a contact of the route, and what came of it.
+    Attempt {
+        incident: IncidentId,
+        contact: String,
+        level: usize,
+        outcome: AttemptOutcome,
+    },
+    /// Go up the route now, to the level given, for the reason given.
+    Escalate {
+        incident: IncidentId,
+        to_level: usize,
+        reason: String,
+    },
+    /// A status update was given to the people reached.
+    UpdateSent {
+        incident: IncidentId,
+        text: String,
+    },
+    /// A new severity and/or category, with the reason; may bring a new route.
+    Reclassify {
+        incident: IncidentId,
+        to: Box<Reclassification>,
+    },
 }
 
 /// A change with who made it and when.
@@ -72,6 +97,9 @@ pub enum ChangeError {
     /// Closing needs the Review phase complete; this many steps are open.
     ReviewIncomplete(IncidentId, usize),
     EmptyText,
+    NoRoute(IncidentId),
+    NoSuchLevel(IncidentId, usize),
+    NotOnLevel(IncidentId, String, usize),
 }
 
 impl ChangeError {
@@ -88,6 +116,15 @@ impl ChangeError {
                 (Msg::ErrReviewIncomplete, id.0.as_str(), n.to_string())
             }
             ChangeError::EmptyText => (Msg::ErrEmptyText, "", String::new()),
+            ChangeError::NoRoute(id) => (Msg::ErrNoRoute, id.0.as_str(), String::new()),
+            ChangeError::NoSuchLevel(id, l) => {
+                (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
+            }
+            ChangeError::NotOnLevel(id, c, l) => (
+                Msg::ErrNotOnLevel,
+                id.0.as_str(),
+                format!("{} L{}", super::text::safe_line(c), l + 1),
+            ),
         };
         t(lang, msg).replace("{id}", id).replace("{x}", &extra)
     }
@@ -218,6 +255,34 @@ impl Stamped {
                 inc.closed_at = Some(at);
                 inc.timeline.push(entry(EntryKind::Closed, ""));
                 Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Attempt {
+                incident,
+                contact,
+                level,
+                outcome,
+            } => change_route::attempt(
+                open_incident(file, incident)?,
+                (at, by),
+                contact,
+                *level,
+                *outcome,
+            ),
+            Change::Escalate {
+                incident,
+                to_level,
+                reason,
+            } => {
+                change_route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason)
+            }
+            Change::UpdateSent { incident, text } => {
+                change_route::update_sent(open_incident(file, incident)?, (at, by), text)
+            }
+            Change::Reclassify { incident, to } => {
+                if !super::text::has_content(&to.reason) {
+                    return Err(ChangeError::EmptyText);
+                }
+                change_route::reclassify(open_incident(file, incident)?, (at, by), to)
             }
         }
     }

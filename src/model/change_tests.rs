@@ -170,3 +170,147 @@ fn unknown_incident_is_an_error() {
         Err(ChangeError::NoSuchIncident(_))
     ));
 }
+
+fn routed(file: &mut IncidentsFile) -> IncidentId {
+    use crate::model::incident::ResolvedRoute;
+    use crate::model::roster::{Means, RouteLevel};
+    let id = opened(file);
+    let level = |c: &[&str]| RouteLevel {
+        contacts: c.iter().map(|s| s.to_string()).collect(),
+        means: Means::Phone,
+        report_within_minutes: 15,
+        escalate_after_minutes: 5,
+        extra: Map::new(),
+    };
+    file.get_mut(&id).unwrap().route = Some(ResolvedRoute {
+        route_id: "r".into(),
+        name: String::new(),
+        levels: vec![level(&["boss"]), level(&["head"])],
+        resolved_at: None,
+        extra: Map::new(),
+    });
+    id
+}
+
+#[test]
+fn an_attempt_is_stamped_and_reaching_checks_the_report_step() {
+    use crate::model::incident::AttemptOutcome;
+    let mut file = IncidentsFile::default();
+    let id = routed(&mut file);
+    let attempt = |contact: &str, level, outcome| Change::Attempt {
+        incident: id.clone(),
+        contact: contact.into(),
+        level,
+        outcome,
+    };
+    apply(
+        &mut file,
+        attempt("boss", 0, AttemptOutcome::NoAnswer),
+        "10:01",
+    )
+    .unwrap();
+    let inc = file.get(&id).unwrap();
+    assert_eq!(inc.attempts[0].by, "yamada");
+    assert!(inc.report_step().unwrap().done.is_none());
+    let last = inc.timeline.last().unwrap();
+    assert_eq!(last.kind, EntryKind::Attempt);
+    assert_eq!(last.outcome, Some(AttemptOutcome::NoAnswer));
+
+    assert!(matches!(
+        apply(
+            &mut file,
+            attempt("head", 0, AttemptOutcome::Reached),
+            "10:02"
+        ),
+        Err(ChangeError::NotOnLevel(..))
+    ));
+    apply(
+        &mut file,
+        attempt("head", 1, AttemptOutcome::Reached),
+        "10:03",
+    )
+    .unwrap();
+    let inc = file.get(&id).unwrap();
+    let step = inc.report_step().unwrap();
+    assert_eq!(step.done.as_ref().unwrap().at, t("10:03"));
+    assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::StepChecked);
+}
+
+#[test]
+fn escalation_needs_a_higher_level_that_exists() {
+    let mut file = IncidentsFile::default();
+    let id = routed(&mut file);
+    let up = |to_level| Change::Escalate {
+        incident: id.clone(),
+        to_level,
+        reason: "line busy".into(),
+    };
+    assert!(apply(&mut file, up(2), "10:01").is_err());
+    assert!(apply(&mut file, up(0), "10:01").is_err());
+    apply(&mut file, up(1), "10:01").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert_eq!(inc.escalations[0].to_level, 1);
+    assert_eq!(inc.timeline.last().unwrap().text, "line busy");
+}
+
+#[test]
+fn reclassifying_logs_each_change_and_brings_the_new_route() {
+    let mut file = IncidentsFile::default();
+    let id = routed(&mut file);
+    let first = file.get(&id).unwrap().checklist[0].id.clone();
+    apply(
+        &mut file,
+        Change::SetStep {
+            incident: id.clone(),
+            step: first.clone(),
+            done: true,
+        },
+        "10:01",
+    )
+    .unwrap();
+    let books = bundled_playbooks();
+    let to = |category: Category, severity, route| Change::Reclassify {
+        incident: id.clone(),
+        to: Box::new(Reclassification {
+            category,
+            severity,
+            reason: "more sites down".into(),
+            route,
+            checklist: checklist_from(books.for_category(category).unwrap()),
+        }),
+    };
+    // Same classification: nothing happens.
+    let same = to(Category::SystemOutage, Severity::HIGH, None);
+    assert_eq!(apply(&mut file, same, "10:02"), Ok(Applied::Unchanged));
+    let change = to(Category::Security, Severity::CRITICAL, None);
+    apply(&mut file, change, "10:05").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert_eq!(inc.severity, Severity::CRITICAL);
+    assert_eq!(inc.category, Category::Security);
+    assert!(inc.route.is_none());
+    let kinds: Vec<EntryKind> = inc.timeline.iter().rev().take(3).map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntryKind::RouteResolved,
+            EntryKind::CategoryChanged,
+            EntryKind::SeverityChanged
+        ]
+    );
+    assert!(
+        inc.timeline
+            .iter()
+            .any(|e| e.text.contains("2 → 1: more sites down"))
+    );
+    // The step both playbooks share keeps its stamp.
+    assert!(inc.step(&first).unwrap().done.is_some());
+    // A reason is required.
+    let mut silent = to(Category::Other, Severity::MINOR, None);
+    if let Change::Reclassify { to, .. } = &mut silent {
+        to.reason = " ".into();
+    }
+    assert_eq!(
+        apply(&mut file, silent, "10:06"),
+        Err(ChangeError::EmptyText)
+    );
+}

@@ -1,6 +1,6 @@
 //! The saved state of the desk: every incident, as `incidents.json` holds it.
 
-use super::escalation::route_progress;
+use super::escalation::{next_update_due, route_progress};
 use super::incident::{Incident, IncidentId};
 use super::roster::Roster;
 use chrono::{DateTime, Utc};
@@ -60,10 +60,10 @@ pub struct Urgency {
 }
 
 pub fn urgency(incident: &Incident, roster: &Roster, now: DateTime<Utc>) -> Urgency {
+    let progress = route_progress(incident, roster, now);
+    let update_overdue = next_update_due(incident, &progress, roster).is_some_and(|d| d < now);
     Urgency {
-        not_overdue: route_progress(incident, roster, now)
-            .overdue_by(now)
-            .is_none(),
+        not_overdue: progress.overdue_by(now).is_none() && !update_overdue,
         severity: incident.severity.number(),
         detected_at: incident.detected_at,
     }
@@ -100,6 +100,7 @@ mod tests {
         i.severity = Severity::new(sev).unwrap();
         i.route = within.map(|m| ResolvedRoute {
             route_id: "r".into(),
+            resolved_at: None,
             name: String::new(),
             levels: vec![RouteLevel {
                 contacts: vec![],

@@ -8,6 +8,7 @@
 
 use super::incident::{AttemptOutcome, ContactAttempt, Incident};
 use super::roster::{Contact, Roster, RouteLevel};
+use super::timeline::EntryKind;
 use chrono::{DateTime, Duration, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,15 +124,20 @@ pub fn route_progress(incident: &Incident, roster: &Roster, now: DateTime<Utc>) 
         .as_ref()
         .map(|r| r.levels.as_slice())
         .unwrap_or(&[]);
+    let start = incident
+        .route
+        .as_ref()
+        .map_or(incident.detected_at, |r| r.starts_at(incident.detected_at));
+    // Only attempts on this route count: a route resolved again starts afresh.
     let reached = incident
         .attempts
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.outcome == AttemptOutcome::Reached)
+        .filter(|(_, a)| a.outcome == AttemptOutcome::Reached && a.at >= start)
         .min_by_key(|(_, a)| a.at)
         .map(|(i, _)| i);
     let horizon = reached.map_or(now, |i| incident.attempts[i].at.min(now));
-    let mut progress = walk(incident, defs, roster, now, horizon);
+    let mut progress = walk(incident, defs, roster, (start, now), horizon);
     if let Some(i) = reached {
         let idx = incident.attempts[i].level.min(defs.len().saturating_sub(1));
         for (k, level) in progress.levels.iter_mut().enumerate() {
@@ -153,7 +159,7 @@ fn walk(
     incident: &Incident,
     defs: &[RouteLevel],
     roster: &Roster,
-    now: DateTime<Utc>,
+    (start, now): (DateTime<Utc>, DateTime<Utc>),
     horizon: DateTime<Utc>,
 ) -> RouteProgress {
     let mut levels: Vec<LevelStatus> = defs
@@ -172,7 +178,7 @@ fn walk(
         route_exhausted: false,
     };
     let mut k = 0;
-    let mut started = incident.detected_at;
+    let mut started = start;
     while k < defs.len() {
         let def = &defs[k];
         let deadline = started + minutes(def.report_within_minutes);
@@ -209,6 +215,27 @@ fn walk(
     }
     progress.levels = levels;
     progress
+}
+
+/// When the next status update to the people reached is due: the severity's cadence after
+/// the first report, or after the last update given. None until someone is reached.
+pub fn next_update_due(
+    incident: &Incident,
+    progress: &RouteProgress,
+    roster: &Roster,
+) -> Option<DateTime<Utc>> {
+    if !incident.is_open() {
+        return None;
+    }
+    let reached_at = incident.attempts.get(progress.reached?)?.at;
+    let last_update = incident
+        .timeline
+        .iter()
+        .filter(|e| e.kind == EntryKind::UpdateSent && e.at >= reached_at)
+        .map(|e| e.at)
+        .max()
+        .unwrap_or(reached_at);
+    Some(last_update + minutes(roster.update_cadence(incident.severity)))
 }
 
 /// The contact to call now on the current level: the first available one not yet tried on

@@ -34,6 +34,7 @@ fn incident() -> Incident {
     let mut inc = incident_at("10:00");
     inc.route = Some(ResolvedRoute {
         route_id: "r".into(),
+        resolved_at: None,
         name: String::new(),
         levels: vec![
             level(&["a1", "a2"], 15, 5),
@@ -218,4 +219,39 @@ fn no_route_means_no_levels_and_nothing_overdue() {
     assert!(p.levels.is_empty());
     assert_eq!(p.current, None);
     assert_eq!(p.overdue_by(t("23:00")), None);
+}
+
+#[test]
+fn a_route_resolved_again_starts_afresh() {
+    let mut inc = incident();
+    attempt(&mut inc, "10:02", "a1", 0, AttemptOutcome::Reached);
+    if let Some(r) = inc.route.as_mut() {
+        r.resolved_at = Some(t("10:30"));
+    }
+    let p = route_progress(&inc, &roster(), t("10:31"));
+    assert_eq!(p.current, Some(0), "the earlier reach was on the old route");
+    assert_eq!(p.levels[0].deadline, Some(t("10:45")));
+}
+
+#[test]
+fn updates_fall_due_by_the_severity_cadence() {
+    use crate::model::timeline::{EntryKind, TimelineEntry};
+    let mut inc = incident(); // severity 2: every 60 minutes
+    let p = route_progress(&inc, &roster(), t("10:05"));
+    assert_eq!(
+        next_update_due(&inc, &p, &roster()),
+        None,
+        "nobody reached yet"
+    );
+    attempt(&mut inc, "10:05", "a1", 0, AttemptOutcome::Reached);
+    let p = route_progress(&inc, &roster(), t("10:06"));
+    assert_eq!(next_update_due(&inc, &p, &roster()), Some(t("11:05")));
+    inc.timeline.push(TimelineEntry::new(
+        t("10:50"),
+        "op",
+        EntryKind::UpdateSent,
+        "",
+    ));
+    let p = route_progress(&inc, &roster(), t("10:51"));
+    assert_eq!(next_update_due(&inc, &p, &roster()), Some(t("11:50")));
 }

@@ -63,8 +63,19 @@ pub struct ResolvedRoute {
     #[serde(default)]
     pub name: String,
     pub levels: Vec<RouteLevel>,
+    /// Set when the route was resolved again after the incident was opened (its category or
+    /// severity changed): the new route starts then. None: it starts at detection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl ResolvedRoute {
+    /// When level 1 became the level to call.
+    pub fn starts_at(&self, detected_at: DateTime<Utc>) -> DateTime<Utc> {
+        self.resolved_at.unwrap_or(detected_at)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

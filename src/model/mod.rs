@@ -2,6 +2,7 @@
 
 pub mod category;
 pub mod change;
+mod change_route;
 pub mod checklist;
 pub mod clock;
 pub mod desk;
@@ -9,7 +10,9 @@ pub mod escalation;
 pub mod incident;
 pub mod next_action;
 pub mod playbook;
+pub mod report;
 pub mod roster;
+pub mod roster_check;
 pub mod severity;
 pub mod text;
 pub mod timeline;

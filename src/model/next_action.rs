@@ -3,7 +3,7 @@
 
 use super::checklist::next_open_step;
 use super::clock::{Zone, countdown, minutes_up};
-use super::escalation::{RouteProgress, contact_to_call, route_progress};
+use super::escalation::{RouteProgress, contact_to_call, next_update_due, route_progress};
 use super::incident::Incident;
 use super::roster::{Contact, Means, Roster};
 use super::text::safe_line;
@@ -24,6 +24,11 @@ pub enum NextAction<'r> {
     /// The current level has nobody available (away, or not in the roster).
     NobodyAvailable {
         level: usize,
+    },
+    /// The status update to the people reached is overdue.
+    GiveUpdate {
+        contact: Option<&'r Contact>,
+        due: DateTime<Utc>,
     },
     /// Do this checklist step (index into `incident.checklist`).
     Step {
@@ -70,10 +75,38 @@ pub fn next_action_with<'r>(
             None => NextAction::NobodyAvailable { level },
         };
     }
+    if let Some(due) = next_update_due(incident, progress, roster).filter(|d| *d < now) {
+        let contact = progress
+            .reached
+            .and_then(|i| incident.attempts.get(i))
+            .and_then(|a| roster.contact(&a.contact));
+        return NextAction::GiveUpdate { contact, due };
+    }
     match next_open_step(&incident.checklist) {
         Some(index) => NextAction::Step { index },
         None => NextAction::Close,
     }
+}
+
+/// `next update 15:30 (in 42:10)`: when the next status update is due, while it is not yet
+/// overdue (an overdue one is the next action itself).
+pub fn update_words(
+    incident: &Incident,
+    progress: &RouteProgress,
+    roster: &Roster,
+    lang: Lang,
+    zone: &Zone,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    let due = next_update_due(incident, progress, roster).filter(|d| *d >= now)?;
+    Some(fill(
+        lang,
+        Msg::NextUpdate,
+        &[
+            ("due", &zone.clock(due, now)),
+            ("left", &countdown(due - now)),
+        ],
+    ))
 }
 
 /// A report deadline for a narrow column: `14:32 in 2:00`, or `OVERDUE +3m` once passed.
@@ -141,6 +174,23 @@ pub fn sentence(
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(lang, msg, &args)
         }
+        NextAction::GiveUpdate { contact, due } => {
+            let name = contact.map(|c| safe_line(&c.name)).unwrap_or_default();
+            let address = contact
+                .and_then(|c| c.primary_phone())
+                .map(safe_line)
+                .unwrap_or_default();
+            fill(
+                lang,
+                Msg::NextGiveUpdate,
+                &[
+                    ("name", &name),
+                    ("address", &address),
+                    ("due", &zone.clock(*due, now)),
+                    ("m", &minutes_up(now - *due).to_string()),
+                ],
+            )
+        }
         NextAction::NobodyAvailable { level } => fill(
             lang,
             Msg::NextNobody,
@@ -186,6 +236,7 @@ mod tests {
         let mut inc = incident_at("10:00");
         inc.route = Some(ResolvedRoute {
             route_id: "r".into(),
+            resolved_at: None,
             name: String::new(),
             levels: vec![RouteLevel {
                 contacts: vec!["boss".into()],

@@ -116,6 +116,7 @@ impl Route {
             route_id: self.id.clone(),
             name: self.name.clone(),
             levels: self.levels.clone(),
+            resolved_at: None,
             extra: Map::new(),
         }
     }
@@ -157,6 +158,14 @@ impl Default for Roster {
 impl Roster {
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// The phone of the operator, when they are in the roster by id or by name.
+    pub fn own_phone(&self, operator: &str) -> Option<&str> {
+        self.contacts
+            .iter()
+            .find(|c| c.id == operator || c.name == operator)
+            .and_then(Contact::primary_phone)
     }
 
     /// The most specific route for a category and severity: a route for the category beats

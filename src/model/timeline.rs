@@ -1,6 +1,7 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
-use super::incident::Incident;
+use super::incident::{AttemptOutcome, Incident};
+use super::roster::Roster;
 use super::text::safe_line;
 use crate::i18n::{self, Lang};
 use chrono::{DateTime, Utc};
@@ -18,6 +19,7 @@ pub enum EntryKind {
     RouteResolved,
     Attempt,
     Escalated,
+    UpdateSent,
     SeverityChanged,
     CategoryChanged,
     Closed,
@@ -38,6 +40,12 @@ pub struct TimelineEntry {
     /// The contact this entry is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// The route level this entry is about (0 is the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
+    /// What came of a call attempt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<AttemptOutcome>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -51,6 +59,8 @@ impl TimelineEntry {
             text: text.into(),
             step: None,
             contact: None,
+            level: None,
+            outcome: None,
             extra: Map::new(),
         }
     }
@@ -64,10 +74,21 @@ impl TimelineEntry {
         self.contact = Some(contact.to_string());
         self
     }
+
+    pub fn with_level(mut self, level: usize) -> Self {
+        self.level = Some(level);
+        self
+    }
+
+    pub fn with_outcome(mut self, outcome: AttemptOutcome) -> Self {
+        self.outcome = Some(outcome);
+        self
+    }
 }
 
-/// An entry in words: its kind, the step it is about, and its text. Made safe for display.
-pub fn describe(entry: &TimelineEntry, incident: &Incident, lang: Lang) -> String {
+/// An entry in words: its kind, the step, level, contact and outcome it is about, and its
+/// text. Contacts are named from the roster where they are in it. Made safe for display.
+pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lang: Lang) -> String {
     let mut parts = vec![i18n::entry_kind(lang, entry.kind).to_string()];
     if let Some(step) = &entry.step {
         let text = incident
@@ -75,8 +96,17 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, lang: Lang) -> Strin
             .map_or(step.as_str(), |s| s.text.get(lang));
         parts.push(format!("«{}»", safe_line(text)));
     }
+    if let Some(level) = entry.level {
+        parts.push(format!("L{}", level + 1));
+    }
     if let Some(contact) = &entry.contact {
-        parts.push(safe_line(contact));
+        let name = roster
+            .contact(contact)
+            .map_or(contact.as_str(), |c| &c.name);
+        parts.push(safe_line(name));
+    }
+    if let Some(outcome) = entry.outcome {
+        parts.push(format!("— {}", i18n::outcome(lang, outcome)));
     }
     if !entry.text.is_empty() {
         parts.push(safe_line(&entry.text));

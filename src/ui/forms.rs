@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 const LABEL_WIDTH: u16 = 14;
 
 /// A text field: the live editor where it has focus, the plain text elsewhere.
-fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
+pub(super) fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     if focused {
         frame.render_widget(field.textarea(), area);
     } else {
@@ -30,7 +30,7 @@ fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     }
 }
 
-fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
+pub(super) fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
     let style = if focused {
         theme::key()
     } else {
@@ -171,6 +171,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
             fill(lang, Msg::NoteOnStep, &[("step", &text)])
         }
         NoteTarget::Incident(id) => fill(lang, Msg::NoteOnIncident, &[("id", &id.0)]),
+        NoteTarget::Update(id) => format!("{id} · {}", t(lang, Msg::UpdateTitle)),
     };
     let popup = centered(area, 72, 10);
     frame.render_widget(Clear, popup);
@@ -200,7 +201,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
     frame.render_widget(hint_text, hint);
 }
 
-fn draw_question(frame: &mut Frame, area: Rect, text: String) {
+pub(super) fn draw_question(frame: &mut Frame, area: Rect, text: String) {
     let popup = centered(area, 70, 5);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().border_style(theme::border(true));

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
-    let keys: [(&str, Msg); 10] = [
+    let keys: [(&str, Msg); 17] = [
         ("↑ ↓  j k  g G", Msg::HelpMove),
         ("Tab  Shift-Tab", Msg::HelpPanes),
         ("Enter", Msg::HelpEnter),
@@ -20,6 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ("a", Msg::HelpNote),
         ("c", Msg::HelpClose),
         ("o", Msg::HelpClosedToggle),
+        ("r", Msg::HelpReached),
+        ("x", Msg::HelpNoAnswer),
+        ("m", Msg::HelpMessage),
+        ("e", Msg::HelpEscalate),
+        ("u", Msg::HelpUpdate),
+        ("s", Msg::HelpReclassify),
+        ("R", Msg::HelpReport),
         ("?", Msg::HelpHelp),
         ("q  Ctrl-C", Msg::HelpQuit),
     ];
@@ -34,9 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::raw(t(lang, Msg::HelpForms)));
-    lines.push(Line::raw(""));
     lines.push(Line::styled(t(lang, Msg::HelpFooter), theme::dim()));
-    let height = lines.len() as u16 + 4;
+    let height = lines.len() as u16 + 3;
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -6,7 +6,7 @@ use crate::app::ui_state::Pane;
 use crate::i18n::{self, Msg, fill, t};
 use crate::model::Incident;
 use crate::model::clock::short_age;
-use crate::model::escalation::route_progress;
+use crate::model::escalation::{next_update_due, route_progress};
 use crate::model::next_action::deadline_words;
 use crate::model::text::safe_line;
 use ratatui::Frame;
@@ -22,7 +22,11 @@ fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
         return (String::new(), Style::new());
     }
     let progress = route_progress(incident, &app.desk.roster, app.now);
-    match progress.current_deadline() {
+    // The report deadline while nobody is reached; after that, the next status update.
+    let deadline = progress
+        .current_deadline()
+        .or_else(|| next_update_due(incident, &progress, &app.desk.roster));
+    match deadline {
         Some(d) => match deadline_words(d, app.lang(), &app.operator.zone, app.now) {
             (text, true) => (text, theme::overdue()),
             (text, false) => (text, theme::due()),

@@ -1,9 +1,11 @@
 //! Drawing: functions that borrow the app and draw it. They never change state or do I/O.
 
 mod checklist;
+mod form_route;
 mod forms;
 mod help;
 mod incidents;
+mod report;
 mod route;
 mod status;
 pub mod theme;
@@ -40,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(lines).style(theme::warning()), area);
         return;
     }
-    let notice_rows = app.ui.warnings.len().min(3) as u16 + u16::from(app.ui.notice.is_some());
+    let notice_rows = status::notice_rows(app, area.width);
     let list_rows = (area.height / 3).clamp(7, 14);
     let next_text = status::next_text(app);
     let next_rows = if next_text.0.width() > usize::from(area.width) {
@@ -73,5 +75,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Note(form)) => forms::draw_note(frame, area, app, form),
         Some(Overlay::ConfirmClose(id)) => forms::draw_confirm_close(frame, area, app, id),
         Some(Overlay::ConfirmQuit) => forms::draw_confirm_quit(frame, area, app),
+        Some(Overlay::Escalate(form)) => form_route::draw_escalate(frame, area, app, form),
+        Some(Overlay::Reclassify(form)) => form_route::draw_reclassify(frame, area, app, form),
+        Some(Overlay::Report {
+            incident,
+            scroll,
+            copied,
+        }) => report::draw(frame, area, app, incident, *scroll, *copied),
     }
 }

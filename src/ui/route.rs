@@ -7,8 +7,10 @@ use crate::app::App;
 use crate::app::ui_state::Pane;
 use crate::i18n::{self, Msg, fill, t};
 use crate::model::clock::{countdown, minutes_up};
-use crate::model::escalation::{LevelState, contact_to_call, route_progress};
+use crate::model::escalation::{LevelState, contact_to_call, next_update_due, route_progress};
 use crate::model::incident::AttemptOutcome;
+use crate::model::next_action::deadline_words;
+use crate::model::roster::Means;
 use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,6 +54,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         fill(lang, Msg::RouteName, &[("name", &safe_line(name))]),
         Style::new().add_modifier(Modifier::BOLD),
     )];
+    if let Some(due) = next_update_due(inc, &progress, roster) {
+        let every = roster.update_cadence(inc.severity).to_string();
+        let (words, overdue) = deadline_words(due, lang, zone, now);
+        lines.push(Line::styled(
+            format!(
+                "{} · {words}",
+                fill(lang, Msg::RouteUpdates, &[("m", &every)])
+            ),
+            if overdue {
+                theme::overdue()
+            } else {
+                theme::due()
+            },
+        ));
+    }
     let mut row = 0;
     let mut cursor_line = 0;
     for (k, level) in route.levels.iter().enumerate() {
@@ -136,8 +153,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                         safe_line(&c.name),
                         base.add_modifier(Modifier::BOLD),
                     ));
-                    let phone = c.primary_phone().unwrap_or(c.email.as_str());
-                    spans.push(Span::styled(format!(" {}", safe_line(phone)), base));
+                    // The address for the level's means: a number to call, or an email.
+                    let address = match level.means {
+                        Means::Phone => c.primary_phone().unwrap_or(c.email.as_str()),
+                        Means::Email | Means::Chat if !c.email.is_empty() => c.email.as_str(),
+                        Means::Email | Means::Chat => c.primary_phone().unwrap_or_default(),
+                    };
+                    spans.push(Span::styled(format!(" {}", safe_line(address)), base));
                     spans.push(Span::styled(
                         format!(" {}", safe_line(&c.role)),
                         theme::dim(),

@@ -1,12 +1,13 @@
 //! The next-action line, the notice lines and the status line.
 
 use super::theme;
+use super::widgets::wrap;
 use crate::app::App;
 use crate::app::desk::SaveState;
 use crate::app::ui_state::NoticeLevel;
 use crate::i18n::{Msg, fill, t};
 use crate::model::escalation::route_progress;
-use crate::model::next_action::{NextAction, next_action_with, sentence};
+use crate::model::next_action::{NextAction, next_action_with, sentence, update_words};
 use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,9 +23,21 @@ pub fn next_text(app: &App) -> (String, Style) {
     };
     let progress = route_progress(inc, &app.desk.roster, app.now);
     let next = next_action_with(inc, &progress, &app.desk.roster, app.now);
-    let text = sentence(&next, inc, lang, &app.operator.zone, app.now);
+    let mut text = sentence(&next, inc, lang, &app.operator.zone, app.now);
+    if let Some(update) = update_words(
+        inc,
+        &progress,
+        &app.desk.roster,
+        lang,
+        &app.operator.zone,
+        app.now,
+    ) {
+        text.push_str(" · ");
+        text.push_str(&update);
+    }
     let style = match &next {
         NextAction::Closed => theme::dim(),
+        NextAction::GiveUpdate { .. } => theme::overdue(),
         _ if progress.overdue_by(app.now).is_some() => theme::overdue(),
         _ => theme::next_step(),
     };
@@ -41,12 +54,16 @@ pub fn draw_next(frame: &mut Frame, area: Rect, (text, style): (String, Style)) 
     );
 }
 
-/// The warnings that stay (one line each), then the last notice.
-pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
+/// Warnings shown at most; the rest wait until these are dealt with.
+const MAX_WARNINGS: usize = 3;
+
+/// The warnings that stay (one line each), then the last notice, wrapped.
+fn notice_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = app
         .ui
         .warnings
         .iter()
+        .take(MAX_WARNINGS)
         .map(|w| Line::styled(format!("⚠ {}", safe_line(w)), theme::warning()))
         .collect();
     if let Some(n) = &app.ui.notice {
@@ -55,9 +72,23 @@ pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
             NoticeLevel::Warning => theme::warning(),
             NoticeLevel::Error => theme::error(),
         };
-        lines.push(Line::styled(safe_line(&n.text), style));
+        // A notice says what went wrong and what to do: it may take two lines, never more.
+        for piece in wrap(&safe_line(&n.text), usize::from(width))
+            .into_iter()
+            .take(2)
+        {
+            lines.push(Line::styled(piece, style));
+        }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
+}
+
+pub fn notice_rows(app: &App, width: u16) -> u16 {
+    notice_lines(app, width).len() as u16
+}
+
+pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
+    frame.render_widget(Paragraph::new(notice_lines(app, area.width)), area);
 }
 
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {

@@ -6,7 +6,6 @@ pub mod pty;
 use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use serde_json::Map;
 use shiftdesk::app::desk::Desk;
 use shiftdesk::app::{App, Operator};
 use shiftdesk::i18n::Lang;
@@ -14,7 +13,7 @@ use shiftdesk::model::change::{Applied, Change, NewIncident, Stamped};
 use shiftdesk::model::checklist::checklist_from;
 use shiftdesk::model::clock::Zone;
 use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::model::incident::{AttemptOutcome, ContactAttempt};
+use shiftdesk::model::incident::AttemptOutcome;
 use shiftdesk::model::roster::Roster;
 use shiftdesk::model::{Category, IncidentId, Severity};
 use shiftdesk::store::playbooks_file::bundled_playbooks;
@@ -39,6 +38,7 @@ pub fn operator(lang: Lang) -> Operator {
         name: "yamada".into(),
         lang,
         zone: tokyo(),
+        callback: Some("03-0000-7777".into()),
     }
 }
 
@@ -92,17 +92,15 @@ pub fn attempt(
     outcome: AttemptOutcome,
     minutes_ago: i64,
 ) {
-    let inc = file.get_mut(id).unwrap();
-    let means = inc.route.as_ref().unwrap().levels[level].means;
-    inc.attempts.push(ContactAttempt {
-        at: ago(minutes_ago),
-        by: "yamada".into(),
+    let change = Change::Attempt {
+        incident: id.clone(),
         contact: contact.into(),
         level,
-        means,
         outcome,
-        extra: Map::new(),
-    });
+    };
+    Stamped::new(change, ago(minutes_ago), "yamada")
+        .apply(file)
+        .unwrap();
 }
 
 /// A desk in the middle of a shift: an outage with its report due in 2 minutes, a
@@ -213,4 +211,58 @@ pub fn render(app: &App) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A desk where the route is at work: an outage whose first level did not answer (now on
+/// level 2), a misdirected email whose report is overdue, and a critical incident whose
+/// status update is overdue.
+pub fn route_desk() -> IncidentsFile {
+    let roster = sample_roster();
+    let mut file = IncidentsFile::default();
+    let outage = open(
+        &mut file,
+        &roster,
+        "Core switch down",
+        Category::SystemOutage,
+        2,
+        12,
+        false,
+    );
+    for (contact, minutes) in [("ito-daisuke", 10), ("emily-brown", 9), ("sato-hanako", 8)] {
+        attempt(
+            &mut file,
+            &outage,
+            contact,
+            0,
+            AttemptOutcome::NoAnswer,
+            minutes,
+        );
+    }
+    open(
+        &mut file,
+        &roster,
+        "誤送信: 顧客リストを社外へ",
+        Category::Security,
+        3,
+        20,
+        false,
+    );
+    let critical = open(
+        &mut file,
+        &roster,
+        "Payment API errors",
+        Category::SystemOutage,
+        1,
+        50,
+        false,
+    );
+    attempt(
+        &mut file,
+        &critical,
+        "ito-daisuke",
+        0,
+        AttemptOutcome::Reached,
+        40,
+    );
+    file
 }

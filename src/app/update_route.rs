@@ -1,0 +1,226 @@
+//! The actions on the reporting route: call attempts, escalation, status updates, a new
+//! classification, and the report text.
+
+use super::App;
+use super::effects::Effect;
+use super::form_note::{NoteForm, NoteTarget};
+use super::form_route::{EscalateForm, ReclassifyForm};
+use super::ui_state::{NoticeLevel, Overlay, Pane};
+use crate::i18n::{Msg, fill, t};
+use crate::model::change::{Change, Reclassification};
+use crate::model::checklist::checklist_from;
+use crate::model::escalation::{contact_to_call, route_progress};
+use crate::model::incident::AttemptOutcome;
+use crate::model::report::{Reporter, report_text};
+
+impl App {
+    /// The contact an attempt is about: the one under the cursor in the contacts pane,
+    /// elsewhere the one the next-action line names.
+    fn attempt_target(&self) -> Option<(usize, String)> {
+        let inc = self.selected()?;
+        if self.ui.focus == Pane::Contacts {
+            return self.route_rows().get(self.ui.contact_cursor).cloned();
+        }
+        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let level = progress.current?;
+        let contact = contact_to_call(inc, &progress, &self.desk.roster, self.now)?;
+        Some((level, contact.id.clone()))
+    }
+
+    pub(super) fn record_attempt(&mut self, outcome: AttemptOutcome) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        let id = inc.id.clone();
+        let Some((level, contact)) = self.attempt_target() else {
+            let text = t(self.lang(), Msg::MsgNoOneToCall).to_string();
+            self.notify(NoticeLevel::Warning, text);
+            return;
+        };
+        let change = Change::Attempt {
+            incident: id,
+            contact: contact.clone(),
+            level,
+            outcome,
+        };
+        if self.change(change).is_some() {
+            let name = self
+                .desk
+                .roster
+                .contact(&contact)
+                .map_or(contact.clone(), |c| c.name.clone());
+            let text = fill(
+                self.lang(),
+                Msg::MsgAttemptLogged,
+                &[
+                    ("name", &crate::model::text::safe_line(&name)),
+                    ("outcome", crate::i18n::outcome(self.lang(), outcome)),
+                ],
+            );
+            self.notify(NoticeLevel::Info, text);
+            self.cursor_to_next_call();
+        }
+    }
+
+    /// Puts the contacts cursor on the person to call now.
+    pub(super) fn cursor_to_next_call(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let next = progress.current.and_then(|level| {
+            contact_to_call(inc, &progress, &self.desk.roster, self.now)
+                .map(|c| (level, c.id.clone()))
+        });
+        if let Some(row) = next.and_then(|n| self.route_rows().iter().position(|r| *r == n)) {
+            self.ui.contact_cursor = row;
+        }
+    }
+
+    pub(super) fn open_escalate(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        let levels = inc.route.as_ref().map_or(0, |r| r.levels.len());
+        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let from = progress.current.unwrap_or(0);
+        let msg = if !inc.is_open() {
+            Some(Msg::ErrIncidentClosed)
+        } else if levels == 0 {
+            Some(Msg::ErrNoRoute)
+        } else if progress.current.is_none() {
+            Some(Msg::MsgAlreadyReached)
+        } else if from + 1 >= levels {
+            Some(Msg::MsgTopOfRoute)
+        } else {
+            None
+        };
+        if let Some(msg) = msg {
+            let text = fill(self.lang(), msg, &[("id", &inc.id.0)]);
+            self.notify(NoticeLevel::Warning, text);
+            return;
+        }
+        let form = EscalateForm::new(inc.id.clone(), from, levels);
+        self.ui.overlay = Some(Overlay::Escalate(Box::new(form)));
+    }
+
+    pub(super) fn open_update(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        if inc.is_open() {
+            let form = NoteForm::new(NoteTarget::Update(inc.id.clone()));
+            self.ui.overlay = Some(Overlay::Note(Box::new(form)));
+        }
+    }
+
+    pub(super) fn open_reclassify(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        if inc.is_open() {
+            let form = ReclassifyForm::new(inc.id.clone(), inc.severity, inc.category);
+            self.ui.overlay = Some(Overlay::Reclassify(Box::new(form)));
+        }
+    }
+
+    pub(super) fn submit_escalate(&mut self, mut form: Box<EscalateForm>) {
+        let Some((to_level, reason)) = form.validate() else {
+            self.ui.overlay = Some(Overlay::Escalate(form));
+            return;
+        };
+        let change = Change::Escalate {
+            incident: form.incident.clone(),
+            to_level,
+            reason,
+        };
+        if self.change(change).is_some() {
+            let text = fill(
+                self.lang(),
+                Msg::MsgEscalated,
+                &[("level", &(to_level + 1).to_string())],
+            );
+            self.notify(NoticeLevel::Info, text);
+            self.ui.focus = Pane::Contacts;
+            self.cursor_to_next_call();
+        } else {
+            self.ui.overlay = Some(Overlay::Escalate(form));
+        }
+    }
+
+    pub(super) fn submit_reclassify(&mut self, mut form: Box<ReclassifyForm>) {
+        let Some(reason) = form.validate() else {
+            self.ui.overlay = Some(Overlay::Reclassify(form));
+            return;
+        };
+        let checklist = self
+            .desk
+            .playbooks
+            .for_category(form.category)
+            .map(checklist_from)
+            .unwrap_or_default();
+        let route = self
+            .desk
+            .roster
+            .route_for(form.category, form.severity)
+            .map(|r| r.resolve());
+        let change = Change::Reclassify {
+            incident: form.incident.clone(),
+            to: Box::new(Reclassification {
+                category: form.category,
+                severity: form.severity,
+                reason,
+                route,
+                checklist,
+            }),
+        };
+        if self.change(change).is_none() {
+            self.ui.overlay = Some(Overlay::Reclassify(form));
+        }
+    }
+
+    pub(super) fn show_report(&mut self) {
+        if let Some(inc) = self.selected() {
+            self.ui.overlay = Some(Overlay::Report {
+                incident: inc.id.clone(),
+                scroll: 0,
+                copied: false,
+            });
+        }
+    }
+
+    /// The report text of an incident, as the overlay shows and the clipboard gets it.
+    pub fn report_of(&self, id: &crate::model::IncidentId) -> Option<String> {
+        let inc = self.desk.incidents.get(id)?;
+        let reporter = Reporter {
+            name: &self.operator.name,
+            callback: self.operator.callback.as_deref(),
+        };
+        Some(report_text(
+            inc,
+            &self.desk.roster,
+            &reporter,
+            self.lang(),
+            &self.operator.zone,
+            self.now,
+        ))
+    }
+
+    pub(super) fn copy_report(&mut self) {
+        let Some(Overlay::Report { incident, .. }) = &self.ui.overlay else {
+            return;
+        };
+        let Some(text) = self.report_of(incident) else {
+            return;
+        };
+        if self.clipboard == super::effects::ClipboardMode::Off {
+            let text = t(self.lang(), Msg::MsgCopyOff).to_string();
+            self.notify(NoticeLevel::Warning, text);
+            return;
+        }
+        self.effects.push(Effect::Copy(text));
+        if let Some(Overlay::Report { copied, .. }) = &mut self.ui.overlay {
+            *copied = true;
+        }
+    }
+}
