@@ -61,7 +61,7 @@ fn start(
     }
     let (desk, warnings) = open_desk(&dir, operator.lang)?;
     if operator.callback.is_none() {
-        operator.callback = desk.roster.own_phone(&operator.name).map(str::to_string);
+        operator.callback = desk.roster().own_phone(&operator.name).map(str::to_string);
     }
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(desk, operator, now, size);

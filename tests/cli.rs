@@ -326,3 +326,139 @@ fn report_prints_the_report_text() {
     let o = shiftdesk(tmp.path(), &["report", "9"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+fn fixture(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+#[test]
+fn a_bad_csv_imports_nothing_and_lists_every_bad_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = tmp.path().join("roster.json");
+    std::fs::write(&roster, include_str!("../assets/roster.sample.json")).unwrap();
+    let before = std::fs::read(&roster).unwrap();
+    let o = shiftdesk(
+        tmp.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "import",
+            fixture("csv/bad_rows.csv").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for line in [4, 5, 6, 7, 8, 9, 11, 12, 14] {
+        assert!(
+            err.contains(&format!("line {line}")),
+            "line {line} missing: {err}"
+        );
+    }
+    assert!(err.contains("Nothing was imported"), "{err}");
+    assert_eq!(
+        std::fs::read(&roster).unwrap(),
+        before,
+        "roster.json unchanged"
+    );
+}
+
+#[test]
+fn a_good_csv_merges_and_says_what_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = tmp.path().join("roster.json");
+    std::fs::write(&roster, include_str!("../assets/roster.sample.json")).unwrap();
+    let good = fixture("csv/good.csv");
+    let o = shiftdesk(
+        tmp.path(),
+        &["--lang", "en", "roster", "import", good.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 佐藤 花子 with 090-0000-1101 is in the sample: matched, not added.
+    assert!(!out.contains("added: 佐藤 花子"), "{out}");
+    assert!(out.contains("added: Night Desk"), "{out}");
+    assert!(out.contains("unchanged"), "{out}");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&roster).unwrap()).unwrap();
+    let names: Vec<&str> = saved["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.iter().filter(|n| **n == "佐藤 花子").count(), 1);
+    assert!(names.contains(&"Night Desk"));
+    // The routes are untouched.
+    assert_eq!(saved["routes"].as_array().unwrap().len(), 6);
+
+    // Japanese headers with a BOM into an empty data dir.
+    let fresh = tempfile::tempdir().unwrap();
+    let o = shiftdesk(
+        fresh.path(),
+        &[
+            "--lang",
+            "ja",
+            "roster",
+            "import",
+            fixture("csv/bom_japanese.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("追加: 高橋 誠"), "{}", stdout(&o));
+    let o = shiftdesk(fresh.path(), &["contacts", "ﾀｶﾊｼ", "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        hits[0]["phones"][0]["number"], "090-0000-1201",
+        "NFKC on import"
+    );
+}
+
+#[test]
+fn export_and_vcard_write_the_roster_back_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("roster.json"),
+        include_str!("../assets/roster.sample.json"),
+    )
+    .unwrap();
+    let o = shiftdesk(tmp.path(), &["roster", "export", "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.starts_with("name,kana,role,team,phone,phone2,email,notes\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 11);
+    let o = shiftdesk(tmp.path(), &["roster", "export", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["contacts"].as_array().unwrap().len(), 10);
+    let out = tmp.path().join("team.vcf");
+    let o = shiftdesk(
+        tmp.path(),
+        &["roster", "vcard", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success());
+    let vcf = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(vcf.matches("BEGIN:VCARD\r\n").count(), 10);
+    assert!(vcf.contains("X-PHONETIC-LAST-NAME:さとう\r\n"), "{vcf}");
+    assert!(
+        vcf.contains("TEL;TYPE=CELL,PREF:090-0000-1101\r\n"),
+        "{vcf}"
+    );
+}
+
+#[test]
+fn contacts_finds_by_any_fragment() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = shiftdesk(tmp.path(), &["contacts", "ｽｽﾞｷ"]);
+    assert!(stdout(&o).starts_with("鈴木 健太"), "{}", stdout(&o));
+    let o = shiftdesk(tmp.path(), &["contacts", "08000001102"]);
+    assert!(stdout(&o).starts_with("鈴木 健太"), "{}", stdout(&o));
+    let o = shiftdesk(tmp.path(), &["contacts", "zzzzqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = shiftdesk(tmp.path(), &["contacts", "--json"]);
+    let all: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 10);
+}

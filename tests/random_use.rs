@@ -86,7 +86,7 @@ fn draw_and_check(app: &App) {
 
 fn timeline_lengths(app: &App) -> HashMap<String, usize> {
     app.desk
-        .incidents
+        .incidents()
         .incidents
         .iter()
         .map(|i| (i.id.0.clone(), i.timeline.len()))
@@ -110,8 +110,14 @@ fn run(events: Vec<Event>, lang: Lang) {
             break;
         }
         // Ids stay unique; no timeline ever shrinks.
-        let ids: HashSet<_> = app.desk.incidents.incidents.iter().map(|i| &i.id).collect();
-        assert_eq!(ids.len(), app.desk.incidents.incidents.len());
+        let ids: HashSet<_> = app
+            .desk
+            .incidents()
+            .incidents
+            .iter()
+            .map(|i| &i.id)
+            .collect();
+        assert_eq!(ids.len(), app.desk.incidents().incidents.len());
         let now = timeline_lengths(&app);
         for (id, len) in &lengths {
             assert!(now.get(id).is_some_and(|l| l >= len), "{id} lost entries");

@@ -149,3 +149,61 @@ fn report_overlay_shows_the_text_and_what_copy_did() {
     assert!(text.contains("cannot confirm"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn contact_search_ranks_and_highlights_80x24_ja() {
+    let mut app = app_with(shift_desk(), Lang::Ja, (80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::Paste("ｻﾄｳ".into()));
+    let text = render(&app);
+    let first = text
+        .lines()
+        .find(|l| l.contains("090-") || l.contains("080-"))
+        .unwrap();
+    assert!(first.contains("佐藤 花子"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn matched_characters_are_highlighted() {
+    use ratatui::style::Modifier;
+    let mut app = app_with(shift_desk(), Lang::En, (80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::Paste("0000-4101".into()));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| shiftdesk::ui::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    // The row of Emily Brown: the digits 0000 and 4101 of her number are marked.
+    let y = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Emily")
+        })
+        .unwrap();
+    let marked: String = (0..80)
+        .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .map(|x| buffer[(x, y)].symbol())
+        .collect();
+    assert_eq!(marked, "00004101");
+}
+
+#[test]
+fn contact_card_shows_numbers_routes_and_what_was_copied_80x24_en() {
+    let mut app = app_with(shift_desk(), Lang::En, (80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::Paste("emily".into()));
+    app.update(Action::Submit);
+    app.update(Action::Copy);
+    assert_eq!(
+        app.effects,
+        vec![shiftdesk::app::effects::Effect::Copy(
+            "080-0000-4101".into()
+        )]
+    );
+    let text = render(&app);
+    assert!(text.contains("outage-high L1"), "{text}");
+    assert!(text.contains("Copied Phone 080-0000-4101"), "{text}");
+    insta::assert_snapshot!(text);
+}

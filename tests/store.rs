@@ -3,7 +3,8 @@
 mod common;
 
 use common::{now, shift_desk};
-use shiftdesk::app::desk::{Desk, SaveState};
+use shiftdesk::app::desk::Desk;
+use shiftdesk::app::ledger::SaveState;
 use shiftdesk::app::open::open_desk;
 use shiftdesk::i18n::Lang;
 use shiftdesk::model::IncidentId;
@@ -11,7 +12,7 @@ use shiftdesk::model::change::{Change, Stamped};
 use shiftdesk::model::desk::IncidentsFile;
 use shiftdesk::store::incidents::IncidentsStore;
 use shiftdesk::store::playbooks_file::bundled_playbooks;
-use shiftdesk::store::roster_file::sample_roster;
+use shiftdesk::store::roster_file::{RosterLoad, open_roster, sample_roster};
 use shiftdesk::store::{DataDir, FileProblem};
 use std::os::unix::fs::PermissionsExt;
 
@@ -99,7 +100,11 @@ fn a_malformed_incidents_file_is_never_written() {
         problem.to_string().contains("incidents.json:4:"),
         "{problem}"
     );
-    assert!(store.commit(&IncidentsFile::default(), &[]).is_err());
+    assert!(
+        store
+            .commit::<Stamped>(&IncidentsFile::default(), &[])
+            .is_err()
+    );
 
     // Through the desk: it opens read-only, says why, and refuses changes.
     let (mut desk, warnings) = open_desk(&dir, Lang::En).unwrap();
@@ -107,7 +112,7 @@ fn a_malformed_incidents_file_is_never_written() {
         warnings.iter().any(|w| w.contains("incidents.json:4:")),
         "{warnings:?}"
     );
-    assert!(matches!(desk.save_state, SaveState::ReadOnly(_)));
+    assert!(matches!(desk.save_state(), SaveState::ReadOnly(_)));
     let (outcome, _) = desk.submit(note("INC-0001", "x"));
     assert!(outcome.is_err());
     assert_eq!(std::fs::read(dir.incidents()).unwrap(), bytes);
@@ -140,7 +145,7 @@ fn a_malformed_roster_is_reported_and_left_alone() {
         warnings.iter().any(|w| w.contains("roster.json:1:")),
         "{warnings:?}"
     );
-    assert!(desk.roster.contacts.is_empty());
+    assert!(desk.roster().contacts.is_empty());
     assert_eq!(
         std::fs::read(dir.roster()).unwrap(),
         bytes,
@@ -152,7 +157,7 @@ fn a_malformed_roster_is_reported_and_left_alone() {
 fn first_start_seeds_the_sample_roster_owner_only() {
     let (_tmp, dir) = temp();
     let (desk, warnings) = open_desk(&dir, Lang::En).unwrap();
-    assert!(desk.roster.sample);
+    assert!(desk.roster().sample);
     assert!(warnings.iter().any(|w| w.contains("Sample roster written")));
     assert_eq!(mode(&dir.roster()), 0o600);
     // The second start says it is a sample, not that it was written.
@@ -169,11 +174,12 @@ fn a_failed_save_says_not_saved_and_the_next_one_writes_everything() {
     write_fixture(&dir);
     let (mut desk, _) = open_desk(&dir, Lang::En).unwrap();
     // A directory where the lock file goes makes the transaction fail.
+    let _ = std::fs::remove_file(dir.lock());
     std::fs::create_dir(dir.lock()).unwrap();
     let (outcome, _) = desk.submit(note("INC-0002", "first"));
     assert!(outcome.is_ok(), "kept in memory");
-    let SaveState::NotSaved(why) = &desk.save_state else {
-        panic!("{:?}", desk.save_state)
+    let SaveState::NotSaved(why) = &desk.save_state() else {
+        panic!("{:?}", desk.save_state())
     };
     assert!(why.contains("shiftdesk.lock"), "{why}");
     let _ = desk.submit(note("INC-0002", "second"));
@@ -183,17 +189,21 @@ fn a_failed_save_says_not_saved_and_the_next_one_writes_everything() {
 
     std::fs::remove_dir(dir.lock()).unwrap();
     assert!(desk.flush().is_some());
-    assert_eq!(desk.save_state, SaveState::Saved);
+    assert_eq!(desk.save_state(), SaveState::Saved);
     let on_disk = std::fs::read_to_string(dir.incidents()).unwrap();
     assert!(on_disk.contains("first") && on_disk.contains("second"));
 }
 
 fn desk_on(dir: &DataDir) -> Desk {
     let (store, loaded) = IncidentsStore::open(dir);
+    let (roster_store, roster) = open_roster(dir);
+    let (RosterLoad::Loaded(roster) | RosterLoad::Seeded(roster)) = roster else {
+        panic!("roster")
+    };
     Desk::new(
-        Some(store),
+        Some((store, roster_store)),
         loaded.unwrap(),
-        sample_roster(),
+        roster,
         bundled_playbooks(),
     )
 }
@@ -241,15 +251,15 @@ fn one_desk_sees_the_others_change_on_its_next_poll() {
     write_fixture(&dir);
     let mut a = desk_on(&dir);
     let mut b = desk_on(&dir);
-    assert!(b.poll().is_none(), "nothing new yet");
+    assert!(b.poll().incidents.is_none(), "nothing new yet");
     let _ = a.submit(note("INC-0002", "from a"));
-    assert!(matches!(b.poll(), Some(Ok(_))));
-    let inc = b.incidents.get(&IncidentId::from_number(2)).unwrap();
+    assert!(matches!(b.poll().incidents, Some(Ok(_))));
+    let inc = b.incidents().get(&IncidentId::from_number(2)).unwrap();
     assert!(inc.timeline.iter().any(|e| e.text == "from a"));
     // And b's next change lands on top of a's.
     let _ = b.submit(note("INC-0002", "from b"));
     let _ = a.poll();
-    let inc = a.incidents.get(&IncidentId::from_number(2)).unwrap();
+    let inc = a.incidents().get(&IncidentId::from_number(2)).unwrap();
     assert!(inc.timeline.iter().any(|e| e.text == "from b"));
     assert!(inc.timeline.iter().any(|e| e.text == "from a"));
 }

@@ -41,6 +41,16 @@ pub enum Action {
     GiveUpdate,
     Reclassify,
     ShowReport,
-    /// Copy what the overlay shows (the report text).
+    /// Copy what the overlay shows: the report text, or the card's primary phone.
     Copy,
+    /// Copy the card's email.
+    CopyEmail,
+    OpenSearch,
+    /// Enter on a contact of the route: its card.
+    OpenContactCard,
+    NewContact,
+    EditContact,
+    DeleteContact,
+    /// Mark the card's contact away (a form) or back (at once).
+    Availability,
 }

@@ -123,11 +123,7 @@ impl NewIncidentForm {
         let title = self.title.text();
         self.title_error = (!has_content(&title)).then_some(Msg::ErrTitleRequired);
         let detected = parse_time_input(&self.detected.text(), now, zone);
-        self.detected_error = match detected {
-            Ok(_) => None,
-            Err(TimeInputError::Format) => Some(Msg::ErrDetectedFormat),
-            Err(TimeInputError::Future) => Some(Msg::ErrDetectedFuture),
-        };
+        self.detected_error = detected.err().map(TimeInputError::msg);
         if self.title_error.is_some() {
             self.field = NewField::Title;
             return None;

@@ -20,7 +20,12 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             | Overlay::Reclassify(_),
         ) => form_layer(key, ctrl),
         Some(Overlay::Report { .. }) => report_layer(key),
-        Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit) => confirm_layer(key, ctrl),
+        Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }) => {
+            confirm_layer(key, ctrl)
+        }
+        Some(Overlay::Search(_)) => search_layer(key, ctrl),
+        Some(Overlay::Card(_)) => card_layer(key),
+        Some(Overlay::ContactForm(_) | Overlay::Availability(_)) => form_layer(key, ctrl),
         None => pane_layer(app.ui.focus, key, ctrl),
     }
 }
@@ -30,12 +35,42 @@ fn help_layer(key: KeyEvent) -> Option<Action> {
         KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
             Some(Action::Dismiss)
         }
+        KeyCode::Char('/') => Some(Action::OpenSearch),
         _ => None,
     }
 }
 
+fn search_layer(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc => Action::Dismiss,
+        KeyCode::Char('c') if ctrl => Action::Dismiss,
+        KeyCode::Char('n') if ctrl => Action::NewContact,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Up => Action::MoveUp,
+        KeyCode::Down => Action::MoveDown,
+        KeyCode::PageUp => Action::MoveFirst,
+        KeyCode::PageDown => Action::MoveLast,
+        KeyCode::Tab | KeyCode::BackTab => return None,
+        _ => Action::Edit(key),
+    })
+}
+
+fn card_layer(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => Action::Dismiss,
+        KeyCode::Char('y') => Action::Copy,
+        KeyCode::Char('Y') => Action::CopyEmail,
+        KeyCode::Char('e') => Action::EditContact,
+        KeyCode::Char('d') => Action::DeleteContact,
+        KeyCode::Char('a') => Action::Availability,
+        KeyCode::Char('/') => Action::OpenSearch,
+        _ => return None,
+    })
+}
+
 fn report_layer(key: KeyEvent) -> Option<Action> {
     Some(match key.code {
+        KeyCode::Char('/') => Action::OpenSearch,
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('R') | KeyCode::Enter => Action::Dismiss,
         KeyCode::Char('y') => Action::Copy,
         KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
@@ -79,6 +114,8 @@ fn pane_layer(focus: Pane, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::End | KeyCode::Char('G') => Action::MoveLast,
         KeyCode::Char(' ') if focus == Pane::Checklist => Action::ToggleStep,
         KeyCode::Char(' ') | KeyCode::Enter if focus == Pane::Incidents => Action::OpenChecklist,
+        KeyCode::Enter if focus == Pane::Contacts => Action::OpenContactCard,
+        KeyCode::Char('/') => Action::OpenSearch,
         KeyCode::Char('a') => Action::AddNote,
         KeyCode::Char('c') => Action::RequestClose,
         KeyCode::Char('o') => Action::ToggleClosed,

@@ -2,16 +2,20 @@
 //! either changes.
 
 pub mod action;
+pub mod contacts;
 pub mod desk;
 pub mod effects;
+pub mod form_contact;
 pub mod form_new;
 pub mod form_note;
 pub mod form_route;
 pub mod keymap;
+pub mod ledger;
 pub mod open;
 pub mod text_field;
 pub mod ui_state;
 mod update;
+mod update_contacts;
 mod update_route;
 
 use crate::i18n::Lang;
@@ -69,7 +73,7 @@ impl App {
     /// The incidents the list shows, in order: open ones most urgent first, or closed ones
     /// most recently closed first.
     pub fn visible(&self) -> Vec<usize> {
-        let incidents = &self.desk.incidents.incidents;
+        let incidents = &self.desk.incidents().incidents;
         if self.ui.show_closed {
             let mut rows: Vec<usize> = (0..incidents.len())
                 .filter(|&i| !incidents[i].is_open())
@@ -77,13 +81,13 @@ impl App {
             rows.sort_by_key(|&i| std::cmp::Reverse(incidents[i].closed_at));
             rows
         } else {
-            by_urgency(incidents, &self.desk.roster, self.now, Incident::is_open)
+            by_urgency(incidents, self.desk.roster(), self.now, Incident::is_open)
         }
     }
 
     pub fn selected(&self) -> Option<&Incident> {
         let id = self.ui.selected.as_ref()?;
-        self.desk.incidents.get(id)
+        self.desk.incidents().get(id)
     }
 
     /// Index into the selected incident's checklist of the step under the cursor.
@@ -100,12 +104,12 @@ impl App {
         let still_there = self.ui.selected.as_ref().is_some_and(|id| {
             visible
                 .iter()
-                .any(|&i| &self.desk.incidents.incidents[i].id == id)
+                .any(|&i| &self.desk.incidents().incidents[i].id == id)
         });
         if !still_there {
             let first = visible
                 .first()
-                .map(|&i| self.desk.incidents.incidents[i].id.clone());
+                .map(|&i| self.desk.incidents().incidents[i].id.clone());
             self.select(first);
         }
     }

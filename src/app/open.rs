@@ -6,7 +6,7 @@ use crate::model::roster_check::check;
 use crate::store::DataDir;
 use crate::store::incidents::IncidentsStore;
 use crate::store::playbooks_file::load_playbooks;
-use crate::store::roster_file::{RosterLoad, load_roster};
+use crate::store::roster_file::{RosterLoad, open_roster};
 use anyhow::Result;
 
 /// The desk on `dir`, and the warnings to keep on screen. Fails only when the data dir
@@ -26,7 +26,8 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
             Default::default()
         }
     };
-    let roster = match load_roster(dir) {
+    let (roster_store, roster_load) = open_roster(dir);
+    let roster = match roster_load {
         RosterLoad::Loaded(r) => r,
         RosterLoad::Seeded(r) => {
             let path = dir.roster().display().to_string();
@@ -66,7 +67,12 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
         ));
     }
     Ok((
-        Desk::new(Some(store), incidents, roster, playbooks.playbooks),
+        Desk::new(
+            Some((store, roster_store)),
+            incidents,
+            roster,
+            playbooks.playbooks,
+        ),
         warnings,
     ))
 }

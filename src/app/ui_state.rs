@@ -1,5 +1,7 @@
 //! What the desk remembers about the screen: never saved.
 
+use super::contacts::{CardState, SearchState};
+use super::form_contact::{AvailabilityForm, ContactForm};
 use super::form_new::NewIncidentForm;
 use super::form_note::NoteForm;
 use super::form_route::{EscalateForm, ReclassifyForm};
@@ -46,6 +48,15 @@ pub enum Overlay {
         scroll: u16,
         /// Said once the text was sent to the clipboard.
         copied: bool,
+    },
+    Search(Box<SearchState>),
+    Card(Box<CardState>),
+    ContactForm(Box<ContactForm>),
+    Availability(Box<AvailabilityForm>),
+    /// Deleting a contact: the routes it is on, named, before the operator says yes.
+    ConfirmDelete {
+        contact: String,
+        routes: Vec<String>,
     },
 }
 

@@ -2,8 +2,9 @@
 
 use super::App;
 use super::action::Action;
-use super::desk::{DeskError, Submitted};
+use super::desk::DeskError;
 use super::form_note::{NoteForm, NoteTarget};
+use super::ledger::Submitted;
 use super::ui_state::{Notice, NoticeLevel, Overlay, Pane};
 use crate::i18n::{Msg, fill, t};
 use crate::model::change::{Applied, Change, ChangeError, NewIncident, Stamped};
@@ -38,7 +39,17 @@ impl App {
             Action::GiveUpdate => self.open_update(),
             Action::Reclassify => self.open_reclassify(),
             Action::ShowReport => self.show_report(),
-            Action::Copy => self.copy_report(),
+            Action::Copy => match &self.ui.overlay {
+                Some(Overlay::Card(_)) => self.copy_from_card(false),
+                _ => self.copy_report(),
+            },
+            Action::CopyEmail => self.copy_from_card(true),
+            Action::OpenSearch => self.open_search(),
+            Action::OpenContactCard => self.open_card_from_route(),
+            Action::NewContact => self.new_contact(),
+            Action::EditContact => self.edit_contact(),
+            Action::DeleteContact => self.delete_contact(),
+            Action::Availability => self.toggle_availability(),
             Action::FocusNext => self.ui.focus = self.ui.focus.next(),
             Action::FocusPrev => self.ui.focus = self.ui.focus.prev(),
             Action::OpenChecklist => {
@@ -73,6 +84,8 @@ impl App {
                 match &mut self.ui.overlay {
                     Some(Overlay::NewIncident(form)) => form.next_field(by),
                     Some(Overlay::Reclassify(form)) => form.next_field(by),
+                    Some(Overlay::ContactForm(form)) => form.next_field(by),
+                    Some(Overlay::Availability(form)) => form.next_field(),
                     _ => {}
                 }
             }
@@ -84,6 +97,15 @@ impl App {
                 }
                 Some(Overlay::Escalate(form)) => form.edit(key),
                 Some(Overlay::Reclassify(form)) => form.edit(key),
+                Some(Overlay::Search(search)) => {
+                    search.query.input(key);
+                    search.cursor = 0;
+                }
+                Some(Overlay::ContactForm(form)) => {
+                    form.discard_armed = false;
+                    form.focused_mut().input(key);
+                }
+                Some(Overlay::Availability(form)) => form.focused_mut().input(key),
                 _ => {}
             },
             Action::Paste(text) => match &mut self.ui.overlay {
@@ -94,6 +116,12 @@ impl App {
                 }
                 Some(Overlay::Escalate(form)) => form.reason.paste(&text),
                 Some(Overlay::Reclassify(form)) => form.reason.paste(&text),
+                Some(Overlay::Search(search)) => {
+                    search.query.paste(&text);
+                    search.cursor = 0;
+                }
+                Some(Overlay::ContactForm(form)) => form.focused_mut().paste(&text),
+                Some(Overlay::Availability(form)) => form.focused_mut().paste(&text),
                 _ => {}
             },
         }
@@ -110,18 +138,27 @@ impl App {
 
     fn tick(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
-        if let Some(outcome) = self.desk.poll() {
-            match outcome {
-                Ok(dropped) => {
-                    let text = t(self.lang(), Msg::MsgOutsideChange).to_string();
-                    self.notify(NoticeLevel::Info, text);
-                    self.report_dropped(&dropped);
-                }
-                Err(problem) => {
-                    let text = problem.to_string();
-                    self.notify(NoticeLevel::Error, text);
-                }
-            }
+        let polled = self.desk.poll();
+        let lang = self.lang();
+        let incidents = polled
+            .incidents
+            .map(|r| r.map(|dropped| dropped.first().map(|e| e.message(lang))));
+        let roster = polled
+            .roster
+            .map(|r| r.map(|dropped| dropped.first().map(|e| e.message(lang))));
+        for outcome in [incidents, roster].into_iter().flatten() {
+            let (level, text) = match outcome {
+                Ok(None) => (
+                    NoticeLevel::Info,
+                    t(lang, Msg::MsgOutsideChange).to_string(),
+                ),
+                Ok(Some(why)) => (
+                    NoticeLevel::Error,
+                    fill(lang, Msg::MsgChangeDropped, &[("why", &why)]),
+                ),
+                Err(problem) => (NoticeLevel::Error, problem.to_string()),
+            };
+            self.notify(level, text);
         }
         if self.desk.pending_count() > 0
             && let Some((_, dropped)) = self.desk.flush()
@@ -164,6 +201,10 @@ impl App {
     }
 
     fn move_cursor(&mut self, by: isize) {
+        if let Some(Overlay::Search(_)) = &self.ui.overlay {
+            self.move_search_cursor(by);
+            return;
+        }
         if let Some(Overlay::Report { scroll, .. }) = &mut self.ui.overlay {
             *scroll = (i64::from(*scroll) + by.clamp(-10_000, 10_000) as i64).clamp(0, 2000) as u16;
             return;
@@ -177,7 +218,7 @@ impl App {
         match self.ui.focus {
             Pane::Incidents => {
                 let visible = self.visible();
-                let incidents = &self.desk.incidents.incidents;
+                let incidents = &self.desk.incidents().incidents;
                 let at = visible
                     .iter()
                     .position(|&i| Some(&incidents[i].id) == self.ui.selected.as_ref())
@@ -308,10 +349,19 @@ impl App {
                 form.discard_armed = true;
                 go
             }
+            Some(Overlay::ContactForm(form)) => {
+                let go = form.discard_armed || form.editing.is_some() || !form.has_text();
+                form.discard_armed = true;
+                go
+            }
             _ => true,
         };
         if armed_or_empty {
-            self.ui.overlay = None;
+            // A card opened from the search goes back to the search.
+            self.ui.overlay = match self.ui.overlay.take() {
+                Some(Overlay::Card(card)) => card.back.map(Overlay::Search),
+                _ => None,
+            };
         }
     }
 
@@ -329,6 +379,14 @@ impl App {
                 }
             }
             Some(Overlay::ConfirmQuit) if yes => self.should_quit = true,
+            Some(Overlay::ConfirmDelete { contact, .. }) if yes => self.confirm_delete(contact),
+            Some(Overlay::ConfirmDelete { contact, .. }) => {
+                self.ui.overlay = Some(Overlay::Card(Box::new(super::contacts::CardState {
+                    contact,
+                    copied: None,
+                    back: None,
+                })));
+            }
             Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit) => {}
             other => self.ui.overlay = other,
         }
@@ -349,7 +407,7 @@ impl App {
                     checklist: checklist_from(book),
                     route: self
                         .desk
-                        .roster
+                        .roster()
                         .route_for(input.category, input.severity)
                         .map(|r| r.resolve()),
                     title: input.title,
@@ -392,6 +450,9 @@ impl App {
                 }
             }
             Some(Overlay::Escalate(form)) => self.submit_escalate(form),
+            Some(Overlay::Search(search)) => self.open_card_from_search(search),
+            Some(Overlay::ContactForm(form)) => self.submit_contact_form(form),
+            Some(Overlay::Availability(form)) => self.submit_availability(form),
             Some(Overlay::Reclassify(form)) => self.submit_reclassify(form),
             other => self.ui.overlay = other,
         }

@@ -21,9 +21,9 @@ impl App {
         if self.ui.focus == Pane::Contacts {
             return self.route_rows().get(self.ui.contact_cursor).cloned();
         }
-        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let progress = route_progress(inc, self.desk.roster(), self.now);
         let level = progress.current?;
-        let contact = contact_to_call(inc, &progress, &self.desk.roster, self.now)?;
+        let contact = contact_to_call(inc, &progress, self.desk.roster(), self.now)?;
         Some((level, contact.id.clone()))
     }
 
@@ -46,7 +46,7 @@ impl App {
         if self.change(change).is_some() {
             let name = self
                 .desk
-                .roster
+                .roster()
                 .contact(&contact)
                 .map_or(contact.clone(), |c| c.name.clone());
             let text = fill(
@@ -67,9 +67,9 @@ impl App {
         let Some(inc) = self.selected() else {
             return;
         };
-        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let progress = route_progress(inc, self.desk.roster(), self.now);
         let next = progress.current.and_then(|level| {
-            contact_to_call(inc, &progress, &self.desk.roster, self.now)
+            contact_to_call(inc, &progress, self.desk.roster(), self.now)
                 .map(|c| (level, c.id.clone()))
         });
         if let Some(row) = next.and_then(|n| self.route_rows().iter().position(|r| *r == n)) {
@@ -82,7 +82,7 @@ impl App {
             return;
         };
         let levels = inc.route.as_ref().map_or(0, |r| r.levels.len());
-        let progress = route_progress(inc, &self.desk.roster, self.now);
+        let progress = route_progress(inc, self.desk.roster(), self.now);
         let from = progress.current.unwrap_or(0);
         let msg = if !inc.is_open() {
             Some(Msg::ErrIncidentClosed)
@@ -161,7 +161,7 @@ impl App {
             .unwrap_or_default();
         let route = self
             .desk
-            .roster
+            .roster()
             .route_for(form.category, form.severity)
             .map(|r| r.resolve());
         let change = Change::Reclassify {
@@ -191,14 +191,14 @@ impl App {
 
     /// The report text of an incident, as the overlay shows and the clipboard gets it.
     pub fn report_of(&self, id: &crate::model::IncidentId) -> Option<String> {
-        let inc = self.desk.incidents.get(id)?;
+        let inc = self.desk.incidents().get(id)?;
         let reporter = Reporter {
             name: &self.operator.name,
             callback: self.operator.callback.as_deref(),
         };
         Some(report_text(
             inc,
-            &self.desk.roster,
+            self.desk.roster(),
             &reporter,
             self.lang(),
             &self.operator.zone,

@@ -64,21 +64,41 @@ impl Zone {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeInputError {
     Format,
+    /// A time that has not come yet, where one that has passed was asked for.
+    Future,
+    /// A time that has passed, where one still to come was asked for.
+    Past,
+}
+
+impl TimeInputError {
+    /// What to tell the operator.
+    pub fn msg(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            TimeInputError::Format => Msg::ErrDetectedFormat,
+            TimeInputError::Future => Msg::ErrDetectedFuture,
+            TimeInputError::Past => Msg::ErrUntilPast,
+        }
+    }
+}
+
+/// Which side of now a typed time must fall on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Past,
     Future,
 }
 
-/// A time the operator typed: `HH:MM` (today, or yesterday when that is still ahead, so
-/// 23:50 typed at 00:10 is ten minutes before midnight) or `YYYY-MM-DD HH:MM`, in the
-/// display zone. Empty means now. Never in the future.
-pub fn parse_time_input(
+/// A time the operator typed: `HH:MM` (the nearest such time on the asked side of now,
+/// so 23:50 typed at 00:10 is ten minutes before midnight) or `YYYY-MM-DD HH:MM`, in the
+/// display zone.
+fn parse_on(
     input: &str,
     now: DateTime<Utc>,
     zone: &Zone,
+    side: Side,
 ) -> Result<DateTime<Utc>, TimeInputError> {
     let s = input.trim();
-    if s.is_empty() {
-        return Ok(now);
-    }
     let at = if let Ok(full) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M") {
         zone.to_utc(full).ok_or(TimeInputError::Format)?
     } else {
@@ -87,18 +107,44 @@ pub fn parse_time_input(
         let candidate = zone
             .to_utc(today.and_time(time))
             .ok_or(TimeInputError::Format)?;
-        if candidate > now {
-            let yesterday = today.pred_opt().ok_or(TimeInputError::Format)?;
-            zone.to_utc(yesterday.and_time(time))
-                .ok_or(TimeInputError::Format)?
-        } else {
-            candidate
+        let other_day = match side {
+            Side::Past if candidate > now => today.pred_opt(),
+            Side::Future if candidate <= now => today.succ_opt(),
+            _ => Some(today),
         }
+        .ok_or(TimeInputError::Format)?;
+        zone.to_utc(other_day.and_time(time))
+            .ok_or(TimeInputError::Format)?
     };
-    if at > now {
-        return Err(TimeInputError::Future);
+    match side {
+        Side::Past if at > now => Err(TimeInputError::Future),
+        Side::Future if at <= now => Err(TimeInputError::Past),
+        _ => Ok(at),
     }
-    Ok(at)
+}
+
+/// When something happened (e.g. detection): empty means now; never in the future.
+pub fn parse_time_input(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, TimeInputError> {
+    if input.trim().is_empty() {
+        return Ok(now);
+    }
+    parse_on(input, now, zone, Side::Past)
+}
+
+/// Until when something holds (e.g. away until): empty means no end; never in the past.
+pub fn parse_until_input(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<Option<DateTime<Utc>>, TimeInputError> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_on(input, now, zone, Side::Future).map(Some)
 }
 
 /// `4:12`, `1:04:12`: time left, never negative.
@@ -172,6 +218,26 @@ mod tests {
         assert_eq!(
             parse_time_input("yesterday", now, &tokyo),
             Err(TimeInputError::Format)
+        );
+    }
+
+    #[test]
+    fn until_times_lie_ahead() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        let now = t("06:00"); // 15:00 in Tokyo
+        assert_eq!(parse_until_input(" ", now, &tokyo), Ok(None));
+        assert_eq!(
+            parse_until_input("18:00", now, &tokyo),
+            Ok(Some(t("09:00")))
+        );
+        // 09:00 has passed today: tomorrow's.
+        assert_eq!(
+            parse_until_input("09:00", now, &tokyo),
+            Ok(Some(t("00:00") + Duration::days(1)))
+        );
+        assert_eq!(
+            parse_until_input("2026-11-29 09:00", now, &tokyo),
+            Err(TimeInputError::Past)
         );
     }
 

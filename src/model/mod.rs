@@ -1,5 +1,6 @@
 //! The domain: plain data with its rules. No terminal, no files, no clock reading.
 
+pub mod apply;
 pub mod category;
 pub mod change;
 mod change_route;
@@ -12,10 +13,14 @@ pub mod next_action;
 pub mod playbook;
 pub mod report;
 pub mod roster;
+pub mod roster_change;
 pub mod roster_check;
+pub mod roster_csv;
+pub mod search;
 pub mod severity;
 pub mod text;
 pub mod timeline;
+pub mod vcard;
 
 #[cfg(test)]
 pub(crate) mod test_fixtures;

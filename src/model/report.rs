@@ -1,10 +1,10 @@
 //! The report text: what an operator reads out or pastes when reporting an incident, built
 //! from its record in the operator's language. Text from people is made safe.
 
+use super::checklist::next_open_step;
 use super::clock::{Zone, short_age};
 use super::escalation::{next_update_due, route_progress};
 use super::incident::Incident;
-use super::checklist::next_open_step;
 use super::playbook::Phase;
 use super::roster::Roster;
 use super::text::{safe_block, safe_line};

@@ -3,11 +3,13 @@
 pub mod atomic;
 pub mod incidents;
 pub mod json_file;
+pub mod json_store;
 pub mod lock;
 pub mod paths;
 pub mod playbooks_file;
 pub mod roster_file;
 
-pub use incidents::{Committed, IncidentsStore, SaveError};
+pub use incidents::IncidentsStore;
 pub use json_file::FileProblem;
+pub use json_store::{Committed, JsonStore, SaveError};
 pub use paths::DataDir;

@@ -1,9 +1,10 @@
 //! `roster.json`: contacts and routes. Seeded from the bundled sample on first start.
 
-use super::atomic::write_atomic;
-use super::json_file::{FileProblem, Versioned, parse, read_bytes};
+use super::json_file::{FileProblem, Versioned};
+use super::json_store::{DataFile, JsonStore};
 use super::paths::DataDir;
 use crate::model::roster::{ROSTER_SCHEMA_VERSION, Roster};
+use std::path::PathBuf;
 
 pub const SAMPLE_ROSTER: &str = include_str!("../../assets/roster.sample.json");
 
@@ -12,6 +13,16 @@ impl Versioned for Roster {
         u64::from(self.schema_version)
     }
 }
+
+impl DataFile for Roster {
+    const SCHEMA: u32 = ROSTER_SCHEMA_VERSION;
+
+    fn path(dir: &DataDir) -> PathBuf {
+        dir.roster()
+    }
+}
+
+pub type RosterStore = JsonStore<Roster>;
 
 #[derive(Debug)]
 pub enum RosterLoad {
@@ -22,23 +33,35 @@ pub enum RosterLoad {
     Problem(FileProblem),
 }
 
-pub fn load_roster(dir: &DataDir) -> RosterLoad {
-    let path = dir.roster();
-    match read_bytes(&path) {
-        Ok(Some(bytes)) => match parse(&path, &bytes, ROSTER_SCHEMA_VERSION) {
-            Ok(roster) => RosterLoad::Loaded(roster),
+/// Opens the roster, writing the sample first when the data dir has none.
+pub fn open_roster(dir: &DataDir) -> (RosterStore, RosterLoad) {
+    let missing = !dir.roster().exists();
+    let (mut store, loaded) = RosterStore::open(dir);
+    if !missing {
+        let load = match loaded {
+            Ok(r) => RosterLoad::Loaded(r),
             Err(p) => RosterLoad::Problem(p),
-        },
-        Ok(None) => {
-            let roster = sample_roster();
-            match write_atomic(&path, SAMPLE_ROSTER.as_bytes()) {
-                Ok(()) => RosterLoad::Seeded(roster),
-                Err(e) => RosterLoad::Problem(FileProblem::Unreadable {
-                    path,
-                    message: format!("could not write the sample roster: {e:#}"),
-                }),
-            }
-        }
+        };
+        return (store, load);
+    }
+    let load = match store.seed(SAMPLE_ROSTER.as_bytes()) {
+        Ok(()) => RosterLoad::Seeded(sample_roster()),
+        Err(e) => RosterLoad::Problem(FileProblem::Unreadable {
+            path: dir.roster(),
+            message: format!("could not write the sample roster: {e:#}"),
+        }),
+    };
+    (store, load)
+}
+
+/// The roster for a subcommand that only reads: writes nothing; without a roster file,
+/// the sample the desk would seed.
+pub fn load_roster(dir: &DataDir) -> RosterLoad {
+    if !dir.roster().exists() {
+        return RosterLoad::Loaded(sample_roster());
+    }
+    match RosterStore::open(dir).1 {
+        Ok(r) => RosterLoad::Loaded(r),
         Err(p) => RosterLoad::Problem(p),
     }
 }
@@ -65,11 +88,13 @@ mod tests {
     fn first_start_seeds_the_sample_and_later_starts_read_it() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::at(tmp.path());
-        assert!(matches!(load_roster(&dir), RosterLoad::Seeded(_)));
+        assert!(matches!(load_roster(&dir), RosterLoad::Loaded(_)));
+        assert!(!dir.roster().exists(), "reading writes nothing");
+        assert!(matches!(open_roster(&dir).1, RosterLoad::Seeded(_)));
         assert_eq!(
             std::fs::read_to_string(dir.roster()).unwrap(),
             SAMPLE_ROSTER
         );
-        assert!(matches!(load_roster(&dir), RosterLoad::Loaded(_)));
+        assert!(matches!(open_roster(&dir).1, RosterLoad::Loaded(_)));
     }
 }

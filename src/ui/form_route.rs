@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 const LABEL_WIDTH: u16 = 12;
 
@@ -42,7 +42,7 @@ fn rows(area: Rect, n: usize) -> Vec<(Rect, Rect)> {
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, height: u16) -> Rect {
     let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(theme::border(true));
@@ -55,7 +55,7 @@ pub fn draw_escalate(frame: &mut Frame, area: Rect, app: &App, form: &EscalateFo
     let lang = app.lang();
     let inner = popup(frame, area, t(lang, Msg::EscalateTitle), 8);
     let r = rows(inner, 6);
-    let inc = app.desk.incidents.get(&form.incident);
+    let inc = app.desk.incidents().get(&form.incident);
     let level = inc
         .and_then(|i| i.route.as_ref())
         .and_then(|route| route.levels.get(form.to_level));
@@ -65,7 +65,7 @@ pub fn draw_escalate(frame: &mut Frame, area: Rect, app: &App, form: &EscalateFo
                 .iter()
                 .map(|id| {
                     app.desk
-                        .roster
+                        .roster()
                         .contact(id)
                         .map_or(id.clone(), |c| c.name.clone())
                 })
@@ -129,7 +129,7 @@ pub fn draw_reclassify(frame: &mut Frame, area: Rect, app: &App, form: &Reclassi
     );
     let route = app
         .desk
-        .roster
+        .roster()
         .route_for(form.category, form.severity)
         .map(|r| {
             if r.name.is_empty() {

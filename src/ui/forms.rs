@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 const LABEL_WIDTH: u16 = 14;
 
@@ -42,7 +42,7 @@ pub(super) fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
 pub fn draw_new(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
     let lang = app.lang();
     let popup = centered(area, 76, 20);
-    frame.render_widget(Clear, popup);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t(lang, Msg::FormNewTitle)))
         .border_style(theme::border(true));
@@ -163,7 +163,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
         NoteTarget::Step { incident, step } => {
             let text = app
                 .desk
-                .incidents
+                .incidents()
                 .get(incident)
                 .and_then(|i| i.step(step))
                 .map(|s| safe_line(s.text.get(lang)))
@@ -174,7 +174,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
         NoteTarget::Update(id) => format!("{id} · {}", t(lang, Msg::UpdateTitle)),
     };
     let popup = centered(area, 72, 10);
-    frame.render_widget(Clear, popup);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered()
         .title(" ✎ ")
         .border_style(theme::border(true));
@@ -202,8 +202,9 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
 }
 
 pub(super) fn draw_question(frame: &mut Frame, area: Rect, text: String) {
-    let popup = centered(area, 70, 5);
-    frame.render_widget(Clear, popup);
+    let rows = super::widgets::wrap(&text, 66).len() as u16;
+    let popup = centered(area, 70, rows + 3);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered().border_style(theme::border(true));
     frame.render_widget(
         Paragraph::new(text)
@@ -217,7 +218,7 @@ pub(super) fn draw_question(frame: &mut Frame, area: Rect, text: String) {
 pub fn draw_confirm_close(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
     let title = app
         .desk
-        .incidents
+        .incidents()
         .get(id)
         .map(|i| safe_line(&i.title))
         .unwrap_or_default();
@@ -229,9 +230,40 @@ pub fn draw_confirm_close(frame: &mut Frame, area: Rect, app: &App, id: &Inciden
     draw_question(frame, area, text);
 }
 
+pub fn draw_confirm_delete(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    contact: &str,
+    routes: &[String],
+) {
+    let lang = app.lang();
+    let name = app
+        .desk
+        .roster()
+        .contact(contact)
+        .map(|c| safe_line(&c.name))
+        .unwrap_or_default();
+    let routes = if routes.is_empty() {
+        String::new()
+    } else {
+        fill(
+            lang,
+            Msg::DeleteRoutes,
+            &[("routes", &safe_line(&routes.join(", ")))],
+        )
+    };
+    let text = fill(
+        lang,
+        Msg::ConfirmDelete,
+        &[("name", &name), ("routes", &routes)],
+    );
+    draw_question(frame, area, text);
+}
+
 pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, app: &App) {
-    let why = match &app.desk.save_state {
-        crate::app::desk::SaveState::NotSaved(w) => safe_line(w),
+    let why = match &app.desk.save_state() {
+        crate::app::ledger::SaveState::NotSaved(w) => safe_line(w),
         _ => String::new(),
     };
     let text = fill(

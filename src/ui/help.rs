@@ -7,11 +7,11 @@ use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
-    let keys: [(&str, Msg); 17] = [
+    let keys: [(&str, Msg); 18] = [
         ("↑ ↓  j k  g G", Msg::HelpMove),
         ("Tab  Shift-Tab", Msg::HelpPanes),
         ("Enter", Msg::HelpEnter),
@@ -27,6 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ("u", Msg::HelpUpdate),
         ("s", Msg::HelpReclassify),
         ("R", Msg::HelpReport),
+        ("/", Msg::HelpSearch),
         ("?", Msg::HelpHelp),
         ("q  Ctrl-C", Msg::HelpQuit),
     ];
@@ -34,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .map(|(k, m)| {
             Line::from(vec![
-                Span::styled(format!("{k:<16}"), theme::key()),
+                Span::styled(super::widgets::pad(k, 16), theme::key()),
                 Span::raw(t(lang, *m)),
             ])
         })
@@ -44,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::styled(t(lang, Msg::HelpFooter), theme::dim()));
     let height = lines.len() as u16 + 3;
     let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t(lang, Msg::HelpTitle)))
         .border_style(theme::border(true));

@@ -21,11 +21,11 @@ fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     if !incident.is_open() {
         return (String::new(), Style::new());
     }
-    let progress = route_progress(incident, &app.desk.roster, app.now);
+    let progress = route_progress(incident, app.desk.roster(), app.now);
     // The report deadline while nobody is reached; after that, the next status update.
     let deadline = progress
         .current_deadline()
-        .or_else(|| next_update_due(incident, &progress, &app.desk.roster));
+        .or_else(|| next_update_due(incident, &progress, app.desk.roster()));
     match deadline {
         Some(d) => match deadline_words(d, app.lang(), &app.operator.zone, app.now) {
             (text, true) => (text, theme::overdue()),
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         // Drills are counted apart from live incidents.
         let drills = visible
             .iter()
-            .filter(|&&i| app.desk.incidents.incidents[i].drill)
+            .filter(|&&i| app.desk.incidents().incidents[i].drill)
             .count();
         let live = (visible.len() - drills).to_string();
         let mut title = format!(
@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
 
-    let incidents = &app.desk.incidents.incidents;
+    let incidents = &app.desk.incidents().incidents;
     let drill_tag = format!("[{}] ", t(lang, Msg::Drill));
     let rows_data: Vec<[(String, Style); 7]> = visible
         .iter()

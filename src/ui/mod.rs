@@ -1,12 +1,15 @@
 //! Drawing: functions that borrow the app and draw it. They never change state or do I/O.
 
+mod card;
 mod checklist;
+mod form_contact;
 mod form_route;
 mod forms;
 mod help;
 mod incidents;
 mod report;
 mod route;
+mod search;
 mod status;
 pub mod theme;
 mod widgets;
@@ -82,5 +85,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
             scroll,
             copied,
         }) => report::draw(frame, area, app, incident, *scroll, *copied),
+        Some(Overlay::Search(search)) => search::draw(frame, area, app, search),
+        Some(Overlay::Card(card)) => card::draw(frame, area, app, card),
+        Some(Overlay::ContactForm(form)) => form_contact::draw_contact(frame, area, app, form),
+        Some(Overlay::Availability(form)) => {
+            form_contact::draw_availability(frame, area, app, form)
+        }
+        Some(Overlay::ConfirmDelete { contact, routes }) => {
+            forms::draw_confirm_delete(frame, area, app, contact, routes)
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::model::IncidentId;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId, scroll: u16, copied: bool) {
     let lang = app.lang();
@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId, scroll: u
         area.width.saturating_sub(4).max(1),
         area.height.saturating_sub(2).max(1),
     );
-    frame.render_widget(Clear, popup);
+    super::widgets::clear(frame, popup);
     let block = Block::bordered()
         .title(format!(" {} · {id} ", t(lang, Msg::ReportTitle)))
         .border_style(theme::border(true));

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let roster = &app.desk.roster;
+    let roster = app.desk.roster();
     let zone = &app.operator.zone;
     let now = app.now;
     let progress = route_progress(inc, roster, now);

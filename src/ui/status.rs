@@ -3,7 +3,7 @@
 use super::theme;
 use super::widgets::wrap;
 use crate::app::App;
-use crate::app::desk::SaveState;
+use crate::app::ledger::SaveState;
 use crate::app::ui_state::NoticeLevel;
 use crate::i18n::{Msg, fill, t};
 use crate::model::escalation::route_progress;
@@ -21,13 +21,13 @@ pub fn next_text(app: &App) -> (String, Style) {
     let Some(inc) = app.selected() else {
         return (format!("▶ {}", t(lang, Msg::NextNothing)), theme::dim());
     };
-    let progress = route_progress(inc, &app.desk.roster, app.now);
-    let next = next_action_with(inc, &progress, &app.desk.roster, app.now);
+    let progress = route_progress(inc, app.desk.roster(), app.now);
+    let next = next_action_with(inc, &progress, app.desk.roster(), app.now);
     let mut text = sentence(&next, inc, lang, &app.operator.zone, app.now);
     if let Some(update) = update_words(
         inc,
         &progress,
-        &app.desk.roster,
+        app.desk.roster(),
         lang,
         &app.operator.zone,
         app.now,
@@ -94,7 +94,7 @@ pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
     let clock = app.operator.zone.format(app.now, "%H:%M:%S");
-    let (save, save_style) = match &app.desk.save_state {
+    let (save, save_style) = match &app.desk.save_state() {
         SaveState::Saved => (t(lang, Msg::Saved).to_string(), theme::info()),
         SaveState::NotSaved(why) => (
             fill(lang, Msg::NotSaved, &[("why", &safe_line(why))]),

@@ -85,6 +85,36 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Clears a popup's area. A wide (two-column) character of the screen below that straddles
+/// the popup's left or right edge is blanked too: half of it would otherwise hide the
+/// popup's border, or be left behind beside it.
+pub fn clear(frame: &mut ratatui::Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let buf = frame.buffer_mut();
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let cell = &mut buf[(area.left() - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.reset();
+            }
+        }
+        if area.right() < bounds.right() {
+            // The cell past the edge held the second half of a character now cleared.
+            let cell = &mut buf[(area.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.reset();
+            }
+        }
+    }
+}
+
+/// `text` padded with spaces to `width` columns (wide characters count two).
+pub fn pad(text: &str, width: usize) -> String {
+    let used = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use crate::model::report::{Reporter, report_text};
 use crate::model::roster::ROSTER_SCHEMA_VERSION;
 use crate::model::roster::Roster;
 use crate::model::roster_check::{check, has_errors};
+use crate::model::search::SearchIndex;
 use crate::model::text::{
     escape_bidi_in_json, has_content, normalize_input, safe_block, safe_line,
 };
@@ -23,8 +24,10 @@ use crate::store::DataDir;
 use crate::store::incidents::IncidentsStore;
 use crate::store::json_file::{parse, read_bytes};
 use crate::store::playbooks_file::load_playbooks;
-use crate::store::roster_file::{RosterLoad, load_roster};
+use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
 use anyhow::{Context, Result, bail};
+
+mod roster_io;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -72,9 +75,20 @@ pub enum Command {
     Show(ShowArgs),
     /// Print the report text of an incident, to read out or paste
     Report(ReportArgs),
+    /// Find contacts by any fragment: name, reading, role, team, digits, email
+    Contacts(ContactsArgs),
     /// The roster: check it before it is needed
     #[command(subcommand)]
     Roster(RosterCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactsArgs {
+    /// What to look for (all contacts when left out)
+    pub query: Option<String>,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +96,42 @@ pub enum RosterCommand {
     /// Check roster.json: routes cover every category, contacts resolve, numbers look
     /// right. Exit 1 on any error, 0 with warnings only
     Check(RosterCheckArgs),
+    /// Merge contacts from a CSV file (header row; name, kana, role, team, phone, phone2,
+    /// email, notes in any order, Japanese headers too). Nothing is written unless every
+    /// row is good
+    Import(RosterImportArgs),
+    /// Write the roster out as CSV or JSON
+    Export(RosterExportArgs),
+    /// Write one vCard 3.0 per contact, for a phone's address book
+    Vcard(RosterVcardArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterImportArgs {
+    /// The CSV file (UTF-8, with or without BOM)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterVcardArgs {
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -166,7 +216,11 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::List(args) => list(args, ctx),
         Command::Show(args) => show(args, ctx),
         Command::Report(args) => report(args, ctx),
+        Command::Contacts(args) => contacts(args, ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
+        Command::Roster(RosterCommand::Import(args)) => roster_io::import(args, ctx),
+        Command::Roster(RosterCommand::Export(args)) => roster_io::export(args, ctx),
+        Command::Roster(RosterCommand::Vcard(args)) => roster_io::vcard(args, ctx),
     }
 }
 
@@ -205,10 +259,7 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
         &ctx.operator.zone,
     )
     .map_err(|e| {
-        let msg = match e {
-            crate::model::clock::TimeInputError::Format => Msg::ErrDetectedFormat,
-            crate::model::clock::TimeInputError::Future => Msg::ErrDetectedFuture,
-        };
+        let msg = e.msg();
         anyhow::anyhow!(
             "--detected {:?}: {}",
             args.detected.unwrap_or_default(),
@@ -220,7 +271,14 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
     if let Some(p) = &playbooks.problem {
         eprintln!("warning: {p} (using the bundled playbooks)");
     }
-    let roster = roster_or_empty(&ctx.dir);
+    // Like the desk, the first incident of a data dir seeds its sample roster.
+    let roster = match open_roster(&ctx.dir).1 {
+        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
+        RosterLoad::Problem(p) => {
+            eprintln!("warning: {p}");
+            Roster::default()
+        }
+    };
     let Some(book) = playbooks.playbooks.for_category(args.category) else {
         bail!("no playbook for {}", args.category);
     };
@@ -344,6 +402,62 @@ fn find(file: &IncidentsFile, id: &str, lang: Lang) -> Option<Incident> {
         eprintln!("{}", fill(lang, Msg::ErrNoSuchIncident, &[("id", &id.0)]));
     }
     found
+}
+
+fn contacts(args: ContactsArgs, ctx: &Session) -> Result<ExitCode> {
+    let roster = match load_roster(&ctx.dir) {
+        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
+        RosterLoad::Problem(p) => return Err(p.into()),
+    };
+    let hits = SearchIndex::new(&roster).search(args.query.as_deref().unwrap_or(""));
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let items: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                let c = &roster.contacts[h.contact];
+                json!({
+                    "id": c.id,
+                    "name": c.name,
+                    "kana": c.kana,
+                    "role": c.role,
+                    "team": c.team,
+                    "phones": c.phones,
+                    "email": c.email,
+                    "unavailable": c.is_unavailable_at(ctx.now),
+                })
+            })
+            .collect();
+        print_json(&mut out, &items)?;
+    } else {
+        for h in &hits {
+            let c = &roster.contacts[h.contact];
+            let phones: Vec<String> = c
+                .phones
+                .iter()
+                .map(|p| format!("{} {}", safe_line(&p.label), safe_line(&p.number)))
+                .collect();
+            let away = if c.is_unavailable_at(ctx.now) {
+                format!(" ({})", t(ctx.operator.lang, Msg::Away))
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{}  {}  {}  {}{}",
+                safe_line(&c.name),
+                safe_line(&c.role),
+                phones.join(", "),
+                safe_line(&c.email),
+                away
+            )?;
+        }
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {

@@ -1,0 +1,113 @@
+//! `shiftdesk roster import | export | vcard`: the roster in and out.
+
+use super::{ExportFormat, RosterExportArgs, RosterImportArgs, RosterVcardArgs, Session};
+use crate::i18n::{Msg, fill, t};
+use crate::model::roster::Roster;
+use crate::model::roster_change::{RosterApplied, RosterChange};
+use crate::model::roster_csv::{export_csv, parse_import};
+use crate::model::text::{escape_bidi_in_json, safe_line};
+use crate::model::vcard::vcards;
+use crate::store::atomic::{to_pretty_json, write_atomic};
+use crate::store::json_file::read_bytes;
+use crate::store::roster_file::RosterStore;
+use anyhow::{Context, Result, bail};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn roster(ctx: &Session) -> Result<Roster> {
+    let (_, loaded) = RosterStore::open(&ctx.dir);
+    loaded.map_err(anyhow::Error::new)
+}
+
+/// Text to a file (atomically, owner-only) or to standard output.
+fn emit(text: &str, out: Option<&Path>) -> Result<()> {
+    match out {
+        Some(path) => write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+pub fn import(args: RosterImportArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let Some(bytes) = read_bytes(&args.file)? else {
+        bail!("{}: no such file", args.file.display());
+    };
+    let rows = match parse_import(&bytes) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("{}: {}", args.file.display(), e.message(lang));
+            eprintln!("{}", t(lang, Msg::ImportNothingWritten));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    ctx.dir.create()?;
+    let (mut store, loaded) = RosterStore::open(&ctx.dir);
+    let base = loaded.map_err(anyhow::Error::new)?;
+    let committed = store
+        .commit(&base, &[RosterChange::Import(rows)])
+        .with_context(|| format!("saving {}", ctx.dir.roster().display()))?;
+    let mut out = std::io::stdout().lock();
+    match committed.results.into_iter().next() {
+        Some(Ok(RosterApplied::Imported(report))) => {
+            for name in &report.added {
+                writeln!(
+                    out,
+                    "{}",
+                    fill(lang, Msg::ImportAdded, &[("name", &safe_line(name))])
+                )?;
+            }
+            for (name, fields) in &report.updated {
+                let fields = fields.join(", ");
+                writeln!(
+                    out,
+                    "{}",
+                    fill(
+                        lang,
+                        Msg::ImportUpdated,
+                        &[("name", &safe_line(name)), ("fields", &fields)]
+                    )
+                )?;
+            }
+            let summary = fill(
+                lang,
+                Msg::ImportSummary,
+                &[
+                    ("added", &report.added.len().to_string()),
+                    ("updated", &report.updated.len().to_string()),
+                    ("unchanged", &report.unchanged.to_string()),
+                ],
+            );
+            writeln!(out, "{summary}")?;
+        }
+        _ => writeln!(out, "{}", t(lang, Msg::ImportNoChange))?,
+    }
+    if committed.file.routes.is_empty() {
+        eprintln!("{}", t(lang, Msg::ImportNoRoutes));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(args: RosterExportArgs, ctx: &Session) -> Result<ExitCode> {
+    let roster = roster(ctx)?;
+    let text = match args.format {
+        ExportFormat::Csv => export_csv(&roster),
+        ExportFormat::Json => {
+            let bytes = to_pretty_json(&roster)?;
+            escape_bidi_in_json(&String::from_utf8_lossy(&bytes))
+        }
+    };
+    emit(&text, args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn vcard(args: RosterVcardArgs, ctx: &Session) -> Result<ExitCode> {
+    let roster = roster(ctx)?;
+    emit(&vcards(&roster), args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

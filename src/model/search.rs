@@ -1,0 +1,294 @@
+//! Finding a contact by any fragment an operator remembers: a surname in kanji or kana, a
+//! role, a team, a few digits of a number, part of an email. Fuzzy, ranked by nucleo;
+//! NFKC on both sides, and katakana matched as hiragana, so ｶﾞｽ, ガス and がす meet.
+
+use super::roster::Roster;
+use super::text::normalize_input;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Kana,
+    Role,
+    Team,
+    /// A phone, by its index in the contact's phones.
+    Phone(usize),
+    Email,
+}
+
+/// One searchable field: what is shown, and what is matched.
+struct Indexed {
+    field: Field,
+    shown: String,
+    haystack: Utf32String,
+    /// For phones: the digits alone, and where each sits in `shown`.
+    digits: Option<(Utf32String, Vec<u32>)>,
+}
+
+/// The roster prepared for searching; built once per roster change, not per keystroke.
+pub struct SearchIndex {
+    contacts: Vec<Vec<Indexed>>,
+}
+
+/// A contact that matched: its index in the roster, the score, and the field that matched
+/// best with the positions (in characters of [`shown`](SearchIndex::shown)) that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub contact: usize,
+    pub score: u32,
+    pub field: Field,
+    pub positions: Vec<u32>,
+}
+
+/// Katakana as hiragana: the two are one sound to the person searching.
+fn fold_kana(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+fn digits_of(s: &str) -> (String, Vec<u32>) {
+    let mut digits = String::new();
+    let mut at = Vec::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            at.push(i as u32);
+        }
+    }
+    (digits, at)
+}
+
+/// A query of digits and the separators people type in numbers.
+fn is_number_query(q: &str) -> bool {
+    q.chars().any(|c| c.is_ascii_digit())
+        && q.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '.'))
+}
+
+impl SearchIndex {
+    pub fn new(roster: &Roster) -> SearchIndex {
+        let contacts = roster
+            .contacts
+            .iter()
+            .map(|c| {
+                let mut fields = vec![
+                    (Field::Name, c.name.as_str()),
+                    (Field::Kana, c.kana.as_str()),
+                    (Field::Role, c.role.as_str()),
+                    (Field::Team, c.team.as_str()),
+                    (Field::Email, c.email.as_str()),
+                ];
+                fields.extend(
+                    c.phones
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (Field::Phone(i), p.number.as_str())),
+                );
+                fields
+                    .into_iter()
+                    .filter(|(_, text)| !text.trim().is_empty())
+                    .map(|(field, text)| {
+                        let shown = normalize_input(text);
+                        let digits = matches!(field, Field::Phone(_)).then(|| {
+                            let (d, at) = digits_of(&shown);
+                            (Utf32String::from(d), at)
+                        });
+                        Indexed {
+                            field,
+                            haystack: Utf32String::from(fold_kana(&shown)),
+                            shown,
+                            digits,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        SearchIndex { contacts }
+    }
+
+    /// The text of a field as the index shows it (NFKC-normalised).
+    pub fn shown(&self, contact: usize, field: Field) -> Option<&str> {
+        self.contacts
+            .get(contact)?
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.shown.as_str())
+    }
+
+    /// Contacts matching `query`, best first (ties by roster order). An empty query lists
+    /// every contact.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let query = fold_kana(&normalize_input(query));
+        if query.trim().is_empty() {
+            return (0..self.contacts.len())
+                .map(|contact| Hit {
+                    contact,
+                    score: 0,
+                    field: Field::Name,
+                    positions: Vec::new(),
+                })
+                .collect();
+        }
+        let number = is_number_query(&query).then(|| digits_of(&query).0);
+        let pattern = Pattern::new(
+            &query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+        );
+        let digit_pattern = number.as_deref().map(|d| {
+            Pattern::new(
+                d,
+                CaseMatching::Ignore,
+                Normalization::Never,
+                AtomKind::Substring,
+            )
+        });
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut positions = Vec::new();
+        let mut hits = Vec::new();
+        for (contact, fields) in self.contacts.iter().enumerate() {
+            let mut best: Option<Hit> = None;
+            for f in fields {
+                positions.clear();
+                let score = match (&f.digits, &digit_pattern) {
+                    // A number typed with or without hyphens finds the number either way.
+                    (Some((digits, at)), Some(p)) => p
+                        .indices(digits.slice(..), &mut matcher, &mut positions)
+                        .inspect(|_| {
+                            for p in positions.iter_mut() {
+                                *p = at.get(*p as usize).copied().unwrap_or(*p);
+                            }
+                        }),
+                    _ => pattern.indices(f.haystack.slice(..), &mut matcher, &mut positions),
+                };
+                if let Some(score) = score
+                    && best.as_ref().is_none_or(|b| score > b.score)
+                {
+                    positions.sort_unstable();
+                    positions.dedup();
+                    best = Some(Hit {
+                        contact,
+                        score,
+                        field: f.field,
+                        positions: positions.clone(),
+                    });
+                }
+            }
+            hits.extend(best);
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.contact.cmp(&b.contact)));
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster() -> Roster {
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 1,
+            "contacts": [
+                {"id": "sato", "name": "佐藤 花子", "kana": "さとう はなこ", "role": "シフトリーダー",
+                 "team": "運用第1チーム", "phones": [{"label": "mobile", "number": "090-1234-5678"}],
+                 "email": "hanako.sato@example.com"},
+                {"id": "gas", "name": "ガス保安センター", "kana": "がすほあんせんたー", "role": "外部窓口",
+                 "team": "", "phones": [{"label": "office", "number": "0120-000-111"}]},
+                {"id": "emily", "name": "Emily Brown", "kana": "エミリー ブラウン", "role": "Network engineer",
+                 "team": "Infrastructure", "phones": [{"label": "mobile", "number": "080-0000-4101"}],
+                 "email": "emily.brown@example.com"},
+                {"id": "suzuki", "name": "鈴木 健太", "kana": "すずき けんた", "role": "シフトリーダー",
+                 "team": "運用第2チーム", "phones": [{"label": "mobile", "number": "080-5555-0101"}]}
+            ]
+        }))
+        .unwrap()
+    }
+
+    fn first(q: &str) -> String {
+        let r = roster();
+        let hits = SearchIndex::new(&r).search(q);
+        hits.first()
+            .map(|h| r.contacts[h.contact].id.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn kanji_kana_and_half_width_kana_all_find_the_person() {
+        assert_eq!(first("佐藤"), "sato");
+        assert_eq!(first("さとう"), "sato");
+        assert_eq!(first("サトウ"), "sato", "katakana finds a hiragana reading");
+        assert_eq!(first("ｶﾞｽ"), "gas", "half-width kana finds full-width");
+        assert_eq!(first("がす"), "gas");
+        assert_eq!(
+            first("ぶらうん"),
+            "emily",
+            "hiragana finds a katakana reading"
+        );
+    }
+
+    #[test]
+    fn digits_find_numbers_with_or_without_hyphens() {
+        assert_eq!(first("0901234"), "sato");
+        assert_eq!(first("090-1234"), "sato");
+        assert_eq!(first("１２３４５"), "sato", "full-width digits");
+        assert_eq!(first("4101"), "emily");
+        assert!(SearchIndex::new(&roster()).search("999999").is_empty());
+    }
+
+    #[test]
+    fn roles_teams_and_email_are_searched_too() {
+        assert_eq!(first("network"), "emily");
+        assert_eq!(first("infra"), "emily");
+        assert_eq!(first("hanako.sato"), "sato");
+        let r = roster();
+        let leaders: Vec<&str> = SearchIndex::new(&r)
+            .search("シフトリーダー")
+            .iter()
+            .map(|h| r.contacts[h.contact].id.as_str())
+            .collect();
+        assert_eq!(leaders, ["sato", "suzuki"]);
+    }
+
+    #[test]
+    fn matched_positions_point_into_the_shown_text() {
+        let r = roster();
+        let index = SearchIndex::new(&r);
+        let hit = &index.search("0901234")[0];
+        assert_eq!(hit.field, Field::Phone(0));
+        let shown: Vec<char> = index
+            .shown(hit.contact, hit.field)
+            .unwrap()
+            .chars()
+            .collect();
+        let matched: String = hit.positions.iter().map(|&p| shown[p as usize]).collect();
+        assert_eq!(matched, "0901234");
+        let hit = &index.search("佐藤")[0];
+        assert_eq!(
+            (hit.field, hit.positions.clone()),
+            (Field::Name, vec![0, 1])
+        );
+    }
+
+    #[test]
+    fn an_empty_query_lists_everyone_in_roster_order() {
+        let hits = SearchIndex::new(&roster()).search("  ");
+        assert_eq!(
+            hits.iter().map(|h| h.contact).collect::<Vec<_>>(),
+            [0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn a_better_match_ranks_first() {
+        // "すずき" is the whole reading of one and scattered letters of no one else.
+        assert_eq!(first("すずき"), "suzuki");
+        assert_eq!(first("emily brown"), "emily");
+    }
+}

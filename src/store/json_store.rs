@@ -1,0 +1,216 @@
+//! A data file changed only through transactions.
+//!
+//! A transaction takes the lock, re-reads the file if someone else wrote it since this
+//! desk last looked, applies the changes to that fresh state, writes it atomically, and
+//! lets go of the lock. A file that cannot be read, or is of a newer schema, is never
+//! written.
+
+use super::atomic::{to_pretty_json, write_atomic};
+use super::json_file::{FileProblem, Versioned, parse, read_bytes};
+use super::lock::LockGuard;
+use super::paths::DataDir;
+use crate::model::apply::Apply;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::hash::{DefaultHasher, Hasher};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// A data file the store keeps.
+pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
+    /// The newest schema this build reads and writes.
+    const SCHEMA: u32;
+    fn path(dir: &DataDir) -> PathBuf;
+    /// Called on the state about to be written (e.g. to raise a revision).
+    fn before_save(&mut self) {}
+}
+
+/// Enough of a file's metadata to notice that it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let m = std::fs::metadata(path).ok()?;
+    Some(Fingerprint {
+        dev: m.dev(),
+        ino: m.ino(),
+        len: m.len(),
+        mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+    })
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file on disk cannot be read or is of a newer schema: it is never written.
+    Refused(FileProblem),
+    /// Locking, writing or syncing failed; the file on disk is as it was.
+    Io(anyhow::Error),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Refused(p) => write!(f, "{p}"),
+            SaveError::Io(e) => write!(f, "{e:#}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// The result of a transaction: the state now on disk, and what became of each change.
+#[derive(Debug)]
+pub struct Committed<T, O, E> {
+    pub file: T,
+    pub results: Vec<Result<O, E>>,
+    /// The file on disk had been written by someone else since this desk last looked.
+    pub took_outside_change: bool,
+}
+
+#[derive(Debug)]
+pub struct JsonStore<T> {
+    dir: DataDir,
+    /// Hash of the bytes last read or written; tells whether someone else wrote since.
+    seen_hash: Option<u64>,
+    seen_fingerprint: Option<Fingerprint>,
+    /// Set while the file on disk must not be written.
+    refused: Option<FileProblem>,
+    _file: std::marker::PhantomData<T>,
+}
+
+impl<T: DataFile> JsonStore<T> {
+    /// Reads the file; a missing one is the default state. On a problem, the store refuses
+    /// every write until the file is readable again.
+    pub fn open(dir: &DataDir) -> (JsonStore<T>, Result<T, FileProblem>) {
+        let mut store = JsonStore {
+            dir: dir.clone(),
+            seen_hash: None,
+            seen_fingerprint: None,
+            refused: None,
+            _file: std::marker::PhantomData,
+        };
+        let loaded = store.read();
+        if let Err(p) = &loaded {
+            store.refused = Some(p.clone());
+        }
+        (store, loaded)
+    }
+
+    pub fn path(&self) -> PathBuf {
+        T::path(&self.dir)
+    }
+
+    /// Why writes are refused, if they are.
+    pub fn refused(&self) -> Option<&FileProblem> {
+        self.refused.as_ref()
+    }
+
+    fn read(&mut self) -> Result<T, FileProblem> {
+        let path = self.path();
+        self.seen_fingerprint = fingerprint(&path);
+        match read_bytes(&path)? {
+            None => {
+                self.seen_hash = None;
+                Ok(T::default())
+            }
+            Some(bytes) => {
+                let file = parse(&path, &bytes, T::SCHEMA)?;
+                self.seen_hash = Some(hash(&bytes));
+                Ok(file)
+            }
+        }
+    }
+
+    /// Applies `changes` on top of the newest state and saves it. `base` is the state this
+    /// desk last saw; it is used as it is unless the file changed on disk since.
+    #[allow(clippy::type_complexity)]
+    pub fn commit<C: Apply<T>>(
+        &mut self,
+        base: &T,
+        changes: &[C],
+    ) -> Result<Committed<T, C::Out, C::Err>, SaveError> {
+        let path = self.path();
+        let _lock = LockGuard::acquire(&self.dir.lock()).map_err(SaveError::Io)?;
+        let on_disk = read_bytes(&path).map_err(SaveError::Refused)?;
+        let mut took_outside_change = false;
+        let mut fresh = match &on_disk {
+            Some(bytes) if Some(hash(bytes)) != self.seen_hash => {
+                let file = parse(&path, bytes, T::SCHEMA).map_err(|p| {
+                    self.refused = Some(p.clone());
+                    SaveError::Refused(p)
+                })?;
+                took_outside_change = true;
+                file
+            }
+            _ => base.clone(),
+        };
+        self.refused = None;
+        let results: Vec<_> = changes.iter().map(|c| c.apply(&mut fresh)).collect();
+        let changed = results
+            .iter()
+            .any(|r| r.as_ref().is_ok_and(|out| C::changed(out)));
+        if changed {
+            fresh.before_save();
+            let bytes = to_pretty_json(&fresh).map_err(SaveError::Io)?;
+            write_atomic(&path, &bytes).map_err(SaveError::Io)?;
+            self.seen_hash = Some(hash(&bytes));
+            self.seen_fingerprint = fingerprint(&path);
+        } else if took_outside_change {
+            self.seen_hash = on_disk.as_deref().map(hash);
+            self.seen_fingerprint = fingerprint(&path);
+        }
+        Ok(Committed {
+            file: fresh,
+            results,
+            took_outside_change,
+        })
+    }
+
+    /// Writes `bytes` as the file's first content, when there is no file yet. Used to seed
+    /// a data dir; an existing file is left alone.
+    pub fn seed(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        let _lock = LockGuard::acquire(&self.dir.lock())?;
+        let path = self.path();
+        if path.exists() {
+            return Ok(());
+        }
+        write_atomic(&path, bytes)?;
+        self.read().map_err(anyhow::Error::new)?;
+        Ok(())
+    }
+
+    /// Notices a change made on disk by another desk or by hand. None: nothing new.
+    /// Some(Ok): the new state. Some(Err): the file is now unreadable; writes are refused
+    /// until it is readable again.
+    pub fn poll(&mut self) -> Option<Result<T, FileProblem>> {
+        let path = self.path();
+        let now = fingerprint(&path);
+        if now == self.seen_fingerprint {
+            return None;
+        }
+        let before = self.seen_hash;
+        match self.read() {
+            Ok(_) if self.seen_hash == before && self.refused.is_none() => None,
+            Ok(file) => {
+                self.refused = None;
+                Some(Ok(file))
+            }
+            Err(p) => {
+                self.refused = Some(p.clone());
+                Some(Err(p))
+            }
+        }
+    }
+}

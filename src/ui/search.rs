@@ -1,0 +1,140 @@
+//! The contact search overlay: the query, and the whole roster ranked by it, matched
+//! characters highlighted.
+
+use super::theme;
+use super::widgets::{centered, scroll_offset};
+use crate::app::App;
+use crate::app::contacts::SearchState;
+use crate::i18n::{Msg, fill, t};
+use crate::model::search::{Field, Hit};
+use crate::model::text::safe_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// The text with the characters at `positions` highlighted.
+fn highlighted(text: &str, positions: &[u32], base: Style) -> Vec<Span<'static>> {
+    let mark = base
+        .fg(ratatui::style::Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if positions.contains(&(i as u32)) {
+                mark
+            } else {
+                base
+            };
+            Span::styled(safe_line(&c.to_string()), style)
+        })
+        .collect()
+}
+
+fn row(app: &App, hit: &Hit) -> Line<'static> {
+    let index = app.desk.search();
+    let contact = &app.desk.roster().contacts[hit.contact];
+    let field = |f: Field| {
+        let text = index.shown(hit.contact, f).unwrap_or_default();
+        let positions: &[u32] = if hit.field == f { &hit.positions } else { &[] };
+        (text.to_string(), positions.to_vec())
+    };
+    let mut spans = Vec::new();
+    let (name, pos) = field(Field::Name);
+    spans.extend(highlighted(
+        &name,
+        &pos,
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    for (f, style) in [
+        (Field::Kana, theme::dim()),
+        (Field::Phone(0), Style::new()),
+        (Field::Role, Style::new()),
+        (Field::Team, theme::dim()),
+    ] {
+        let (text, pos) = field(f);
+        if !text.is_empty() {
+            spans.push(Span::raw("  "));
+            spans.extend(highlighted(&text, &pos, style));
+        }
+    }
+    // A match in a field the row does not show (another phone, the email) shows at the end.
+    if matches!(hit.field, Field::Email | Field::Phone(1..)) {
+        let (text, pos) = field(hit.field);
+        spans.push(Span::raw("  "));
+        spans.extend(highlighted(&text, &pos, theme::dim()));
+    }
+    if contact.is_unavailable_at(app.now) {
+        spans.push(Span::styled(
+            format!("  ({})", t(app.lang(), Msg::Away)),
+            theme::warning(),
+        ));
+    }
+    Line::from(spans)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
+    let lang = app.lang();
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    super::widgets::clear(frame, popup);
+    let hits = app.search_hits(search);
+    let total = app.desk.roster().contacts.len();
+    let title = fill(
+        lang,
+        Msg::SearchTitle,
+        &[
+            ("n", &hits.len().to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme::border(true));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [query, list, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [slash, field] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(query);
+    frame.render_widget(Paragraph::new("/").style(theme::key()), slash);
+    frame.render_widget(search.query.textarea(), field);
+
+    let height = usize::from(list.height);
+    if hits.is_empty() {
+        frame.render_widget(
+            Paragraph::new(t(lang, Msg::SearchNone)).style(theme::dim()),
+            list,
+        );
+    } else {
+        // Only the rows in view are formatted, however long the roster.
+        let offset = scroll_offset(search.cursor, search.cursor, height);
+        let lines: Vec<Line> = hits
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(i, hit)| {
+                let line = row(app, hit);
+                if i == search.cursor {
+                    line.patch_style(theme::cursor(true))
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    frame.render_widget(
+        Paragraph::new(t(lang, Msg::SearchHint)).style(theme::key()),
+        hint,
+    );
+}
