@@ -4,10 +4,10 @@ mod common;
 
 use common::{now, operator};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shiftdesk::app::App;
 use shiftdesk::app::keymap::action_for;
 use shiftdesk::app::open::open_desk;
 use shiftdesk::app::ui_state::Overlay;
-use shiftdesk::app::App;
 use shiftdesk::i18n::Lang;
 use shiftdesk::store::DataDir;
 
