@@ -139,3 +139,23 @@ fn no_answer_names_the_next_person_and_reached_is_saved() {
     // Reaching someone checked the report step.
     assert_eq!(file["incidents"][0]["checklist"][0]["done"]["by"], "kato");
 }
+
+#[test]
+fn slash_finds_a_contact_by_half_width_kana_and_opens_the_card() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "ja"], 100, 30);
+    desk.wait_for("対応中のインシデントはありません");
+    desk.send("/");
+    desk.wait_for("連絡先 · 10 件中 10 件");
+    desk.send("ｽｽﾞｷ");
+    desk.wait_for("連絡先 · 10 件中 1 件");
+    desk.send("\r");
+    desk.wait_for("080-0000-1102");
+    desk.wait_for("default L1");
+    desk.send("\x1b");
+    desk.wait_for("連絡先 · 10 件中 1 件");
+    desk.send("\x1b");
+    desk.wait_for("対応中のインシデントはありません");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+}
