@@ -167,6 +167,7 @@ pub enum Msg {
     StatusOpen,
     StatusClosed,
     PhaseAllDone,
+    ErrNoSuchMeasure,
     ImportNothingWritten,
     ImportAdded,
     ImportUpdated,
@@ -484,6 +485,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         StatusOpen => ("open", "対応中"),
         StatusClosed => ("closed", "クローズ"),
         PhaseAllDone => ("all done", "全完了"),
+        ErrNoSuchMeasure => ("{id} has no measure #{x}", "{id} に対策 #{x} はありません"),
         ImportNothingWritten => (
             "Nothing was imported: fix the rows above and run it again.",
             "何も取り込んでいません。上の行を直して再実行してください。",
@@ -792,6 +794,16 @@ pub fn outcome(lang: Lang, o: AttemptOutcome) -> &'static str {
     pick(lang, en, ja)
 }
 
+pub fn effect(lang: Lang, e: crate::model::record::Effect) -> &'static str {
+    use crate::model::record::Effect;
+    let (en, ja) = match e {
+        Effect::Worked => ("worked", "効果あり"),
+        Effect::Partly => ("partly worked", "一部効果あり"),
+        Effect::DidNot => ("did not work", "効果なし"),
+    };
+    pick(lang, en, ja)
+}
+
 pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
     let (en, ja) = match k {
         EntryKind::Opened => ("opened", "記録"),
@@ -807,6 +819,13 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
         EntryKind::CategoryChanged => ("category", "分類変更"),
         EntryKind::Closed => ("closed", "クローズ"),
         EntryKind::Reopened => ("reopened", "再オープン"),
+        EntryKind::ClosedWithoutReview => ("closed without review", "振り返りなしでクローズ"),
+        EntryKind::ScopeUpdated => ("scope", "影響範囲"),
+        EntryKind::Consulted => ("consulted", "相談"),
+        EntryKind::InterimAction => ("interim action", "暫定対処"),
+        EntryKind::ReviewSaved => ("review", "振り返り"),
+        EntryKind::MeasureDone => ("measure done", "対策完了"),
+        EntryKind::MeasureReopened => ("measure reopened", "対策を未完了に戻す"),
     };
     pick(lang, en, ja)
 }

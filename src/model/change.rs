@@ -2,7 +2,9 @@
 //! store can apply the same change again to a fresher state written by another desk.
 
 use super::category::Category;
+use super::change_record;
 use super::change_route;
+use super::record::{Effect, ReviewInput, Scope};
 pub use super::change_route::Reclassification;
 use super::checklist::{ChecklistStep, Stamp, StepNote};
 use super::desk::IncidentsFile;
@@ -71,6 +73,40 @@ pub enum Change {
         incident: IncidentId,
         to: Box<Reclassification>,
     },
+    SetScope {
+        incident: IncidentId,
+        scope: Box<Scope>,
+    },
+    Consult {
+        incident: IncidentId,
+        contact: Option<String>,
+        who: String,
+        advice: String,
+    },
+    InterimAction {
+        incident: IncidentId,
+        action: String,
+        effect: Effect,
+    },
+    SaveReview {
+        incident: IncidentId,
+        review: Box<ReviewInput>,
+    },
+    /// Marks a measure against recurrence done or not; also once the incident is closed.
+    SetMeasureDone {
+        incident: IncidentId,
+        measure: u32,
+        done: bool,
+    },
+    /// Closes although the Review phase is not complete; the reason is required and logged.
+    CloseWithoutReview {
+        incident: IncidentId,
+        reason: String,
+    },
+    Reopen {
+        incident: IncidentId,
+        reason: String,
+    },
 }
 
 /// A change with who made it and when.
@@ -100,6 +136,7 @@ pub enum ChangeError {
     NoRoute(IncidentId),
     NoSuchLevel(IncidentId, usize),
     NotOnLevel(IncidentId, String, usize),
+    NoSuchMeasure(IncidentId, u32),
 }
 
 impl ChangeError {
@@ -120,6 +157,7 @@ impl ChangeError {
             ChangeError::NoSuchLevel(id, l) => {
                 (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
             }
+            ChangeError::NoSuchMeasure(id, m) => (Msg::ErrNoSuchMeasure, id.0.as_str(), m.to_string()),
             ChangeError::NotOnLevel(id, c, l) => (
                 Msg::ErrNotOnLevel,
                 id.0.as_str(),
@@ -187,6 +225,10 @@ impl Stamped {
                     route: new.route.clone(),
                     attempts: Vec::new(),
                     escalations: Vec::new(),
+                    scope: None,
+                    consultations: Vec::new(),
+                    interim_actions: Vec::new(),
+                    review: None,
                     timeline,
                     extra: Map::new(),
                 });
@@ -283,6 +325,55 @@ impl Stamped {
                     return Err(ChangeError::EmptyText);
                 }
                 change_route::reclassify(open_incident(file, incident)?, (at, by), to)
+            }
+            Change::SetScope { incident, scope } => {
+                change_record::set_scope(open_incident(file, incident)?, (at, by), scope)
+            }
+            Change::Consult {
+                incident,
+                contact,
+                who,
+                advice,
+            } => {
+                if !super::text::has_content(who) || !super::text::has_content(advice) {
+                    return Err(ChangeError::EmptyText);
+                }
+                change_record::consult(open_incident(file, incident)?, (at, by), contact.as_deref(), who, advice)
+            }
+            Change::InterimAction {
+                incident,
+                action,
+                effect,
+            } => {
+                if !super::text::has_content(action) {
+                    return Err(ChangeError::EmptyText);
+                }
+                change_record::interim_action(open_incident(file, incident)?, (at, by), action, *effect)
+            }
+            Change::SaveReview { incident, review } => {
+                change_record::save_review(open_incident(file, incident)?, (at, by), review)
+            }
+            Change::SetMeasureDone {
+                incident,
+                measure,
+                done,
+            } => {
+                let inc = file
+                    .get_mut(incident)
+                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+                change_record::set_measure_done(inc, (at, by), *measure, *done)
+            }
+            Change::CloseWithoutReview { incident, reason } => {
+                if !super::text::has_content(reason) {
+                    return Err(ChangeError::EmptyText);
+                }
+                change_record::close_without_review(open_incident(file, incident)?, (at, by), reason)
+            }
+            Change::Reopen { incident, reason } => {
+                let inc = file
+                    .get_mut(incident)
+                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+                change_record::reopen(inc, (at, by), reason)
             }
         }
     }

@@ -314,3 +314,117 @@ fn reclassifying_logs_each_change_and_brings_the_new_route() {
         Err(ChangeError::EmptyText)
     );
 }
+
+#[test]
+fn key_times_and_durations_follow_the_record() {
+    use crate::model::incident::AttemptOutcome;
+    use crate::model::record::Effect;
+    let mut file = IncidentsFile::default();
+    let id = routed(&mut file); // detected 09:55
+    let times = file.get(&id).unwrap().times();
+    assert_eq!(times.to_first_report, None);
+    let reach = Change::Attempt {
+        incident: id.clone(),
+        contact: "boss".into(),
+        level: 0,
+        outcome: AttemptOutcome::Reached,
+    };
+    apply(&mut file, reach, "10:07").unwrap();
+    let act = |effect| Change::InterimAction {
+        incident: id.clone(),
+        action: "switch to backup line".into(),
+        effect,
+    };
+    apply(&mut file, act(Effect::DidNot), "10:20").unwrap();
+    apply(&mut file, act(Effect::Worked), "10:40").unwrap();
+    apply(&mut file, act(Effect::Worked), "10:50").unwrap();
+    let close = Change::CloseWithoutReview {
+        incident: id.clone(),
+        reason: "handed to vendor".into(),
+    };
+    apply(&mut file, close, "12:55").unwrap();
+    let t = file.get(&id).unwrap().times();
+    assert_eq!(t.first_report, Some(crate::model::test_fixtures::t("10:07")));
+    assert_eq!(t.to_first_report, Some(chrono::Duration::minutes(12)));
+    assert_eq!(t.mitigated, Some(crate::model::test_fixtures::t("10:40")), "the first action that worked");
+    assert_eq!(t.to_mitigated, Some(chrono::Duration::minutes(45)));
+    assert_eq!(t.to_closed, Some(chrono::Duration::hours(3)));
+}
+
+#[test]
+fn closing_without_review_needs_a_reason_and_reopening_is_logged() {
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let without = |reason: &str| Change::CloseWithoutReview {
+        incident: id.clone(),
+        reason: reason.into(),
+    };
+    assert_eq!(apply(&mut file, without("  "), "11:00"), Err(ChangeError::EmptyText));
+    assert!(file.get(&id).unwrap().is_open());
+    apply(&mut file, without("duplicate of INC-0009"), "11:01").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert!(!inc.is_open());
+    assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::ClosedWithoutReview);
+    let reopen = Change::Reopen {
+        incident: id.clone(),
+        reason: "it came back".into(),
+    };
+    apply(&mut file, reopen.clone(), "11:30").unwrap();
+    let inc = file.get(&id).unwrap();
+    assert!(inc.is_open() && inc.closed_at.is_none());
+    assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::Reopened);
+    assert_eq!(apply(&mut file, reopen, "11:31"), Ok(Applied::Unchanged));
+}
+
+#[test]
+fn measures_keep_their_ids_and_can_be_done_after_closing() {
+    use crate::model::record::{MeasureInput, ReviewInput};
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let measure = |id: Option<u32>, text: &str| MeasureInput {
+        id,
+        text: text.into(),
+        owner: "sato".into(),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+    };
+    let review = |measures| Change::SaveReview {
+        incident: id.clone(),
+        review: Box::new(ReviewInput {
+            cause: "no second check".into(),
+            measures,
+            ..Default::default()
+        }),
+    };
+    apply(&mut file, review(vec![measure(None, "double check"), measure(None, "")]), "11:00").unwrap();
+    let m = &file.get(&id).unwrap().review.as_ref().unwrap().measures;
+    assert_eq!(m.len(), 1, "an empty measure is dropped");
+    assert_eq!(m[0].id, 1);
+    apply(
+        &mut file,
+        review(vec![measure(Some(1), "double check by a second person"), measure(None, "update manual")]),
+        "11:05",
+    )
+    .unwrap();
+    let close = Change::CloseWithoutReview {
+        incident: id.clone(),
+        reason: "review done offline".into(),
+    };
+    apply(&mut file, close, "11:10").unwrap();
+    let done = Change::SetMeasureDone {
+        incident: id.clone(),
+        measure: 2,
+        done: true,
+    };
+    apply(&mut file, done, "12:00").unwrap();
+    let r = file.get(&id).unwrap().review.clone().unwrap();
+    assert_eq!(r.measures.iter().map(|m| m.id).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(r.measures[0].text, "double check by a second person");
+    assert!(r.measures[1].done.is_some());
+    assert_eq!(r.open_measures().count(), 1);
+    let missing = Change::SetMeasureDone {
+        incident: id.clone(),
+        measure: 9,
+        done: true,
+    };
+    assert!(matches!(apply(&mut file, missing, "12:01"), Err(ChangeError::NoSuchMeasure(..))));
+}

@@ -3,6 +3,7 @@
 use super::category::Category;
 use super::checklist::{self, ChecklistStep, PhaseProgress};
 use super::playbook::{Phase, StepRole};
+use super::record::{Consultation, Effect, InterimAction, Review, Scope};
 use super::roster::{Means, RouteLevel};
 use super::severity::Severity;
 use super::timeline::TimelineEntry;
@@ -136,6 +137,14 @@ pub struct Incident {
     pub attempts: Vec<ContactAttempt>,
     #[serde(default)]
     pub escalations: Vec<Escalation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consultations: Vec<Consultation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interim_actions: Vec<InterimAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
     pub timeline: Vec<TimelineEntry>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -189,6 +198,43 @@ impl Incident {
     pub fn age(&self, now: DateTime<Utc>) -> chrono::Duration {
         now - self.detected_at
     }
+
+    /// When the impact was first contained: the first interim action that worked.
+    pub fn mitigated_at(&self) -> Option<DateTime<Utc>> {
+        self.interim_actions
+            .iter()
+            .filter(|a| a.effect == Effect::Worked)
+            .map(|a| a.at)
+            .min()
+    }
+
+    /// The key times of the incident and how long each took from detection.
+    pub fn times(&self) -> KeyTimes {
+        let since = |t: Option<DateTime<Utc>>| t.map(|t| t - self.detected_at);
+        let first_report = self.first_report().map(|a| a.at);
+        let mitigated = self.mitigated_at();
+        KeyTimes {
+            detected: self.detected_at,
+            first_report,
+            mitigated,
+            closed: self.closed_at,
+            to_first_report: since(first_report),
+            to_mitigated: since(mitigated),
+            to_closed: since(self.closed_at),
+        }
+    }
+}
+
+/// Detected, first reported, mitigated, closed — and the time from detection to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyTimes {
+    pub detected: DateTime<Utc>,
+    pub first_report: Option<DateTime<Utc>>,
+    pub mitigated: Option<DateTime<Utc>>,
+    pub closed: Option<DateTime<Utc>>,
+    pub to_first_report: Option<chrono::Duration>,
+    pub to_mitigated: Option<chrono::Duration>,
+    pub to_closed: Option<chrono::Duration>,
 }
 
 #[cfg(test)]

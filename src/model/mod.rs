@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod category;
 pub mod change;
+mod change_record;
 mod change_route;
 pub mod checklist;
 pub mod clock;
@@ -11,6 +12,7 @@ pub mod escalation;
 pub mod incident;
 pub mod next_action;
 pub mod playbook;
+pub mod record;
 pub mod report;
 pub mod roster;
 pub mod roster_change;

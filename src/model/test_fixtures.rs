@@ -41,6 +41,10 @@ pub fn incident_at(hhmm: &str) -> Incident {
         route: None,
         attempts: vec![],
         escalations: vec![],
+        scope: None,
+        consultations: vec![],
+        interim_actions: vec![],
+        review: None,
         timeline: vec![],
         extra: Map::new(),
     }

@@ -1,6 +1,7 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
 use super::incident::{AttemptOutcome, Incident};
+use super::record::Effect;
 use super::roster::Roster;
 use super::text::safe_line;
 use crate::i18n::{self, Lang};
@@ -23,7 +24,14 @@ pub enum EntryKind {
     SeverityChanged,
     CategoryChanged,
     Closed,
+    ClosedWithoutReview,
     Reopened,
+    ScopeUpdated,
+    Consulted,
+    InterimAction,
+    ReviewSaved,
+    MeasureDone,
+    MeasureReopened,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +54,9 @@ pub struct TimelineEntry {
     /// What came of a call attempt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<AttemptOutcome>,
+    /// What came of an interim action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<Effect>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -61,6 +72,7 @@ impl TimelineEntry {
             contact: None,
             level: None,
             outcome: None,
+            effect: None,
             extra: Map::new(),
         }
     }
@@ -82,6 +94,11 @@ impl TimelineEntry {
 
     pub fn with_outcome(mut self, outcome: AttemptOutcome) -> Self {
         self.outcome = Some(outcome);
+        self
+    }
+
+    pub fn with_effect(mut self, effect: Effect) -> Self {
+        self.effect = Some(effect);
         self
     }
 }
@@ -110,6 +127,9 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
     }
     if !entry.text.is_empty() {
         parts.push(safe_line(&entry.text));
+    }
+    if let Some(effect) = entry.effect {
+        parts.push(format!("→ {}", i18n::effect(lang, effect)));
     }
     parts.join(" ")
 }
