@@ -462,3 +462,67 @@ fn contacts_finds_by_any_fragment() {
     let all: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 10);
 }
+
+#[test]
+fn list_all_filters_by_since_and_category() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for (title, category, detected) in [
+        (
+            "old outage",
+            "operational.system_outage",
+            "2026-01-05 09:00",
+        ),
+        ("new outage", "operational.system_outage", ""),
+        ("lost card", "team.security", ""),
+    ] {
+        let mut args = vec![
+            "new",
+            "--title",
+            title,
+            "--category",
+            category,
+            "--severity",
+            "3",
+        ];
+        if !detected.is_empty() {
+            args.extend(["--detected", detected]);
+        }
+        assert!(shiftdesk(d, &args).status.success());
+    }
+    let titles = |args: &[&str]| -> Vec<String> {
+        let o = shiftdesk(d, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&["list", "--all", "--json"]).len(), 3);
+    let recent = titles(&["list", "--all", "--json", "--since", "7d"]);
+    assert!(!recent.contains(&"old outage".to_string()), "{recent:?}");
+    assert_eq!(recent.len(), 2);
+    let outages = titles(&[
+        "list",
+        "--all",
+        "--json",
+        "--category",
+        "operational.system_outage",
+    ]);
+    assert_eq!(outages.len(), 2);
+    let both = titles(&[
+        "list",
+        "--all",
+        "--json",
+        "--since",
+        "2026-06-01",
+        "--category",
+        "team.security",
+    ]);
+    assert_eq!(both, ["lost card"]);
+    let bad = shiftdesk(d, &["list", "--since", "last week"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--since"), "{}", stderr(&bad));
+}

@@ -159,3 +159,68 @@ fn slash_finds_a_contact_by_half_width_kana_and_opens_the_card() {
     desk.send("q");
     assert_eq!(desk.wait_exit(), Some(0));
 }
+
+#[test]
+fn scope_interim_action_and_review_end_up_in_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+            .arg("--data-dir")
+            .arg(tmp.path())
+            .args(args)
+            .env("SHIFTDESK_TZ", "Asia/Tokyo")
+            .output()
+            .unwrap()
+    };
+    let new = run(&[
+        "new",
+        "--title",
+        "Mail to wrong customer",
+        "--category",
+        "team.security",
+        "--severity",
+        "3",
+    ]);
+    assert!(new.status.success());
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en", "--operator", "kato"], 120, 40);
+    desk.wait_for("Mail to wrong customer");
+    // Scope: services, affected, count.
+    desk.send("S");
+    desk.wait_for("Scope of impact");
+    desk.send("Outbound mail\tPlan B customers\t120\r");
+    desk.wait_for("Recorded");
+    // An interim action that worked.
+    desk.send("i");
+    desk.wait_for("Interim action");
+    desk.send("Asked recipient to delete\r");
+    // The review with one measure (Tab past five fields to the first measure).
+    desk.send("w");
+    desk.wait_for("Measures against recurrence");
+    desk.send("Sent to the wrong address\tAutocomplete picked the partner\t");
+    desk.send("\t\t\tCheck the address twice\tSato\t2026-12-05\r");
+    desk.wait_for("Recorded");
+    // Close: the Review steps are open, so close without review, with a reason.
+    desk.send("c");
+    desk.wait_for("close without review");
+    desk.send("x");
+    desk.send("Review held at the weekly meeting\r");
+    desk.wait_for("Closed INC-0001");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let export = run(&["--lang", "en", "export", "INC-0001"]);
+    assert!(export.status.success());
+    let md = String::from_utf8(export.stdout).unwrap();
+    for expected in [
+        "Outbound mail",
+        "Plan B customers",
+        "120",
+        "Asked recipient to delete",
+        "Autocomplete picked the partner",
+        "Check the address twice",
+        "2026-12-05",
+        "Review held at the weekly meeting",
+    ] {
+        assert!(md.contains(expected), "{expected:?} missing from:\n{md}");
+    }
+}

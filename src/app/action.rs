@@ -53,4 +53,16 @@ pub enum Action {
     DeleteContact,
     /// Mark the card's contact away (a form) or back (at once).
     Availability,
+    RecordScope,
+    Consult,
+    InterimAction,
+    WriteReview,
+    CloseWithoutReview,
+    ShowTimeline,
+    Export,
+    Handover,
+    FollowUps,
+    /// Space on a follow-up: done / not done.
+    ToggleDone,
+    Filter,
 }

@@ -110,6 +110,21 @@ impl Desk {
         outcome
     }
 
+    /// Writes an exported report to the data dir's `exports/` folder (owner-only, atomic);
+    /// the path written.
+    pub fn write_export(
+        &self,
+        incident: &crate::model::IncidentId,
+        lang: crate::i18n::Lang,
+        text: &str,
+    ) -> anyhow::Result<std::path::PathBuf> {
+        let dir = self
+            .incidents
+            .data_dir()
+            .ok_or_else(|| anyhow::anyhow!("this desk has no data dir"))?;
+        crate::store::exports::write_export(dir, incident, lang.code(), text)
+    }
+
     /// Writes what is pending in both files; the incidents' results as
     /// [`Ledger::flush`] gives them.
     #[allow(clippy::type_complexity)]

@@ -2,7 +2,7 @@
 
 use super::App;
 use super::action::Action;
-use super::ui_state::{Overlay, Pane};
+use super::ui_state::{Overlay, Pane, TextView};
 use crate::model::incident::AttemptOutcome;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -12,17 +12,30 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match &app.ui.overlay {
-        Some(Overlay::Help) => help_layer(key),
+        Some(Overlay::Help { .. }) => help_layer(key),
         Some(
             Overlay::NewIncident(_)
             | Overlay::Note(_)
             | Overlay::Escalate(_)
             | Overlay::Reclassify(_),
         ) => form_layer(key, ctrl),
-        Some(Overlay::Report { .. }) => report_layer(key),
-        Some(Overlay::ConfirmClose(_) | Overlay::ConfirmQuit | Overlay::ConfirmDelete { .. }) => {
-            confirm_layer(key, ctrl)
-        }
+        Some(Overlay::Text { view, .. }) => text_layer(key, matches!(view, TextView::Timeline(_))),
+        Some(Overlay::CloseChoice(_)) => close_choice_layer(key),
+        Some(Overlay::FollowUps { .. }) => follow_ups_layer(key),
+        Some(
+            Overlay::Scope(_)
+            | Overlay::Consult(_)
+            | Overlay::Interim(_)
+            | Overlay::Review(_)
+            | Overlay::CloseWithoutReview(_)
+            | Overlay::Filter(_),
+        ) => form_layer(key, ctrl),
+        Some(
+            Overlay::ConfirmClose(_)
+            | Overlay::ConfirmQuit
+            | Overlay::ConfirmDelete { .. }
+            | Overlay::ConfirmReopen(_),
+        ) => confirm_layer(key, ctrl),
         Some(Overlay::Search(_)) => search_layer(key, ctrl),
         Some(Overlay::Card(_)) => card_layer(key),
         Some(Overlay::ContactForm(_) | Overlay::Availability(_)) => form_layer(key, ctrl),
@@ -36,6 +49,8 @@ fn help_layer(key: KeyEvent) -> Option<Action> {
             Some(Action::Dismiss)
         }
         KeyCode::Char('/') => Some(Action::OpenSearch),
+        KeyCode::Up | KeyCode::Char('k') => Some(Action::MoveUp),
+        KeyCode::Down | KeyCode::Char('j') => Some(Action::MoveDown),
         _ => None,
     }
 }
@@ -68,9 +83,31 @@ fn card_layer(key: KeyEvent) -> Option<Action> {
     })
 }
 
-fn report_layer(key: KeyEvent) -> Option<Action> {
+fn close_choice_layer(key: KeyEvent) -> Option<Action> {
     Some(match key.code {
+        KeyCode::Char('w') => Action::WriteReview,
+        KeyCode::Char('x') => Action::CloseWithoutReview,
+        KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('q') => Action::Dismiss,
+        _ => return None,
+    })
+}
+
+fn follow_ups_layer(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => Action::Dismiss,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
+        KeyCode::Char(' ') => Action::ToggleDone,
         KeyCode::Char('/') => Action::OpenSearch,
+        _ => return None,
+    })
+}
+
+fn text_layer(key: KeyEvent, timeline: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('a') if timeline => Action::AddNote,
+        KeyCode::Char('/') => Action::OpenSearch,
+        KeyCode::Char('t') | KeyCode::Char('E') | KeyCode::Char('H') => Action::Dismiss,
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('R') | KeyCode::Enter => Action::Dismiss,
         KeyCode::Char('y') => Action::Copy,
         KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
@@ -126,6 +163,15 @@ fn pane_layer(focus: Pane, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('u') => Action::GiveUpdate,
         KeyCode::Char('s') => Action::Reclassify,
         KeyCode::Char('R') => Action::ShowReport,
+        KeyCode::Char('S') => Action::RecordScope,
+        KeyCode::Char('C') => Action::Consult,
+        KeyCode::Char('i') => Action::InterimAction,
+        KeyCode::Char('w') => Action::WriteReview,
+        KeyCode::Char('t') => Action::ShowTimeline,
+        KeyCode::Char('E') => Action::Export,
+        KeyCode::Char('H') => Action::Handover,
+        KeyCode::Char('f') => Action::FollowUps,
+        KeyCode::Char('F') => Action::Filter,
         _ => return None,
     })
 }

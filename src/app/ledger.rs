@@ -61,6 +61,11 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
         }
     }
 
+    /// The data dir of the file, when it is on disk.
+    pub fn data_dir(&self) -> Option<&crate::store::DataDir> {
+        self.store.as_ref().map(|s| s.dir())
+    }
+
     pub fn view(&self) -> &T {
         &self.view
     }

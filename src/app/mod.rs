@@ -5,17 +5,22 @@ pub mod action;
 pub mod contacts;
 pub mod desk;
 pub mod effects;
+pub mod fields;
 pub mod form_contact;
+pub mod form_filter;
 pub mod form_new;
 pub mod form_note;
+pub mod form_record;
 pub mod form_route;
 pub mod keymap;
 pub mod ledger;
 pub mod open;
 pub mod text_field;
+mod text_views;
 pub mod ui_state;
 mod update;
 mod update_contacts;
+mod update_record;
 mod update_route;
 
 use crate::i18n::Lang;
@@ -75,8 +80,10 @@ impl App {
     pub fn visible(&self) -> Vec<usize> {
         let incidents = &self.desk.incidents().incidents;
         if self.ui.show_closed {
+            let filter = &self.ui.history_filter;
+            let zone = &self.operator.zone;
             let mut rows: Vec<usize> = (0..incidents.len())
-                .filter(|&i| !incidents[i].is_open())
+                .filter(|&i| !incidents[i].is_open() && filter.matches(&incidents[i], zone))
                 .collect();
             rows.sort_by_key(|&i| std::cmp::Reverse(incidents[i].closed_at));
             rows
@@ -115,7 +122,7 @@ impl App {
     }
 
     /// Selects an incident and puts the checklist cursor on its next open step.
-    fn select(&mut self, id: Option<crate::model::IncidentId>) {
+    pub(super) fn select(&mut self, id: Option<crate::model::IncidentId>) {
         self.ui.selected = id;
         self.ui.contact_cursor = 0;
         self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);

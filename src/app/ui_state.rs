@@ -2,10 +2,13 @@
 
 use super::contacts::{CardState, SearchState};
 use super::form_contact::{AvailabilityForm, ContactForm};
+use super::form_filter::FilterForm;
 use super::form_new::NewIncidentForm;
 use super::form_note::NoteForm;
+use super::form_record::{ConsultForm, InterimForm, ReasonForm, ReviewForm, ScopeForm};
 use super::form_route::{EscalateForm, ReclassifyForm};
 use crate::model::IncidentId;
+use crate::model::history::HistoryFilter;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,20 +38,36 @@ impl Pane {
 
 /// What sits on top of the panes and takes every key while it is there.
 pub enum Overlay {
-    Help,
+    /// Every key, scrolled down this many lines.
+    Help {
+        scroll: u16,
+    },
     NewIncident(Box<NewIncidentForm>),
     Note(Box<NoteForm>),
     ConfirmClose(IncidentId),
     ConfirmQuit,
     Escalate(Box<EscalateForm>),
     Reclassify(Box<ReclassifyForm>),
-    /// The report text of an incident, scrolled down this many lines.
-    Report {
-        incident: IncidentId,
+    /// A text to read, scroll and copy: report, timeline, export, handover.
+    Text {
+        view: TextView,
         scroll: u16,
         /// Said once the text was sent to the clipboard.
         copied: bool,
     },
+    Scope(Box<ScopeForm>),
+    Consult(Box<ConsultForm>),
+    Interim(Box<InterimForm>),
+    Review(Box<ReviewForm>),
+    /// Closing with the Review phase not complete: write it, or close without it.
+    CloseChoice(IncidentId),
+    CloseWithoutReview(Box<ReasonForm>),
+    ConfirmReopen(IncidentId),
+    /// Measures against recurrence not done yet, across incidents.
+    FollowUps {
+        cursor: usize,
+    },
+    Filter(Box<FilterForm>),
     Search(Box<SearchState>),
     Card(Box<CardState>),
     ContactForm(Box<ContactForm>),
@@ -58,6 +77,19 @@ pub enum Overlay {
         contact: String,
         routes: Vec<String>,
     },
+}
+
+/// Which text the text overlay shows; the text itself is built from the record each time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextView {
+    Report(IncidentId),
+    Timeline(IncidentId),
+    /// The Markdown report, and the file it was written to.
+    Export {
+        incident: IncidentId,
+        path: Option<std::path::PathBuf>,
+    },
+    Handover,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +111,8 @@ pub struct UiState {
     pub focus: Pane,
     /// Show closed incidents instead of open ones.
     pub show_closed: bool,
+    /// What the closed incidents are filtered by.
+    pub history_filter: HistoryFilter,
     /// The selected incident, by id, so the selection stays put when the order changes.
     pub selected: Option<IncidentId>,
     /// Index into the checklist's display order.
@@ -99,6 +133,7 @@ impl UiState {
         UiState {
             focus: Pane::Incidents,
             show_closed: false,
+            history_filter: HistoryFilter::default(),
             selected: None,
             step_cursor: 0,
             contact_cursor: 0,

@@ -41,8 +41,19 @@ impl App {
             Action::ShowReport => self.show_report(),
             Action::Copy => match &self.ui.overlay {
                 Some(Overlay::Card(_)) => self.copy_from_card(false),
-                _ => self.copy_report(),
+                _ => self.copy_text(),
             },
+            Action::RecordScope => self.open_scope(),
+            Action::Consult => self.open_consult(),
+            Action::InterimAction => self.open_interim(),
+            Action::WriteReview => self.open_review(),
+            Action::CloseWithoutReview => self.open_close_without_review(),
+            Action::ShowTimeline => self.show_timeline(),
+            Action::Export => self.export(),
+            Action::Handover => self.show_handover(),
+            Action::FollowUps => self.show_follow_ups(),
+            Action::ToggleDone => self.toggle_follow_up(),
+            Action::Filter => self.open_filter(),
             Action::CopyEmail => self.copy_from_card(true),
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
@@ -74,7 +85,7 @@ impl App {
                 self.ui.selected = None;
                 self.ui.focus = Pane::Incidents;
             }
-            Action::ShowHelp => self.ui.overlay = Some(Overlay::Help),
+            Action::ShowHelp => self.ui.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Dismiss => self.dismiss(),
             Action::Submit => self.submit_form(),
             Action::Yes => self.confirm(true),
@@ -86,6 +97,11 @@ impl App {
                     Some(Overlay::Reclassify(form)) => form.next_field(by),
                     Some(Overlay::ContactForm(form)) => form.next_field(by),
                     Some(Overlay::Availability(form)) => form.next_field(),
+                    Some(Overlay::Review(form)) => form.next_field(by),
+                    Some(Overlay::Filter(form)) => form.next_field(by),
+                    Some(Overlay::Interim(form)) => form.on_effect = !form.on_effect,
+                    Some(Overlay::Scope(form)) => form.fields.cycle(by),
+                    Some(Overlay::Consult(form)) => form.fields.cycle(by),
                     _ => {}
                 }
             }
@@ -106,6 +122,30 @@ impl App {
                     form.focused_mut().input(key);
                 }
                 Some(Overlay::Availability(form)) => form.focused_mut().input(key),
+                Some(Overlay::Review(form)) => {
+                    form.discard_armed = false;
+                    let ctrl = key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+                    if ctrl && key.code == ratatui::crossterm::event::KeyCode::Char('n') {
+                        form.add_measure();
+                    } else if let Some(f) = form.focused_mut() {
+                        f.input(key);
+                    }
+                }
+                Some(Overlay::Interim(form)) => form.edit(key),
+                Some(Overlay::Filter(form)) => form.edit(key),
+                Some(Overlay::CloseWithoutReview(form)) => form.reason.input(key),
+                Some(Overlay::Scope(form)) => {
+                    if let Some(f) = form.fields.focused_mut() {
+                        f.input(key);
+                    }
+                }
+                Some(Overlay::Consult(form)) => {
+                    if let Some(f) = form.fields.focused_mut() {
+                        f.input(key);
+                    }
+                }
                 _ => {}
             },
             Action::Paste(text) => match &mut self.ui.overlay {
@@ -122,6 +162,28 @@ impl App {
                 }
                 Some(Overlay::ContactForm(form)) => form.focused_mut().paste(&text),
                 Some(Overlay::Availability(form)) => form.focused_mut().paste(&text),
+                Some(Overlay::Review(form)) => {
+                    if let Some(f) = form.focused_mut() {
+                        f.paste(&text);
+                    }
+                }
+                Some(Overlay::Interim(form)) => form.action.paste(&text),
+                Some(Overlay::CloseWithoutReview(form)) => form.reason.paste(&text),
+                Some(Overlay::Scope(form)) => {
+                    if let Some(f) = form.fields.focused_mut() {
+                        f.paste(&text);
+                    }
+                }
+                Some(Overlay::Consult(form)) => {
+                    if let Some(f) = form.fields.focused_mut() {
+                        f.paste(&text);
+                    }
+                }
+                Some(Overlay::Filter(form)) => {
+                    if let Some(f) = form.fields.focused_mut() {
+                        f.paste(&text);
+                    }
+                }
                 _ => {}
             },
         }
@@ -205,7 +267,15 @@ impl App {
             self.move_search_cursor(by);
             return;
         }
-        if let Some(Overlay::Report { scroll, .. }) = &mut self.ui.overlay {
+        if let Some(Overlay::FollowUps { .. }) = &self.ui.overlay {
+            let last = self.follow_ups().len().saturating_sub(1) as isize;
+            if let Some(Overlay::FollowUps { cursor }) = &mut self.ui.overlay {
+                *cursor = (*cursor as isize).saturating_add(by).clamp(0, last.max(0)) as usize;
+            }
+            return;
+        }
+        if let Some(Overlay::Text { scroll, .. } | Overlay::Help { scroll }) = &mut self.ui.overlay
+        {
             *scroll = (i64::from(*scroll) + by.clamp(-10_000, 10_000) as i64).clamp(0, 2000) as u16;
             return;
         }
@@ -300,8 +370,8 @@ impl App {
             return;
         };
         if !inc.is_open() {
-            let text = ChangeError::IncidentClosed(inc.id.clone()).message(lang);
-            self.notify(NoticeLevel::Error, text);
+            // On a closed incident, c offers to reopen it.
+            self.ui.overlay = Some(Overlay::ConfirmReopen(inc.id.clone()));
             return;
         }
         let open = inc.open_review_steps();
@@ -317,11 +387,14 @@ impl App {
             let cursor = display_order(&inc.checklist)
                 .iter()
                 .position(|&i| inc.checklist[i].id == first.id);
+            let id = inc.id.clone();
             self.notify(NoticeLevel::Error, text);
             if let Some(c) = cursor {
                 self.ui.focus = Pane::Checklist;
                 self.ui.step_cursor = c;
             }
+            // Write the review now, or close without it (a reason is asked for).
+            self.ui.overlay = Some(Overlay::CloseChoice(id));
             return;
         }
         self.ui.overlay = Some(Overlay::ConfirmClose(inc.id.clone()));
@@ -354,6 +427,11 @@ impl App {
                 form.discard_armed = true;
                 go
             }
+            Some(Overlay::Review(form)) => {
+                let go = form.discard_armed || !form.has_text();
+                form.discard_armed = true;
+                go
+            }
             _ => true,
         };
         if armed_or_empty {
@@ -380,6 +458,8 @@ impl App {
             }
             Some(Overlay::ConfirmQuit) if yes => self.should_quit = true,
             Some(Overlay::ConfirmDelete { contact, .. }) if yes => self.confirm_delete(contact),
+            Some(Overlay::ConfirmReopen(id)) if yes => self.confirm_reopen(id),
+            Some(Overlay::ConfirmReopen(_)) => {}
             Some(Overlay::ConfirmDelete { contact, .. }) => {
                 self.ui.overlay = Some(Overlay::Card(Box::new(super::contacts::CardState {
                     contact,
@@ -453,6 +533,14 @@ impl App {
             Some(Overlay::Search(search)) => self.open_card_from_search(search),
             Some(Overlay::ContactForm(form)) => self.submit_contact_form(form),
             Some(Overlay::Availability(form)) => self.submit_availability(form),
+            Some(
+                overlay @ (Overlay::Scope(_)
+                | Overlay::Consult(_)
+                | Overlay::Interim(_)
+                | Overlay::Review(_)
+                | Overlay::CloseWithoutReview(_)
+                | Overlay::Filter(_)),
+            ) => self.submit_record_form(overlay),
             Some(Overlay::Reclassify(form)) => self.submit_reclassify(form),
             other => self.ui.overlay = other,
         }

@@ -2,16 +2,14 @@
 //! classification, and the report text.
 
 use super::App;
-use super::effects::Effect;
 use super::form_note::{NoteForm, NoteTarget};
 use super::form_route::{EscalateForm, ReclassifyForm};
-use super::ui_state::{NoticeLevel, Overlay, Pane};
+use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
 use crate::i18n::{Msg, fill, t};
 use crate::model::change::{Change, Reclassification};
 use crate::model::checklist::checklist_from;
 use crate::model::escalation::{contact_to_call, route_progress};
 use crate::model::incident::AttemptOutcome;
-use crate::model::report::{Reporter, report_text};
 
 impl App {
     /// The contact an attempt is about: the one under the cursor in the contacts pane,
@@ -181,46 +179,7 @@ impl App {
 
     pub(super) fn show_report(&mut self) {
         if let Some(inc) = self.selected() {
-            self.ui.overlay = Some(Overlay::Report {
-                incident: inc.id.clone(),
-                scroll: 0,
-                copied: false,
-            });
-        }
-    }
-
-    /// The report text of an incident, as the overlay shows and the clipboard gets it.
-    pub fn report_of(&self, id: &crate::model::IncidentId) -> Option<String> {
-        let inc = self.desk.incidents().get(id)?;
-        let reporter = Reporter {
-            name: &self.operator.name,
-            callback: self.operator.callback.as_deref(),
-        };
-        Some(report_text(
-            inc,
-            self.desk.roster(),
-            &reporter,
-            self.lang(),
-            &self.operator.zone,
-            self.now,
-        ))
-    }
-
-    pub(super) fn copy_report(&mut self) {
-        let Some(Overlay::Report { incident, .. }) = &self.ui.overlay else {
-            return;
-        };
-        let Some(text) = self.report_of(incident) else {
-            return;
-        };
-        if self.clipboard == super::effects::ClipboardMode::Off {
-            let text = t(self.lang(), Msg::MsgCopyOff).to_string();
-            self.notify(NoticeLevel::Warning, text);
-            return;
-        }
-        self.effects.push(Effect::Copy(text));
-        if let Some(Overlay::Report { copied, .. }) = &mut self.ui.overlay {
-            *copied = true;
+            self.show_text(TextView::Report(inc.id.clone()));
         }
     }
 }

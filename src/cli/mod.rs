@@ -28,6 +28,7 @@ use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
 use anyhow::{Context, Result, bail};
 
 mod roster_io;
+mod share;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -77,6 +78,11 @@ pub enum Command {
     Report(ReportArgs),
     /// Find contacts by any fragment: name, reading, role, team, digits, email
     Contacts(ContactsArgs),
+    /// Write an incident report to share: Markdown (for email or a wiki) or JSON
+    Export(share::ExportArgs),
+    /// What the next shift needs: open incidents, their next actions and deadlines,
+    /// incidents closed during the shift, follow-ups that are due. Drills are left out
+    Handover(share::HandoverArgs),
     /// The roster: check it before it is needed
     #[command(subcommand)]
     Roster(RosterCommand),
@@ -172,6 +178,12 @@ pub struct ListArgs {
     /// Include closed incidents
     #[arg(long)]
     pub all: bool,
+    /// Only incidents detected since then: YYYY-MM-DD, or 48h, or 7d back from now
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only incidents of this category id
+    #[arg(long, value_parser = parse_category)]
+    pub category: Option<Category>,
     /// Print JSON for scripts
     #[arg(long)]
     pub json: bool,
@@ -217,11 +229,38 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Show(args) => show(args, ctx),
         Command::Report(args) => report(args, ctx),
         Command::Contacts(args) => contacts(args, ctx),
+        Command::Export(args) => share::export(args, ctx),
+        Command::Handover(args) => share::handover(args, ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
         Command::Roster(RosterCommand::Import(args)) => roster_io::import(args, ctx),
         Command::Roster(RosterCommand::Export(args)) => roster_io::export(args, ctx),
         Command::Roster(RosterCommand::Vcard(args)) => roster_io::vcard(args, ctx),
     }
+}
+
+/// `--since`: a day (`2026-11-01`, from its start in the display zone), or hours or days
+/// back from now (`48h`, `7d`).
+fn parse_since(s: &str, ctx: &Session) -> Result<DateTime<Utc>, String> {
+    let s = s.trim();
+    let back = |n: &str, unit: i64| {
+        n.parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(|n| ctx.now - chrono::Duration::hours(n * unit))
+    };
+    let parsed = if let Some(n) = s.strip_suffix('h') {
+        back(n, 1)
+    } else if let Some(n) = s.strip_suffix('d') {
+        back(n, 24)
+    } else {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .and_then(|d| ctx.operator.zone.to_utc(d))
+    };
+    parsed.ok_or_else(|| {
+        format!("--since {s:?}: give a day (YYYY-MM-DD) or hours / days back (48h, 7d)")
+    })
 }
 
 /// Pretty JSON on stdout: control characters escaped by JSON, bidi controls by us.
@@ -322,10 +361,23 @@ fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let (_, file) = load_incidents(&ctx.dir)?;
     let roster = roster_or_empty(&ctx.dir);
-    let mut rows = by_urgency(&file.incidents, &roster, ctx.now, Incident::is_open);
+    let since = match args.since.as_deref().map(|s| parse_since(s, ctx)) {
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(2));
+        }
+        None => None,
+    };
+    let wanted = |i: &Incident| {
+        since.is_none_or(|t| i.detected_at >= t) && args.category.is_none_or(|c| c == i.category)
+    };
+    let mut rows = by_urgency(&file.incidents, &roster, ctx.now, |i| {
+        i.is_open() && wanted(i)
+    });
     if args.all {
         let mut closed: Vec<usize> = (0..file.incidents.len())
-            .filter(|&i| !file.incidents[i].is_open())
+            .filter(|&i| !file.incidents[i].is_open() && wanted(&file.incidents[i]))
             .collect();
         closed.sort_by_key(|&i| std::cmp::Reverse(file.incidents[i].closed_at));
         rows.extend(closed);

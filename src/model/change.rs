@@ -4,11 +4,11 @@
 use super::category::Category;
 use super::change_record;
 use super::change_route;
-use super::record::{Effect, ReviewInput, Scope};
 pub use super::change_route::Reclassification;
 use super::checklist::{ChecklistStep, Stamp, StepNote};
 use super::desk::IncidentsFile;
 use super::incident::{AttemptOutcome, Incident, IncidentId, ResolvedRoute, Status};
+use super::record::{Effect, ReviewInput, Scope};
 use super::severity::Severity;
 use super::timeline::{EntryKind, TimelineEntry};
 use crate::i18n::{Lang, Msg, t};
@@ -157,7 +157,9 @@ impl ChangeError {
             ChangeError::NoSuchLevel(id, l) => {
                 (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
             }
-            ChangeError::NoSuchMeasure(id, m) => (Msg::ErrNoSuchMeasure, id.0.as_str(), m.to_string()),
+            ChangeError::NoSuchMeasure(id, m) => {
+                (Msg::ErrNoSuchMeasure, id.0.as_str(), m.to_string())
+            }
             ChangeError::NotOnLevel(id, c, l) => (
                 Msg::ErrNotOnLevel,
                 id.0.as_str(),
@@ -338,7 +340,13 @@ impl Stamped {
                 if !super::text::has_content(who) || !super::text::has_content(advice) {
                     return Err(ChangeError::EmptyText);
                 }
-                change_record::consult(open_incident(file, incident)?, (at, by), contact.as_deref(), who, advice)
+                change_record::consult(
+                    open_incident(file, incident)?,
+                    (at, by),
+                    contact.as_deref(),
+                    who,
+                    advice,
+                )
             }
             Change::InterimAction {
                 incident,
@@ -348,7 +356,12 @@ impl Stamped {
                 if !super::text::has_content(action) {
                     return Err(ChangeError::EmptyText);
                 }
-                change_record::interim_action(open_incident(file, incident)?, (at, by), action, *effect)
+                change_record::interim_action(
+                    open_incident(file, incident)?,
+                    (at, by),
+                    action,
+                    *effect,
+                )
             }
             Change::SaveReview { incident, review } => {
                 change_record::save_review(open_incident(file, incident)?, (at, by), review)
@@ -367,7 +380,11 @@ impl Stamped {
                 if !super::text::has_content(reason) {
                     return Err(ChangeError::EmptyText);
                 }
-                change_record::close_without_review(open_incident(file, incident)?, (at, by), reason)
+                change_record::close_without_review(
+                    open_incident(file, incident)?,
+                    (at, by),
+                    reason,
+                )
             }
             Change::Reopen { incident, reason } => {
                 let inc = file

@@ -3,11 +3,8 @@
 
 use super::change::{Applied, ChangeError};
 use super::checklist::Stamp;
-use super::clock::Zone;
 use super::incident::{Incident, Status};
-use super::record::{
-    Consultation, Effect, InterimAction, Measure, Review, ReviewInput, Scope,
-};
+use super::record::{Consultation, Effect, InterimAction, Measure, Review, ReviewInput, Scope};
 use super::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde_json::Map;
@@ -25,16 +22,17 @@ fn scope_summary(scope: &Scope) -> String {
     if let Some(n) = scope.estimated_count {
         parts.push(format!("~{n}"));
     }
-    if let Some(since) = scope.since {
-        parts.push(Zone::Named(chrono_tz::UTC).format(since, "%Y-%m-%d %H:%MZ"));
-    }
     if !scope.notes.trim().is_empty() {
         parts.push(scope.notes.trim().to_string());
     }
     parts.join(" / ")
 }
 
-pub(super) fn set_scope(inc: &mut Incident, (at, by): When, scope: &Scope) -> Result<Applied, ChangeError> {
+pub(super) fn set_scope(
+    inc: &mut Incident,
+    (at, by): When,
+    scope: &Scope,
+) -> Result<Applied, ChangeError> {
     if inc.scope.as_ref() == Some(scope) {
         return Ok(Applied::Unchanged);
     }
@@ -42,7 +40,12 @@ pub(super) fn set_scope(inc: &mut Incident, (at, by): When, scope: &Scope) -> Re
     if let Some(old) = &inc.scope {
         scope.extra = old.extra.clone();
     }
-    inc.timeline.push(TimelineEntry::new(at, by, EntryKind::ScopeUpdated, scope_summary(&scope)));
+    inc.timeline.push(TimelineEntry::new(
+        at,
+        by,
+        EntryKind::ScopeUpdated,
+        scope_summary(&scope),
+    ));
     inc.scope = Some(scope);
     Ok(Applied::Changed(inc.id.clone()))
 }
@@ -62,10 +65,11 @@ pub(super) fn consult(
         advice: advice.to_string(),
         extra: Map::new(),
     });
-    let mut entry = TimelineEntry::new(at, by, EntryKind::Consulted, format!("{who}: {advice}"));
-    if let Some(c) = contact {
-        entry = entry.with_contact(c);
-    }
+    // A contact from the roster is named by the entry's contact; anyone else by the text.
+    let entry = match contact {
+        Some(c) => TimelineEntry::new(at, by, EntryKind::Consulted, advice).with_contact(c),
+        None => TimelineEntry::new(at, by, EntryKind::Consulted, format!("{who}: {advice}")),
+    };
     inc.timeline.push(entry);
     Ok(Applied::Changed(inc.id.clone()))
 }
@@ -89,7 +93,11 @@ pub(super) fn interim_action(
 }
 
 /// Saves the review. Measures keep their ids and done-stamps; new ones get the next ids.
-pub(super) fn save_review(inc: &mut Incident, (at, by): When, input: &ReviewInput) -> Result<Applied, ChangeError> {
+pub(super) fn save_review(
+    inc: &mut Incident,
+    (at, by): When,
+    input: &ReviewInput,
+) -> Result<Applied, ChangeError> {
     let old = inc.review.clone().unwrap_or_default();
     let mut next_id = old.measures.iter().map(|m| m.id).max().unwrap_or(0) + 1;
     let measures = input
@@ -127,7 +135,12 @@ pub(super) fn save_review(inc: &mut Incident, (at, by): When, input: &ReviewInpu
     if inc.review.as_ref() == Some(&review) {
         return Ok(Applied::Unchanged);
     }
-    inc.timeline.push(TimelineEntry::new(at, by, EntryKind::ReviewSaved, review.cause.clone()));
+    inc.timeline.push(TimelineEntry::new(
+        at,
+        by,
+        EntryKind::ReviewSaved,
+        review.cause.clone(),
+    ));
     inc.review = Some(review);
     Ok(Applied::Changed(inc.id.clone()))
 }
@@ -148,26 +161,47 @@ pub(super) fn set_measure_done(
     if m.done.is_some() == done {
         return Ok(Applied::Unchanged);
     }
-    m.done = done.then(|| Stamp { at, by: by.to_string() });
+    m.done = done.then(|| Stamp {
+        at,
+        by: by.to_string(),
+    });
     let text = m.text.clone();
-    let kind = if done { EntryKind::MeasureDone } else { EntryKind::MeasureReopened };
+    let kind = if done {
+        EntryKind::MeasureDone
+    } else {
+        EntryKind::MeasureReopened
+    };
     inc.timeline.push(TimelineEntry::new(at, by, kind, text));
     Ok(Applied::Changed(id))
 }
 
-pub(super) fn close_without_review(inc: &mut Incident, (at, by): When, reason: &str) -> Result<Applied, ChangeError> {
+pub(super) fn close_without_review(
+    inc: &mut Incident,
+    (at, by): When,
+    reason: &str,
+) -> Result<Applied, ChangeError> {
     inc.status = Status::Closed;
     inc.closed_at = Some(at);
-    inc.timeline.push(TimelineEntry::new(at, by, EntryKind::ClosedWithoutReview, reason));
+    inc.timeline.push(TimelineEntry::new(
+        at,
+        by,
+        EntryKind::ClosedWithoutReview,
+        reason,
+    ));
     Ok(Applied::Changed(inc.id.clone()))
 }
 
-pub(super) fn reopen(inc: &mut Incident, (at, by): When, reason: &str) -> Result<Applied, ChangeError> {
+pub(super) fn reopen(
+    inc: &mut Incident,
+    (at, by): When,
+    reason: &str,
+) -> Result<Applied, ChangeError> {
     if inc.is_open() {
         return Ok(Applied::Unchanged);
     }
     inc.status = Status::Open;
     inc.closed_at = None;
-    inc.timeline.push(TimelineEntry::new(at, by, EntryKind::Reopened, reason));
+    inc.timeline
+        .push(TimelineEntry::new(at, by, EntryKind::Reopened, reason));
     Ok(Applied::Changed(inc.id.clone()))
 }

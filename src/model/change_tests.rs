@@ -344,9 +344,16 @@ fn key_times_and_durations_follow_the_record() {
     };
     apply(&mut file, close, "12:55").unwrap();
     let t = file.get(&id).unwrap().times();
-    assert_eq!(t.first_report, Some(crate::model::test_fixtures::t("10:07")));
+    assert_eq!(
+        t.first_report,
+        Some(crate::model::test_fixtures::t("10:07"))
+    );
     assert_eq!(t.to_first_report, Some(chrono::Duration::minutes(12)));
-    assert_eq!(t.mitigated, Some(crate::model::test_fixtures::t("10:40")), "the first action that worked");
+    assert_eq!(
+        t.mitigated,
+        Some(crate::model::test_fixtures::t("10:40")),
+        "the first action that worked"
+    );
     assert_eq!(t.to_mitigated, Some(chrono::Duration::minutes(45)));
     assert_eq!(t.to_closed, Some(chrono::Duration::hours(3)));
 }
@@ -359,12 +366,18 @@ fn closing_without_review_needs_a_reason_and_reopening_is_logged() {
         incident: id.clone(),
         reason: reason.into(),
     };
-    assert_eq!(apply(&mut file, without("  "), "11:00"), Err(ChangeError::EmptyText));
+    assert_eq!(
+        apply(&mut file, without("  "), "11:00"),
+        Err(ChangeError::EmptyText)
+    );
     assert!(file.get(&id).unwrap().is_open());
     apply(&mut file, without("duplicate of INC-0009"), "11:01").unwrap();
     let inc = file.get(&id).unwrap();
     assert!(!inc.is_open());
-    assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::ClosedWithoutReview);
+    assert_eq!(
+        inc.timeline.last().unwrap().kind,
+        EntryKind::ClosedWithoutReview
+    );
     let reopen = Change::Reopen {
         incident: id.clone(),
         reason: "it came back".into(),
@@ -395,13 +408,21 @@ fn measures_keep_their_ids_and_can_be_done_after_closing() {
             ..Default::default()
         }),
     };
-    apply(&mut file, review(vec![measure(None, "double check"), measure(None, "")]), "11:00").unwrap();
+    apply(
+        &mut file,
+        review(vec![measure(None, "double check"), measure(None, "")]),
+        "11:00",
+    )
+    .unwrap();
     let m = &file.get(&id).unwrap().review.as_ref().unwrap().measures;
     assert_eq!(m.len(), 1, "an empty measure is dropped");
     assert_eq!(m[0].id, 1);
     apply(
         &mut file,
-        review(vec![measure(Some(1), "double check by a second person"), measure(None, "update manual")]),
+        review(vec![
+            measure(Some(1), "double check by a second person"),
+            measure(None, "update manual"),
+        ]),
         "11:05",
     )
     .unwrap();
@@ -426,5 +447,8 @@ fn measures_keep_their_ids_and_can_be_done_after_closing() {
         measure: 9,
         done: true,
     };
-    assert!(matches!(apply(&mut file, missing, "12:01"), Err(ChangeError::NoSuchMeasure(..))));
+    assert!(matches!(
+        apply(&mut file, missing, "12:01"),
+        Err(ChangeError::NoSuchMeasure(..))
+    ));
 }

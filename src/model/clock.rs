@@ -51,8 +51,16 @@ impl Zone {
         }
     }
 
+    /// The calendar day a moment falls on, in this zone.
+    pub fn date(&self, t: DateTime<Utc>) -> NaiveDate {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).date_naive(),
+            Zone::Local => t.with_timezone(&Local).date_naive(),
+        }
+    }
+
     fn today(&self, now: DateTime<Utc>) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(&self.format(now, "%Y-%m-%d"), "%Y-%m-%d").ok()
+        Some(self.date(now))
     }
 
     /// Full date and time, for timelines and reports: `2026-11-29 14:35`.

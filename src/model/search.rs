@@ -43,7 +43,7 @@ pub struct Hit {
 }
 
 /// Katakana as hiragana: the two are one sound to the person searching.
-fn fold_kana(s: &str) -> String {
+pub fn fold_kana(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),

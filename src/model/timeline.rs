@@ -114,7 +114,10 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
         parts.push(format!("«{}»", safe_line(text)));
     }
     if let Some(level) = entry.level {
-        parts.push(format!("L{}", level + 1));
+        parts.push(match lang {
+            Lang::En => format!("L{}", level + 1),
+            Lang::Ja => format!("第{}段", level + 1),
+        });
     }
     if let Some(contact) = &entry.contact {
         let name = roster

@@ -112,6 +112,10 @@ impl<T: DataFile> JsonStore<T> {
         T::path(&self.dir)
     }
 
+    pub fn dir(&self) -> &DataDir {
+        &self.dir
+    }
+
     /// Why writes are refused, if they are.
     pub fn refused(&self) -> Option<&FileProblem> {
         self.refused.as_ref()

@@ -22,9 +22,15 @@ pub(super) fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focus
     if focused {
         frame.render_widget(field.textarea(), area);
     } else {
+        // An empty field still shows where it is: an underlined slot.
         let text = field.textarea().lines().join(" ");
+        let shown = if text.is_empty() {
+            " ".repeat(usize::from(area.width.min(40)))
+        } else {
+            safe_line(&text)
+        };
         frame.render_widget(
-            Paragraph::new(safe_line(&text)).style(Style::new().add_modifier(Modifier::UNDERLINED)),
+            Paragraph::new(shown).style(Style::new().add_modifier(Modifier::UNDERLINED)),
             area,
         );
     }
@@ -201,9 +207,15 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
     frame.render_widget(hint_text, hint);
 }
 
+/// A question in a box; each line of `text` starts a new line on screen.
 pub(super) fn draw_question(frame: &mut Frame, area: Rect, text: String) {
-    let rows = super::widgets::wrap(&text, 66).len() as u16;
-    let popup = centered(area, 70, rows + 3);
+    let lines: Vec<String> = text
+        .lines()
+        .flat_map(|l| super::widgets::wrap(l, 66))
+        .collect();
+    let rows = lines.len() as u16;
+    let text = lines.join("\n");
+    let popup = centered(area, 70, rows + 2);
     super::widgets::clear(frame, popup);
     let block = Block::bordered().border_style(theme::border(true));
     frame.render_widget(
@@ -257,6 +269,35 @@ pub fn draw_confirm_delete(
         lang,
         Msg::ConfirmDelete,
         &[("name", &name), ("routes", &routes)],
+    );
+    draw_question(frame, area, text);
+}
+
+pub fn draw_close_choice(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
+    let open = app
+        .desk
+        .incidents()
+        .get(id)
+        .map_or(0, |i| i.open_review_steps().len());
+    let text = fill(
+        app.lang(),
+        Msg::CloseChoice,
+        &[("id", &id.0), ("n", &open.to_string())],
+    );
+    draw_question(frame, area, text);
+}
+
+pub fn draw_confirm_reopen(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
+    let title = app
+        .desk
+        .incidents()
+        .get(id)
+        .map(|i| safe_line(&i.title))
+        .unwrap_or_default();
+    let text = fill(
+        app.lang(),
+        Msg::ConfirmReopen,
+        &[("id", &id.0), ("title", &title)],
     );
     draw_question(frame, area, text);
 }

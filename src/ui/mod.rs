@@ -2,15 +2,18 @@
 
 mod card;
 mod checklist;
+mod follow_ups;
 mod form_contact;
+mod form_record;
+mod form_review;
 mod form_route;
 mod forms;
 mod help;
 mod incidents;
-mod report;
 mod route;
 mod search;
 mod status;
+mod text_view;
 pub mod theme;
 mod widgets;
 
@@ -73,18 +76,27 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
     match &app.ui.overlay {
         None => {}
-        Some(Overlay::Help) => help::draw(frame, area, app),
+        Some(Overlay::Help { scroll }) => help::draw(frame, area, app, *scroll),
         Some(Overlay::NewIncident(form)) => forms::draw_new(frame, area, app, form),
         Some(Overlay::Note(form)) => forms::draw_note(frame, area, app, form),
         Some(Overlay::ConfirmClose(id)) => forms::draw_confirm_close(frame, area, app, id),
         Some(Overlay::ConfirmQuit) => forms::draw_confirm_quit(frame, area, app),
         Some(Overlay::Escalate(form)) => form_route::draw_escalate(frame, area, app, form),
         Some(Overlay::Reclassify(form)) => form_route::draw_reclassify(frame, area, app, form),
-        Some(Overlay::Report {
-            incident,
+        Some(Overlay::Text {
+            view,
             scroll,
             copied,
-        }) => report::draw(frame, area, app, incident, *scroll, *copied),
+        }) => text_view::draw(frame, area, app, view, *scroll, *copied),
+        Some(Overlay::Scope(form)) => form_record::draw_scope(frame, area, app, form),
+        Some(Overlay::Consult(form)) => form_record::draw_consult(frame, area, app, form),
+        Some(Overlay::Interim(form)) => form_record::draw_interim(frame, area, app, form),
+        Some(Overlay::Review(form)) => form_review::draw(frame, area, app, form),
+        Some(Overlay::CloseChoice(id)) => forms::draw_close_choice(frame, area, app, id),
+        Some(Overlay::CloseWithoutReview(form)) => form_record::draw_reason(frame, area, app, form),
+        Some(Overlay::ConfirmReopen(id)) => forms::draw_confirm_reopen(frame, area, app, id),
+        Some(Overlay::FollowUps { cursor }) => follow_ups::draw(frame, area, app, *cursor),
+        Some(Overlay::Filter(form)) => form_record::draw_filter(frame, area, app, form),
         Some(Overlay::Search(search)) => search::draw(frame, area, app, search),
         Some(Overlay::Card(card)) => card::draw(frame, area, app, card),
         Some(Overlay::ContactForm(form)) => form_contact::draw_contact(frame, area, app, form),

@@ -24,6 +24,16 @@ pub fn next_text(app: &App) -> (String, Style) {
     let progress = route_progress(inc, app.desk.roster(), app.now);
     let next = next_action_with(inc, &progress, app.desk.roster(), app.now);
     let mut text = sentence(&next, inc, lang, &app.operator.zone, app.now);
+    // The keys that do it, on screen only (the sentence is also used in shared texts).
+    let keys = match next {
+        NextAction::Call { .. } => " [r/x/m]",
+        NextAction::NobodyAvailable { .. } => " [e]",
+        NextAction::GiveUpdate { .. } => " [u]",
+        NextAction::Step { .. } => " [Space]",
+        NextAction::Close => " [c]",
+        NextAction::Closed => "",
+    };
+    text.push_str(keys);
     if let Some(update) = update_words(
         inc,
         &progress,

@@ -1,0 +1,70 @@
+//! A form's text fields in order, with the one that has focus.
+
+use super::text_field::TextField;
+
+pub struct Fields<K> {
+    items: Vec<(K, TextField)>,
+    focus: usize,
+}
+
+impl<K: Copy + PartialEq> Fields<K> {
+    /// Fields with their starting text; the multi-line ones keep line breaks.
+    pub fn new(items: Vec<(K, &str, bool)>) -> Fields<K> {
+        Fields {
+            items: items
+                .into_iter()
+                .map(|(k, text, multi)| (k, TextField::with_text(text, multi)))
+                .collect(),
+            focus: 0,
+        }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = K> + '_ {
+        self.items.iter().map(|(k, _)| *k)
+    }
+
+    pub fn get(&self, key: K) -> Option<&TextField> {
+        self.items.iter().find(|(k, _)| *k == key).map(|(_, f)| f)
+    }
+
+    /// The text of a field as stored: NFKC, trimmed.
+    pub fn text(&self, key: K) -> String {
+        self.get(key)
+            .map(|f| f.text().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn focus(&self) -> Option<K> {
+        self.items.get(self.focus).map(|(k, _)| *k)
+    }
+
+    pub fn set_focus(&mut self, key: K) {
+        if let Some(i) = self.items.iter().position(|(k, _)| *k == key) {
+            self.focus = i;
+        }
+    }
+
+    pub fn focused_mut(&mut self) -> Option<&mut TextField> {
+        self.items.get_mut(self.focus).map(|(_, f)| f)
+    }
+
+    /// Moves the focus; false when it would leave the fields (so a form can move on).
+    pub fn step(&mut self, by: isize) -> bool {
+        let to = self.focus as isize + by;
+        if to < 0 || to >= self.items.len() as isize {
+            return false;
+        }
+        self.focus = to as usize;
+        true
+    }
+
+    /// Moves the focus, wrapping around at either end.
+    pub fn cycle(&mut self, by: isize) {
+        let n = self.items.len().max(1) as isize;
+        self.focus = (self.focus as isize + by).rem_euclid(n) as usize;
+    }
+
+    pub fn has_text(&self) -> bool {
+        self.items.iter().any(|(_, f)| !f.is_empty())
+    }
+}

@@ -1,0 +1,84 @@
+//! The texts the text overlay shows, built from the record each time it is drawn or
+//! copied: the report, the timeline, the Markdown export, the handover.
+
+use super::App;
+use super::effects::{ClipboardMode, Effect};
+use super::ui_state::{NoticeLevel, Overlay, TextView};
+use crate::i18n::{Msg, t};
+use crate::model::report::{Reporter, report_text};
+use crate::model::share::export::incident_markdown;
+use crate::model::share::handover::handover_text;
+use crate::model::text::safe_line;
+use crate::model::timeline::describe;
+use chrono::Duration;
+
+/// How far back the handover looks for incidents closed during the shift.
+pub const SHIFT_HOURS: i64 = 12;
+
+impl App {
+    /// The text of a view; empty when its incident is gone.
+    pub fn text_of(&self, view: &TextView) -> String {
+        let (lang, zone, now) = (self.lang(), &self.operator.zone, self.now);
+        let roster = self.desk.roster();
+        let incident = |id| self.desk.incidents().get(id);
+        match view {
+            TextView::Report(id) => incident(id).map_or_else(String::new, |inc| {
+                let reporter = Reporter {
+                    name: &self.operator.name,
+                    callback: self.operator.callback.as_deref(),
+                };
+                report_text(inc, roster, &reporter, lang, zone, now)
+            }),
+            TextView::Timeline(id) => incident(id).map_or_else(String::new, |inc| {
+                inc.timeline
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}  {}  {}",
+                            zone.date_time(e.at),
+                            safe_line(&e.by),
+                            describe(e, inc, roster, lang)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+            TextView::Export { incident: id, .. } => incident(id).map_or_else(String::new, |inc| {
+                incident_markdown(inc, roster, lang, zone, now)
+            }),
+            TextView::Handover => handover_text(
+                &self.desk.incidents().incidents,
+                roster,
+                now - Duration::hours(SHIFT_HOURS),
+                lang,
+                zone,
+                now,
+            ),
+        }
+    }
+
+    pub(super) fn show_text(&mut self, view: TextView) {
+        self.ui.overlay = Some(Overlay::Text {
+            view,
+            scroll: 0,
+            copied: false,
+        });
+    }
+
+    /// Copies what the text overlay shows.
+    pub(super) fn copy_text(&mut self) {
+        let Some(Overlay::Text { view, .. }) = &self.ui.overlay else {
+            return;
+        };
+        let text = self.text_of(view);
+        if self.clipboard == ClipboardMode::Off {
+            let text = t(self.lang(), Msg::MsgCopyOff).to_string();
+            self.notify(NoticeLevel::Warning, text);
+            return;
+        }
+        self.effects.push(Effect::Copy(text));
+        if let Some(Overlay::Text { copied, .. }) = &mut self.ui.overlay {
+            *copied = true;
+        }
+    }
+}

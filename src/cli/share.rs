@@ -1,0 +1,111 @@
+//! `shiftdesk export` and `shiftdesk handover`: the record, shared.
+
+use super::{Session, find, load_incidents, print_json, roster_or_empty};
+use crate::model::share::{handover_text, incident_markdown};
+use crate::model::text::{escape_bidi_in_json, is_unsafe};
+use crate::store::atomic::{to_pretty_json, write_atomic};
+use anyhow::{Context, Result};
+use chrono::{DateTime, Duration, Utc};
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShareFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Incident id, e.g. INC-0001 (or just 1)
+    pub id: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ShareFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    /// How many hours back the shift began (closed incidents since then are listed)
+    #[arg(long, default_value_t = 12)]
+    pub since: u32,
+}
+
+/// Text for stdout or a file: any control character other than a line break that might
+/// still be in it becomes U+FFFD (the model already makes text from people safe; this is
+/// the last guard before the reader's terminal).
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Text to a file (atomically, owner-only) or to standard output.
+fn emit(text: &str, out: Option<&Path>) -> Result<()> {
+    let text = printable(text);
+    match out {
+        Some(path) => write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+/// `shiftdesk export ID`: the incident report in Markdown, or the stored record as JSON.
+pub fn export(args: ExportArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let Some(inc) = find(&file, &args.id, lang) else {
+        return Ok(ExitCode::from(1));
+    };
+    match (args.format, args.out.as_deref()) {
+        (ShareFormat::Md, out) => {
+            let roster = roster_or_empty(&ctx.dir);
+            let text = incident_markdown(&inc, &roster, lang, &ctx.operator.zone, ctx.now);
+            emit(&text, out)?;
+        }
+        (ShareFormat::Json, None) => print_json(&mut std::io::stdout().lock(), &inc)?,
+        (ShareFormat::Json, Some(path)) => {
+            let bytes = to_pretty_json(&inc)?;
+            emit(
+                &escape_bidi_in_json(&String::from_utf8_lossy(&bytes)),
+                Some(path),
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `shiftdesk handover`: what the next shift needs, over every incident, for the shift that
+/// began `--since` hours ago.
+pub fn handover(args: HandoverArgs, ctx: &Session) -> Result<ExitCode> {
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let roster = roster_or_empty(&ctx.dir);
+    let since = ctx
+        .now
+        .checked_sub_signed(Duration::hours(i64::from(args.since)))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let text = handover_text(
+        &file.incidents,
+        &roster,
+        since,
+        ctx.operator.lang,
+        &ctx.operator.zone,
+        ctx.now,
+    );
+    emit(&text, None)?;
+    Ok(ExitCode::SUCCESS)
+}
