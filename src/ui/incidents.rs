@@ -40,7 +40,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.ui.focus == Pane::Incidents;
     let visible = app.visible();
     let title = if app.ui.show_closed {
-        format!(" {} ", t(lang, Msg::PaneClosed))
+        let filtered = if app.ui.history_filter.is_empty() {
+            ""
+        } else {
+            t(lang, Msg::Filtered)
+        };
+        format!(" {}{filtered} ", t(lang, Msg::PaneClosed))
     } else {
         // Drills are counted apart from live incidents.
         let drills = visible
