@@ -526,3 +526,71 @@ fn list_all_filters_by_since_and_category() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--since"), "{}", stderr(&bad));
 }
+
+#[test]
+fn drills_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let o = shiftdesk(d, &["drill", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "network-failover",
+        "system-outage",
+        "misdirected-email",
+        "lost-id-card",
+        "lost-pc",
+    ] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    // A team's own scenario is listed; a broken one is named with line and column.
+    std::fs::create_dir(d.join("drills")).unwrap();
+    let mut own: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/drills/lost-pc.json")).unwrap();
+    own["id"] = "printer-fire".into();
+    std::fs::write(d.join("drills/printer-fire.json"), own.to_string()).unwrap();
+    std::fs::write(d.join("drills/broken.json"), "{\n\"id\": 3,\n}").unwrap();
+    let o = shiftdesk(d, &["drill", "list"]);
+    assert!(stdout(&o).contains("printer-fire"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("broken.json:2:"), "{}", stderr(&o));
+
+    let o = shiftdesk(d, &["drill", "start", "lost-pc"]);
+    assert_eq!(stdout(&o), "INC-0001\n", "{}", stderr(&o));
+    let o = shiftdesk(d, &["list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(rows[0]["drill"], true);
+    let o = shiftdesk(d, &["--lang", "en", "handover"]);
+    assert!(
+        !stdout(&o).contains("INC-0001"),
+        "drills stay out of the handover"
+    );
+    let o = shiftdesk(d, &["--lang", "en", "drill", "history"]);
+    assert!(stdout(&o).contains("lost-pc:"), "{}", stdout(&o));
+    let o = shiftdesk(d, &["drill", "start", "no-such-drill"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("network-failover"),
+        "lists the ids: {}",
+        stderr(&o)
+    );
+    let o = shiftdesk(
+        d,
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "other",
+            "--severity",
+            "3",
+        ],
+    );
+    assert!(o.status.success());
+    let o = shiftdesk(d, &["drill", "report", "INC-0002"]);
+    assert_eq!(o.status.code(), Some(1), "not a drill");
+}

@@ -224,3 +224,52 @@ fn scope_interim_action_and_review_end_up_in_the_export() {
         assert!(md.contains(expected), "{expected:?} missing from:\n{md}");
     }
 }
+
+#[test]
+fn a_network_failover_drill_from_start_to_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en", "--operator", "kato"], 120, 40);
+    desk.wait_for("No open incidents");
+    desk.send("D");
+    desk.wait_for("network-failover");
+    desk.send("\r");
+    desk.wait_for("[DRILL]");
+    desk.wait_for("DRILL: next inject");
+    // Jump the drill's clock to its next inject: it appears.
+    desk.send("]");
+    desk.wait_for("T+3");
+    // Answer the readiness check "backup equipment powered on": no.
+    desk.send("v");
+    desk.wait_for("Readiness checks");
+    desk.send("n");
+    desk.wait_for("Answer: NO");
+    desk.send("rack B had no power\r");
+    desk.wait_for("rack B had no power");
+    desk.send("\x1b");
+    // End the drill: its results are shown.
+    desk.send("c");
+    desk.wait_for("End drill");
+    desk.send("y");
+    desk.wait_for("Drill results");
+    desk.send("\x1b");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["--lang", "en", "drill", "report", "INC-0001"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    let actions = report.find("Actions").expect("an actions section");
+    let failed = report
+        .find("rack B had no power")
+        .expect("the failed check");
+    assert!(
+        actions < failed && failed < report.find("Figures").unwrap(),
+        "{report}"
+    );
+    assert!(report.contains("jumped ahead"), "{report}");
+}

@@ -297,6 +297,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
                 drill: false,
                 checklist: inc.checklist.clone(),
                 route: inc.route.clone(),
+                drill_run: None,
             })),
             now(),
             "yamada",

@@ -65,4 +65,10 @@ pub enum Action {
     /// Space on a follow-up: done / not done.
     ToggleDone,
     Filter,
+    Drills,
+    /// `]`: a running drill's clock to its next inject.
+    JumpDrill,
+    /// A running drill's readiness checks.
+    Checks,
+    AnswerCheck(crate::model::drill::Answer),
 }

@@ -4,6 +4,7 @@
 use super::ledger::{Ledger, LedgerError, SaveState, Submitted};
 use crate::model::change::{Applied, ChangeError, Stamped};
 use crate::model::desk::IncidentsFile;
+use crate::model::drill::Scenario;
 use crate::model::playbook::Playbooks;
 use crate::model::roster::Roster;
 use crate::model::roster_change::{RosterApplied, RosterChange, RosterError};
@@ -26,6 +27,8 @@ pub struct Desk {
     incidents: Ledger<IncidentsFile, Stamped>,
     roster: Ledger<Roster, RosterChange>,
     pub playbooks: Playbooks,
+    /// The drill scenarios: bundled and the team's own.
+    pub scenarios: Vec<Scenario>,
     /// The roster prepared for contact search; rebuilt when the roster changes.
     search: SearchIndex,
 }
@@ -47,6 +50,7 @@ impl Desk {
             incidents: Ledger::new(incidents_store, incidents),
             roster: Ledger::new(roster_store, roster),
             playbooks,
+            scenarios: crate::store::drills::bundled(),
         }
     }
 

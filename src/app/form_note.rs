@@ -18,6 +18,8 @@ pub struct NoteForm {
     pub target: NoteTarget,
     pub text: TextField,
     pub discard_armed: bool,
+    /// Opened from the timeline: go back to it once saved.
+    pub from_timeline: bool,
 }
 
 impl NoteForm {
@@ -26,6 +28,7 @@ impl NoteForm {
             target,
             text: TextField::new(true),
             discard_armed: false,
+            from_timeline: false,
         }
     }
 }

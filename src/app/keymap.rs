@@ -22,6 +22,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Some(Overlay::Text { view, .. }) => text_layer(key, matches!(view, TextView::Timeline(_))),
         Some(Overlay::CloseChoice(_)) => close_choice_layer(key),
         Some(Overlay::FollowUps { .. }) => follow_ups_layer(key),
+        Some(Overlay::Drills { .. }) => list_layer(key),
+        Some(Overlay::Checks { .. }) => checks_layer(key),
+        Some(Overlay::CheckAnswer(_)) => form_layer(key, ctrl),
         Some(
             Overlay::Scope(_)
             | Overlay::Consult(_)
@@ -34,7 +37,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             Overlay::ConfirmClose(_)
             | Overlay::ConfirmQuit
             | Overlay::ConfirmDelete { .. }
-            | Overlay::ConfirmReopen(_),
+            | Overlay::ConfirmReopen(_)
+            | Overlay::ConfirmEndDrill(_),
         ) => confirm_layer(key, ctrl),
         Some(Overlay::Search(_)) => search_layer(key, ctrl),
         Some(Overlay::Card(_)) => card_layer(key),
@@ -92,6 +96,30 @@ fn close_choice_layer(key: KeyEvent) -> Option<Action> {
     })
 }
 
+/// A list to pick from: move, Enter, Esc.
+fn list_layer(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => Action::Dismiss,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
+        KeyCode::Enter => Action::Submit,
+        _ => return None,
+    })
+}
+
+fn checks_layer(key: KeyEvent) -> Option<Action> {
+    use crate::model::drill::Answer;
+    Some(match key.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('v') => Action::Dismiss,
+        KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
+        KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
+        KeyCode::Char('y') => Action::AnswerCheck(Answer::Yes),
+        KeyCode::Char('n') => Action::AnswerCheck(Answer::No),
+        KeyCode::Char('u') => Action::AnswerCheck(Answer::NotChecked),
+        _ => return None,
+    })
+}
+
 fn follow_ups_layer(key: KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => Action::Dismiss,
@@ -107,8 +135,10 @@ fn text_layer(key: KeyEvent, timeline: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char('a') if timeline => Action::AddNote,
         KeyCode::Char('/') => Action::OpenSearch,
-        KeyCode::Char('t') | KeyCode::Char('E') | KeyCode::Char('H') => Action::Dismiss,
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('R') | KeyCode::Enter => Action::Dismiss,
+        KeyCode::Char('t') | KeyCode::Char('E') | KeyCode::Char('H') | KeyCode::Char('R') => {
+            Action::Dismiss
+        }
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Action::Dismiss,
         KeyCode::Char('y') => Action::Copy,
         KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,
         KeyCode::Down | KeyCode::Char('j') => Action::MoveDown,
@@ -172,6 +202,9 @@ fn pane_layer(focus: Pane, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('H') => Action::Handover,
         KeyCode::Char('f') => Action::FollowUps,
         KeyCode::Char('F') => Action::Filter,
+        KeyCode::Char('D') => Action::Drills,
+        KeyCode::Char(']') => Action::JumpDrill,
+        KeyCode::Char('v') => Action::Checks,
         _ => return None,
     })
 }

@@ -20,6 +20,7 @@ mod text_views;
 pub mod ui_state;
 mod update;
 mod update_contacts;
+pub mod update_drill;
 mod update_record;
 mod update_route;
 

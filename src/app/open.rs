@@ -4,6 +4,7 @@ use super::desk::Desk;
 use crate::i18n::{Lang, Msg, fill, t};
 use crate::model::roster_check::check;
 use crate::store::DataDir;
+use crate::store::drills::load_scenarios;
 use crate::store::incidents::IncidentsStore;
 use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, open_roster};
@@ -58,6 +59,14 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
     {
         warnings.push(t(lang, Msg::MsgSampleRoster).to_string());
     }
+    let scenarios = load_scenarios(dir);
+    for p in &scenarios.problems {
+        warnings.push(fill(
+            lang,
+            Msg::MsgScenarioProblem,
+            &[("why", &p.to_string())],
+        ));
+    }
     let playbooks = load_playbooks(dir);
     if let Some(p) = &playbooks.problem {
         warnings.push(fill(
@@ -66,13 +75,12 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
             &[("why", &p.to_string())],
         ));
     }
-    Ok((
-        Desk::new(
-            Some((store, roster_store)),
-            incidents,
-            roster,
-            playbooks.playbooks,
-        ),
-        warnings,
-    ))
+    let mut desk = Desk::new(
+        Some((store, roster_store)),
+        incidents,
+        roster,
+        playbooks.playbooks,
+    );
+    desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
+    Ok((desk, warnings))
 }

@@ -5,6 +5,7 @@ use super::App;
 use super::effects::{ClipboardMode, Effect};
 use super::ui_state::{NoticeLevel, Overlay, TextView};
 use crate::i18n::{Msg, t};
+use crate::model::drill_result::drill_report;
 use crate::model::report::{Reporter, report_text};
 use crate::model::share::export::incident_markdown;
 use crate::model::share::handover::handover_text;
@@ -46,6 +47,9 @@ impl App {
             TextView::Export { incident: id, .. } => incident(id).map_or_else(String::new, |inc| {
                 incident_markdown(inc, roster, lang, zone, now)
             }),
+            TextView::DrillReport(id) => incident(id)
+                .and_then(|inc| drill_report(inc, roster, lang, zone, now))
+                .unwrap_or_default(),
             TextView::Handover => handover_text(
                 &self.desk.incidents().incidents,
                 roster,

@@ -68,6 +68,17 @@ pub enum Overlay {
         cursor: usize,
     },
     Filter(Box<FilterForm>),
+    /// The drill scenarios to start one from.
+    Drills {
+        cursor: usize,
+    },
+    /// A running drill's readiness checks.
+    Checks {
+        incident: IncidentId,
+        cursor: usize,
+    },
+    CheckAnswer(Box<super::update_drill::CheckAnswerForm>),
+    ConfirmEndDrill(IncidentId),
     Search(Box<SearchState>),
     Card(Box<CardState>),
     ContactForm(Box<ContactForm>),
@@ -90,6 +101,8 @@ pub enum TextView {
         path: Option<std::path::PathBuf>,
     },
     Handover,
+    /// A drill's results.
+    DrillReport(IncidentId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -54,6 +54,10 @@ impl App {
             Action::FollowUps => self.show_follow_ups(),
             Action::ToggleDone => self.toggle_follow_up(),
             Action::Filter => self.open_filter(),
+            Action::Drills => self.show_drills(),
+            Action::JumpDrill => self.jump_drill(),
+            Action::Checks => self.show_checks(),
+            Action::AnswerCheck(answer) => self.answer_check(answer),
             Action::CopyEmail => self.copy_from_card(true),
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
@@ -136,6 +140,7 @@ impl App {
                 Some(Overlay::Interim(form)) => form.edit(key),
                 Some(Overlay::Filter(form)) => form.edit(key),
                 Some(Overlay::CloseWithoutReview(form)) => form.reason.input(key),
+                Some(Overlay::CheckAnswer(form)) => form.note.input(key),
                 Some(Overlay::Scope(form)) => {
                     if let Some(f) = form.fields.focused_mut() {
                         f.input(key);
@@ -169,6 +174,7 @@ impl App {
                 }
                 Some(Overlay::Interim(form)) => form.action.paste(&text),
                 Some(Overlay::CloseWithoutReview(form)) => form.reason.paste(&text),
+                Some(Overlay::CheckAnswer(form)) => form.note.paste(&text),
                 Some(Overlay::Scope(form)) => {
                     if let Some(f) = form.fields.focused_mut() {
                         f.paste(&text);
@@ -222,6 +228,7 @@ impl App {
             };
             self.notify(level, text);
         }
+        self.log_due_injects();
         if self.desk.pending_count() > 0
             && let Some((_, dropped)) = self.desk.flush()
         {
@@ -265,6 +272,24 @@ impl App {
     fn move_cursor(&mut self, by: isize) {
         if let Some(Overlay::Search(_)) = &self.ui.overlay {
             self.move_search_cursor(by);
+            return;
+        }
+        if let Some(Overlay::Drills { .. } | Overlay::Checks { .. }) = &self.ui.overlay {
+            let len = match &self.ui.overlay {
+                Some(Overlay::Checks { incident, .. }) => self
+                    .desk
+                    .incidents()
+                    .get(incident)
+                    .and_then(|i| i.drill_run.as_ref())
+                    .map_or(0, |r| r.checks.len()),
+                _ => self.desk.scenarios.len(),
+            };
+            if let Some(Overlay::Drills { cursor } | Overlay::Checks { cursor, .. }) =
+                &mut self.ui.overlay
+            {
+                let last = len.saturating_sub(1) as isize;
+                *cursor = (*cursor as isize).saturating_add(by).clamp(0, last.max(0)) as usize;
+            }
             return;
         }
         if let Some(Overlay::FollowUps { .. }) = &self.ui.overlay {
@@ -349,8 +374,15 @@ impl App {
         let Some(inc) = self.selected() else {
             return;
         };
+        let from_timeline = matches!(
+            &self.ui.overlay,
+            Some(Overlay::Text {
+                view: super::ui_state::TextView::Timeline(_),
+                ..
+            })
+        );
         let target = match (self.ui.focus, self.selected_step()) {
-            (Pane::Checklist, Some(i)) => NoteTarget::Step {
+            (Pane::Checklist, Some(i)) if !from_timeline => NoteTarget::Step {
                 incident: inc.id.clone(),
                 step: inc.checklist[i].id.clone(),
             },
@@ -361,7 +393,9 @@ impl App {
             self.notify(NoticeLevel::Error, text);
             return;
         }
-        self.ui.overlay = Some(Overlay::Note(Box::new(NoteForm::new(target))));
+        let mut form = NoteForm::new(target);
+        form.from_timeline = from_timeline;
+        self.ui.overlay = Some(Overlay::Note(Box::new(form)));
     }
 
     fn request_close(&mut self) {
@@ -369,6 +403,11 @@ impl App {
         let Some(inc) = self.selected() else {
             return;
         };
+        if inc.is_open() && inc.drill_run.is_some() {
+            // Closing a drill ends it, and shows its results.
+            self.ui.overlay = Some(Overlay::ConfirmEndDrill(inc.id.clone()));
+            return;
+        }
         if !inc.is_open() {
             // On a closed incident, c offers to reopen it.
             self.ui.overlay = Some(Overlay::ConfirmReopen(inc.id.clone()));
@@ -460,6 +499,8 @@ impl App {
             Some(Overlay::ConfirmDelete { contact, .. }) if yes => self.confirm_delete(contact),
             Some(Overlay::ConfirmReopen(id)) if yes => self.confirm_reopen(id),
             Some(Overlay::ConfirmReopen(_)) => {}
+            Some(Overlay::ConfirmEndDrill(id)) if yes => self.end_drill(id),
+            Some(Overlay::ConfirmEndDrill(_)) => {}
             Some(Overlay::ConfirmDelete { contact, .. }) => {
                 self.ui.overlay = Some(Overlay::Card(Box::new(super::contacts::CardState {
                     contact,
@@ -496,6 +537,7 @@ impl App {
                     detected_at: input.detected_at,
                     description: input.description,
                     drill: false,
+                    drill_run: None,
                 };
                 match self.change(Change::Open(Box::new(new))) {
                     Some(Applied::Opened(id)) => {
@@ -527,10 +569,16 @@ impl App {
                 };
                 if self.change(change).is_none() {
                     self.ui.overlay = Some(Overlay::Note(form));
+                } else if form.from_timeline
+                    && let NoteTarget::Incident(id) = &form.target
+                {
+                    self.show_text(super::ui_state::TextView::Timeline(id.clone()));
                 }
             }
             Some(Overlay::Escalate(form)) => self.submit_escalate(form),
             Some(Overlay::Search(search)) => self.open_card_from_search(search),
+            Some(Overlay::Drills { cursor }) => self.start_drill(cursor),
+            Some(Overlay::CheckAnswer(form)) => self.submit_check_answer(form),
             Some(Overlay::ContactForm(form)) => self.submit_contact_form(form),
             Some(Overlay::Availability(form)) => self.submit_availability(form),
             Some(

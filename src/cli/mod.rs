@@ -27,6 +27,7 @@ use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
 use anyhow::{Context, Result, bail};
 
+mod drill;
 mod roster_io;
 mod share;
 use chrono::{DateTime, Utc};
@@ -83,6 +84,9 @@ pub enum Command {
     /// What the next shift needs: open incidents, their next actions and deadlines,
     /// incidents closed during the shift, follow-ups that are due. Drills are left out
     Handover(share::HandoverArgs),
+    /// Drills: rehearse the flow from a scenario, and see whether the team is improving
+    #[command(subcommand)]
+    Drill(drill::DrillCommand),
     /// The roster: check it before it is needed
     #[command(subcommand)]
     Roster(RosterCommand),
@@ -231,6 +235,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Contacts(args) => contacts(args, ctx),
         Command::Export(args) => share::export(args, ctx),
         Command::Handover(args) => share::handover(args, ctx),
+        Command::Drill(command) => drill::run(command, ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
         Command::Roster(RosterCommand::Import(args)) => roster_io::import(args, ctx),
         Command::Roster(RosterCommand::Export(args)) => roster_io::export(args, ctx),
@@ -332,6 +337,7 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
         route: roster
             .route_for(args.category, args.severity)
             .map(|r| r.resolve()),
+        drill_run: None,
     }));
     let (mut store, file) = load_incidents(&ctx.dir)?;
     let committed = store

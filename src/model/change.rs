@@ -2,11 +2,13 @@
 //! store can apply the same change again to a fresher state written by another desk.
 
 use super::category::Category;
+use super::change_drill;
 use super::change_record;
 use super::change_route;
 pub use super::change_route::Reclassification;
 use super::checklist::{ChecklistStep, Stamp, StepNote};
 use super::desk::IncidentsFile;
+use super::drill::{Answer, DrillRun};
 use super::incident::{AttemptOutcome, Incident, IncidentId, ResolvedRoute, Status};
 use super::record::{Effect, ReviewInput, Scope};
 use super::severity::Severity;
@@ -28,6 +30,8 @@ pub struct NewIncident {
     pub drill: bool,
     pub checklist: Vec<ChecklistStep>,
     pub route: Option<ResolvedRoute>,
+    /// For a drill started from a scenario.
+    pub drill_run: Option<DrillRun>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +111,26 @@ pub enum Change {
         incident: IncidentId,
         reason: String,
     },
+    /// Logs the drill's injects that have come due, up to this many in all.
+    LogInjects {
+        incident: IncidentId,
+        upto: usize,
+    },
+    /// Moves a drill's clock ahead by this many minutes (tabletop runs).
+    JumpDrill {
+        incident: IncidentId,
+        minutes: i64,
+    },
+    AnswerCheck {
+        incident: IncidentId,
+        check: String,
+        answer: Answer,
+        note: String,
+    },
+    /// Ends a drill: it is closed, and its results can be reported.
+    EndDrill {
+        incident: IncidentId,
+    },
 }
 
 /// A change with who made it and when.
@@ -137,6 +161,8 @@ pub enum ChangeError {
     NoSuchLevel(IncidentId, usize),
     NotOnLevel(IncidentId, String, usize),
     NoSuchMeasure(IncidentId, u32),
+    NotADrill(IncidentId),
+    NoSuchCheck(IncidentId, String),
 }
 
 impl ChangeError {
@@ -157,6 +183,12 @@ impl ChangeError {
             ChangeError::NoSuchLevel(id, l) => {
                 (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
             }
+            ChangeError::NotADrill(id) => (Msg::ErrNotADrill, id.0.as_str(), String::new()),
+            ChangeError::NoSuchCheck(id, c) => (
+                Msg::ErrNoSuchCheck,
+                id.0.as_str(),
+                super::text::safe_line(c),
+            ),
             ChangeError::NoSuchMeasure(id, m) => {
                 (Msg::ErrNoSuchMeasure, id.0.as_str(), m.to_string())
             }
@@ -231,6 +263,7 @@ impl Stamped {
                     consultations: Vec::new(),
                     interim_actions: Vec::new(),
                     review: None,
+                    drill_run: new.drill_run.clone(),
                     timeline,
                     extra: Map::new(),
                 });
@@ -391,6 +424,27 @@ impl Stamped {
                     .get_mut(incident)
                     .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
                 change_record::reopen(inc, (at, by), reason)
+            }
+            Change::LogInjects { incident, upto } => {
+                change_drill::log_injects(open_incident(file, incident)?, (at, by), *upto)
+            }
+            Change::JumpDrill { incident, minutes } => {
+                change_drill::jump(open_incident(file, incident)?, (at, by), *minutes)
+            }
+            Change::AnswerCheck {
+                incident,
+                check,
+                answer,
+                note,
+            } => change_drill::answer(
+                open_incident(file, incident)?,
+                (at, by),
+                check,
+                *answer,
+                note,
+            ),
+            Change::EndDrill { incident } => {
+                change_drill::end(open_incident(file, incident)?, (at, by))
             }
         }
     }

@@ -14,6 +14,7 @@ fn new_outage(title: &str) -> Change {
         drill: false,
         checklist: checklist_from(books.for_category(Category::SystemOutage).unwrap()),
         route: None,
+        drill_run: None,
     }))
 }
 

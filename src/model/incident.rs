@@ -2,6 +2,7 @@
 
 use super::category::Category;
 use super::checklist::{self, ChecklistStep, PhaseProgress};
+use super::drill::DrillRun;
 use super::playbook::{Phase, StepRole};
 use super::record::{Consultation, Effect, InterimAction, Review, Scope};
 use super::roster::{Means, RouteLevel};
@@ -145,6 +146,9 @@ pub struct Incident {
     pub interim_actions: Vec<InterimAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// For a drill run from a scenario: its clock, injects and readiness checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drill_run: Option<DrillRun>,
     pub timeline: Vec<TimelineEntry>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

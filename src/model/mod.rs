@@ -3,11 +3,14 @@
 pub mod apply;
 pub mod category;
 pub mod change;
+mod change_drill;
 mod change_record;
 mod change_route;
 pub mod checklist;
 pub mod clock;
 pub mod desk;
+pub mod drill;
+pub mod drill_result;
 pub mod escalation;
 pub mod history;
 pub mod incident;

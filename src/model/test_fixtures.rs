@@ -45,6 +45,7 @@ pub fn incident_at(hhmm: &str) -> Incident {
         consultations: vec![],
         interim_actions: vec![],
         review: None,
+        drill_run: None,
         timeline: vec![],
         extra: Map::new(),
     }

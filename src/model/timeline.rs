@@ -1,5 +1,6 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
+use super::drill::Answer;
 use super::incident::{AttemptOutcome, Incident};
 use super::record::Effect;
 use super::roster::Roster;
@@ -32,6 +33,11 @@ pub enum EntryKind {
     ReviewSaved,
     MeasureDone,
     MeasureReopened,
+    DrillStarted,
+    Inject,
+    DrillJump,
+    ReadinessCheck,
+    DrillEnded,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +63,12 @@ pub struct TimelineEntry {
     /// What came of an interim action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effect: Option<Effect>,
+    /// The drill inject this entry announces (index into the drill's injects).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inject: Option<usize>,
+    /// The answer to a readiness check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -73,6 +85,8 @@ impl TimelineEntry {
             level: None,
             outcome: None,
             effect: None,
+            inject: None,
+            answer: None,
             extra: Map::new(),
         }
     }
@@ -107,6 +121,16 @@ impl TimelineEntry {
 /// text. Contacts are named from the roster where they are in it. Made safe for display.
 pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lang: Lang) -> String {
     let mut parts = vec![i18n::entry_kind(lang, entry.kind).to_string()];
+    if let Some(inject) = entry
+        .inject
+        .and_then(|i| incident.drill_run.as_ref()?.injects.get(i))
+    {
+        parts.push(format!(
+            "T+{} {}",
+            inject.at_minutes,
+            safe_line(inject.text.get(lang))
+        ));
+    }
     if let Some(step) = &entry.step {
         let text = incident
             .step(step)
@@ -133,6 +157,9 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
     }
     if let Some(effect) = entry.effect {
         parts.push(format!("→ {}", i18n::effect(lang, effect)));
+    }
+    if let Some(answer) = entry.answer {
+        parts.push(format!("→ {}", i18n::answer(lang, answer)));
     }
     parts.join(" ")
 }

@@ -1,6 +1,7 @@
 //! The data dir: load, validate, lock, save atomically. Depends on the model only.
 
 pub mod atomic;
+pub mod drills;
 pub mod exports;
 pub mod incidents;
 pub mod json_file;

@@ -208,7 +208,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
 }
 
 /// A question in a box; each line of `text` starts a new line on screen.
-pub(super) fn draw_question(frame: &mut Frame, area: Rect, text: String) {
+pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
     let lines: Vec<String> = text
         .lines()
         .flat_map(|l| super::widgets::wrap(l, 66))

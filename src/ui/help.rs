@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-const KEYS: [(&str, Msg); 28] = [
+const KEYS: [(&str, Msg); 31] = [
     ("↑ ↓  j k  g G", Msg::HelpMove),
     ("Tab  Shift-Tab", Msg::HelpPanes),
     ("Enter", Msg::HelpEnter),
@@ -34,6 +34,9 @@ const KEYS: [(&str, Msg); 28] = [
     ("f", Msg::HelpFollowUps),
     ("o", Msg::HelpClosedToggle),
     ("F", Msg::HelpFilter),
+    ("D", Msg::HelpDrills),
+    ("]", Msg::HelpJump),
+    ("v", Msg::HelpChecks),
     ("/", Msg::HelpSearch),
     ("?", Msg::HelpHelp),
     ("q  Ctrl-C", Msg::HelpQuit),

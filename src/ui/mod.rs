@@ -2,6 +2,7 @@
 
 mod card;
 mod checklist;
+mod drills;
 mod follow_ups;
 mod form_contact;
 mod form_record;
@@ -97,6 +98,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::ConfirmReopen(id)) => forms::draw_confirm_reopen(frame, area, app, id),
         Some(Overlay::FollowUps { cursor }) => follow_ups::draw(frame, area, app, *cursor),
         Some(Overlay::Filter(form)) => form_record::draw_filter(frame, area, app, form),
+        Some(Overlay::Drills { cursor }) => drills::draw_list(frame, area, app, *cursor),
+        Some(Overlay::Checks { incident, cursor }) => {
+            drills::draw_checks(frame, area, app, incident, *cursor)
+        }
+        Some(Overlay::CheckAnswer(form)) => drills::draw_answer(frame, area, app, form),
+        Some(Overlay::ConfirmEndDrill(id)) => forms::draw_question(
+            frame,
+            area,
+            fill(app.lang(), Msg::ConfirmEndDrill, &[("id", &id.0)]),
+        ),
         Some(Overlay::Search(search)) => search::draw(frame, area, app, search),
         Some(Overlay::Card(card)) => card::draw(frame, area, app, card),
         Some(Overlay::ContactForm(form)) => form_contact::draw_contact(frame, area, app, form),

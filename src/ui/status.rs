@@ -24,6 +24,19 @@ pub fn next_text(app: &App) -> (String, Style) {
     let progress = route_progress(inc, app.desk.roster(), app.now);
     let next = next_action_with(inc, &progress, app.desk.roster(), app.now);
     let mut text = sentence(&next, inc, lang, &app.operator.zone, app.now);
+    if let Some(run) = inc.drill_run.as_ref().filter(|_| inc.is_open())
+        && let Some((_, due)) = run.next_inject(app.now)
+    {
+        text.push_str(" · ");
+        text.push_str(&fill(
+            lang,
+            Msg::NextInject,
+            &[
+                ("due", &app.operator.zone.clock(due, app.now)),
+                ("left", &crate::model::clock::countdown(due - app.now)),
+            ],
+        ));
+    }
     // The keys that do it, on screen only (the sentence is also used in shared texts).
     let keys = match next {
         NextAction::Call { .. } => " [r/x/m]",

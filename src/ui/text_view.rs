@@ -35,6 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &TextView, scroll: u
             Msg::ReportHint,
         ),
         TextView::Handover => (t(lang, Msg::HandoverTitle).to_string(), Msg::ReportHint),
+        TextView::DrillReport(id) => (
+            format!("{} · {id}", t(lang, Msg::DrillReportTitle)),
+            Msg::ReportHint,
+        ),
     };
     let block = Block::bordered()
         .title(format!(" {title} "))

@@ -62,6 +62,7 @@ pub fn open(
         drill,
         checklist: checklist_from(books.for_category(category).unwrap()),
         route: roster.route_for(category, severity).map(|r| r.resolve()),
+        drill_run: None,
     }));
     match Stamped::new(change, ago(detected_minutes_ago), "yamada")
         .apply(file)

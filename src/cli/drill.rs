@@ -1,0 +1,199 @@
+//! `shiftdesk drill list | start | report | history`.
+
+use super::{Session, find, load_incidents, print_json, roster_or_empty};
+use crate::i18n::{Msg, fill};
+use crate::model::change::{Applied, Change, Stamped};
+use crate::model::drill_result::{drill_history, drill_incident, drill_report};
+use crate::model::text::safe_line;
+use crate::store::drills::load_scenarios;
+use crate::store::playbooks_file::load_playbooks;
+use crate::store::roster_file::{RosterLoad, open_roster};
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum DrillCommand {
+    /// The scenarios: bundled, and the team's own in the data dir's drills/ folder
+    List(DrillListArgs),
+    /// Start a drill from a scenario and print the drill incident's id
+    Start(DrillStartArgs),
+    /// A drill's results: failed readiness checks first, then the figures
+    Report(DrillReportArgs),
+    /// Past runs of each scenario with their key times
+    History(DrillHistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillListArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DrillStartArgs {
+    /// The scenario id, e.g. network-failover
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DrillFormat {
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct DrillReportArgs {
+    /// The drill incident, e.g. INC-0007
+    pub id: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: DrillFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DrillHistoryArgs {
+    /// Only this scenario
+    pub name: Option<String>,
+}
+
+pub fn run(command: DrillCommand, ctx: &Session) -> Result<ExitCode> {
+    match command {
+        DrillCommand::List(args) => list(args, ctx),
+        DrillCommand::Start(args) => start(args, ctx),
+        DrillCommand::Report(args) => report(args, ctx),
+        DrillCommand::History(args) => history(args, ctx),
+    }
+}
+
+fn list(args: DrillListArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let scenarios = load_scenarios(&ctx.dir);
+    for p in &scenarios.problems {
+        eprintln!(
+            "{}",
+            fill(lang, Msg::MsgScenarioProblem, &[("why", &p.to_string())])
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let items: Vec<_> = scenarios
+            .list
+            .iter()
+            .map(|l| {
+                json!({
+                    "id": l.scenario.id,
+                    "name": l.scenario.name.get(lang),
+                    "category": l.scenario.incident.category,
+                    "severity": l.scenario.incident.severity,
+                    "injects": l.scenario.injects.len(),
+                    "readiness_checks": l.scenario.readiness_checks.len(),
+                    "file": l.path.as_ref().map(|p| p.display().to_string()),
+                })
+            })
+            .collect();
+        print_json(&mut out, &items)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for l in &scenarios.list {
+        let s = &l.scenario;
+        writeln!(out, "{}  {}", safe_line(&s.id), safe_line(s.name.get(lang)))?;
+        let counts = fill(
+            lang,
+            Msg::DrillsCounts,
+            &[
+                ("injects", &s.injects.len().to_string()),
+                ("checks", &s.readiness_checks.len().to_string()),
+            ],
+        );
+        writeln!(out, "    {counts}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn start(args: DrillStartArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let scenarios = load_scenarios(&ctx.dir);
+    let Some(scenario) = scenarios.find(&args.name) else {
+        let ids: Vec<&str> = scenarios
+            .list
+            .iter()
+            .map(|l| l.scenario.id.as_str())
+            .collect();
+        eprintln!(
+            "{}",
+            fill(
+                lang,
+                Msg::ErrNoScenario,
+                &[("name", &safe_line(&args.name)), ("ids", &ids.join(", "))]
+            )
+        );
+        return Ok(ExitCode::from(1));
+    };
+    ctx.dir.create()?;
+    let roster = match open_roster(&ctx.dir).1 {
+        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
+        RosterLoad::Problem(p) => {
+            eprintln!("warning: {p}");
+            Default::default()
+        }
+    };
+    let playbooks = load_playbooks(&ctx.dir).playbooks;
+    let Some(new) = drill_incident(scenario, &playbooks, &roster, lang, ctx.now) else {
+        bail!("no playbook for {}", scenario.incident.category);
+    };
+    let (mut store, file) = load_incidents(&ctx.dir)?;
+    let committed = store
+        .commit(
+            &file,
+            &[Stamped::new(
+                Change::Open(Box::new(new)),
+                ctx.now,
+                &ctx.operator.name,
+            )],
+        )
+        .with_context(|| format!("saving {}", store.path().display()))?;
+    match committed.results.into_iter().next() {
+        Some(Ok(Applied::Opened(id))) => {
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Err(e)) => bail!("{}", e.message(lang)),
+        _ => bail!("the drill was not started"),
+    }
+}
+
+fn report(args: DrillReportArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let Some(inc) = find(&file, &args.id, lang) else {
+        return Ok(ExitCode::from(1));
+    };
+    let roster = roster_or_empty(&ctx.dir);
+    match drill_report(&inc, &roster, lang, &ctx.operator.zone, ctx.now) {
+        Some(text) => {
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            eprintln!("{}", fill(lang, Msg::ErrNotADrill, &[("id", &inc.id.0)]));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn history(args: DrillHistoryArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (_, file) = load_incidents(&ctx.dir)?;
+    let roster = roster_or_empty(&ctx.dir);
+    let text = drill_history(
+        &file.incidents,
+        &roster,
+        args.name.as_deref(),
+        lang,
+        &ctx.operator.zone,
+        ctx.now,
+    );
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
