@@ -77,6 +77,14 @@ impl std::error::Error for FileProblem {}
 
 /// The file's bytes; None when it does not exist.
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, FileProblem> {
+    read_bytes_with(&super::fs::RealFs, path)
+}
+
+/// As [`read_bytes`], through a file-system seam.
+pub fn read_bytes_with(
+    fs: &dyn super::fs::Fs,
+    path: &Path,
+) -> Result<Option<Vec<u8>>, FileProblem> {
     let unreadable = |e: std::io::Error| FileProblem::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -98,7 +106,7 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, FileProblem> {
             bytes: meta.len(),
         });
     }
-    std::fs::read(path).map(Some).map_err(unreadable)
+    fs.read(path).map(Some).map_err(unreadable)
 }
 
 /// A data file that says which schema it was written in.

@@ -5,8 +5,10 @@
 //! lets go of the lock. A file that cannot be read, or is of a newer schema, is never
 //! written.
 
-use super::atomic::{to_pretty_json, write_atomic};
-use super::json_file::{FileProblem, Versioned, parse, read_bytes};
+use super::atomic::{clear_leftovers, to_pretty_json, write_atomic_with};
+use super::backups::keep_daily_copy;
+use super::fs::{Fs, real};
+use super::json_file::{FileProblem, Versioned, parse, read_bytes_with};
 use super::lock::LockGuard;
 use super::paths::DataDir;
 use crate::model::apply::Apply;
@@ -16,6 +18,7 @@ use std::fmt;
 use std::hash::{DefaultHasher, Hasher};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A data file the store keeps.
 pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
@@ -82,6 +85,7 @@ pub struct Committed<T, O, E> {
 #[derive(Debug)]
 pub struct JsonStore<T> {
     dir: DataDir,
+    fs: Arc<dyn Fs>,
     /// Hash of the bytes last read or written; tells whether someone else wrote since.
     seen_hash: Option<u64>,
     seen_fingerprint: Option<Fingerprint>,
@@ -94,8 +98,14 @@ impl<T: DataFile> JsonStore<T> {
     /// Reads the file; a missing one is the default state. On a problem, the store refuses
     /// every write until the file is readable again.
     pub fn open(dir: &DataDir) -> (JsonStore<T>, Result<T, FileProblem>) {
+        JsonStore::open_with(dir, real())
+    }
+
+    /// As [`JsonStore::open`], with every save going through `fs` (tests fail it).
+    pub fn open_with(dir: &DataDir, fs: Arc<dyn Fs>) -> (JsonStore<T>, Result<T, FileProblem>) {
         let mut store = JsonStore {
             dir: dir.clone(),
+            fs,
             seen_hash: None,
             seen_fingerprint: None,
             refused: None,
@@ -116,6 +126,13 @@ impl<T: DataFile> JsonStore<T> {
         &self.dir
     }
 
+    /// Removes what a writer killed mid-save left beside the file, under the lock (so no
+    /// desk is writing). Returns how many leftovers went.
+    pub fn clear_leftovers(&self) -> anyhow::Result<usize> {
+        let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock())?;
+        clear_leftovers(&self.path())
+    }
+
     /// Why writes are refused, if they are.
     pub fn refused(&self) -> Option<&FileProblem> {
         self.refused.as_ref()
@@ -124,7 +141,7 @@ impl<T: DataFile> JsonStore<T> {
     fn read(&mut self) -> Result<T, FileProblem> {
         let path = self.path();
         self.seen_fingerprint = fingerprint(&path);
-        match read_bytes(&path)? {
+        match read_bytes_with(&*self.fs, &path)? {
             None => {
                 self.seen_hash = None;
                 Ok(T::default())
@@ -146,8 +163,18 @@ impl<T: DataFile> JsonStore<T> {
         changes: &[C],
     ) -> Result<Committed<T, C::Out, C::Err>, SaveError> {
         let path = self.path();
-        let _lock = LockGuard::acquire(&self.dir.lock()).map_err(SaveError::Io)?;
-        let on_disk = read_bytes(&path).map_err(SaveError::Refused)?;
+        let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
+        let on_disk = match read_bytes_with(&*self.fs, &path) {
+            Ok(bytes) => bytes,
+            // A read that failed is not a file to refuse: the save fails and is tried again.
+            Err(FileProblem::Unreadable { message, .. }) => {
+                return Err(SaveError::Io(anyhow::anyhow!(
+                    "reading {}: {message}",
+                    path.display()
+                )));
+            }
+            Err(p) => return Err(SaveError::Refused(p)),
+        };
         let mut took_outside_change = false;
         let mut fresh = match &on_disk {
             Some(bytes) if Some(hash(bytes)) != self.seen_hash => {
@@ -168,9 +195,11 @@ impl<T: DataFile> JsonStore<T> {
         if changed {
             fresh.before_save();
             let bytes = to_pretty_json(&fresh).map_err(SaveError::Io)?;
-            write_atomic(&path, &bytes).map_err(SaveError::Io)?;
+            write_atomic_with(&*self.fs, &path, &bytes).map_err(SaveError::Io)?;
             self.seen_hash = Some(hash(&bytes));
             self.seen_fingerprint = fingerprint(&path);
+            // A daily copy; a failure here loses nothing, so it does not fail the save.
+            let _ = keep_daily_copy(&self.dir, &path, &bytes, chrono::Utc::now());
         } else if took_outside_change {
             self.seen_hash = on_disk.as_deref().map(hash);
             self.seen_fingerprint = fingerprint(&path);
@@ -185,12 +214,12 @@ impl<T: DataFile> JsonStore<T> {
     /// Writes `bytes` as the file's first content, when there is no file yet. Used to seed
     /// a data dir; an existing file is left alone.
     pub fn seed(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        let _lock = LockGuard::acquire(&self.dir.lock())?;
+        let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock())?;
         let path = self.path();
         if path.exists() {
             return Ok(());
         }
-        write_atomic(&path, bytes)?;
+        write_atomic_with(&*self.fs, &path, bytes)?;
         self.read().map_err(anyhow::Error::new)?;
         Ok(())
     }

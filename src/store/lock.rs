@@ -3,8 +3,7 @@
 //! lock nothing.
 
 use anyhow::{Context, Result};
-use std::fs::{File, OpenOptions};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::File;
 use std::path::Path;
 
 /// Held while a transaction runs; released when dropped (and by the OS if the process dies).
@@ -14,13 +13,12 @@ pub struct LockGuard {
 
 impl LockGuard {
     pub fn acquire(path: &Path) -> Result<LockGuard> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(path)
+        LockGuard::acquire_with(&super::fs::RealFs, path)
+    }
+
+    pub fn acquire_with(fs: &dyn super::fs::Fs, path: &Path) -> Result<LockGuard> {
+        let file = fs
+            .open_lock(path)
             .with_context(|| format!("opening lock file {}", path.display()))?;
         file.lock()
             .with_context(|| format!("locking {}", path.display()))?;

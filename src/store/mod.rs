@@ -1,8 +1,10 @@
 //! The data dir: load, validate, lock, save atomically. Depends on the model only.
 
 pub mod atomic;
+pub mod backups;
 pub mod drills;
 pub mod exports;
+pub mod fs;
 pub mod incidents;
 pub mod json_file;
 pub mod json_store;
