@@ -167,6 +167,8 @@ pub enum Msg {
     StatusOpen,
     StatusClosed,
     PhaseAllDone,
+    MsgTightened,
+    MsgLeftovers,
     ErrNoScenario,
     MsgDrillStarted,
     MsgNotARunningDrill,
@@ -585,6 +587,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         StatusOpen => ("open", "対応中"),
         StatusClosed => ("closed", "クローズ"),
         PhaseAllDone => ("all done", "全完了"),
+        MsgTightened => (
+            "{path} had permissions {was}; tightened to {now} (owner only)",
+            "{path} の権限が {was} だったため {now}(所有者のみ)に変更しました",
+        ),
+        MsgLeftovers => (
+            "Removed {n} leftover file(s) of an interrupted save; the data files are whole",
+            "中断された保存の残りファイルを {n} 件削除しました(データは無事です)",
+        ),
         ErrNoScenario => (
             "No drill scenario {name}; there are: {ids}",
             "訓練シナリオ {name} はありません。あるもの: {ids}",

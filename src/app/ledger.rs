@@ -121,7 +121,9 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
             return Some((Vec::new(), Vec::new()));
         }
         let Some(store) = self.store.as_mut() else {
+            // In memory: the view is the truth, saved as a store would save it.
             self.pending.clear();
+            self.view.before_save();
             self.base = self.view.clone();
             return Some((Vec::new(), Vec::new()));
         };

@@ -6,6 +6,7 @@ use crate::model::roster_check::check;
 use crate::store::DataDir;
 use crate::store::drills::load_scenarios;
 use crate::store::incidents::IncidentsStore;
+use crate::store::permissions::tighten;
 use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, open_roster};
 use anyhow::Result;
@@ -15,6 +16,17 @@ use anyhow::Result;
 pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
     dir.create()?;
     let mut warnings = Vec::new();
+    for t in tighten(dir) {
+        warnings.push(fill(
+            lang,
+            Msg::MsgTightened,
+            &[
+                ("path", &t.path.display().to_string()),
+                ("was", &format!("{:o}", t.was)),
+                ("now", &format!("{:o}", t.now)),
+            ],
+        ));
+    }
     let (store, incidents) = IncidentsStore::open(dir);
     let incidents = match incidents {
         Ok(file) => file,
@@ -28,6 +40,16 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
         }
     };
     let (roster_store, roster_load) = open_roster(dir);
+    // What a desk killed mid-save left behind goes now, under the lock.
+    let cleared =
+        store.clear_leftovers().unwrap_or(0) + roster_store.clear_leftovers().unwrap_or(0);
+    if cleared > 0 {
+        warnings.push(fill(
+            lang,
+            Msg::MsgLeftovers,
+            &[("n", &cleared.to_string())],
+        ));
+    }
     let roster = match roster_load {
         RosterLoad::Loaded(r) => r,
         RosterLoad::Seeded(r) => {

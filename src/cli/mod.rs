@@ -27,6 +27,7 @@ use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
 use anyhow::{Context, Result, bail};
 
+mod debug;
 mod drill;
 mod roster_io;
 mod share;
@@ -87,6 +88,12 @@ pub enum Command {
     /// Drills: rehearse the flow from a scenario, and see whether the team is improving
     #[command(subcommand)]
     Drill(drill::DrillCommand),
+    /// (for tests) save notes one by one, acknowledging each on stdout
+    #[command(hide = true, name = "debug-writer")]
+    DebugWriter(debug::WriterArgs),
+    /// (for tests) hold the lock until killed
+    #[command(hide = true, name = "debug-hold-lock")]
+    DebugHoldLock,
     /// The roster: check it before it is needed
     #[command(subcommand)]
     Roster(RosterCommand),
@@ -236,6 +243,8 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Export(args) => share::export(args, ctx),
         Command::Handover(args) => share::handover(args, ctx),
         Command::Drill(command) => drill::run(command, ctx),
+        Command::DebugWriter(args) => debug::writer(args, ctx),
+        Command::DebugHoldLock => debug::hold_lock(ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
         Command::Roster(RosterCommand::Import(args)) => roster_io::import(args, ctx),
         Command::Roster(RosterCommand::Export(args)) => roster_io::export(args, ctx),

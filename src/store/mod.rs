@@ -10,6 +10,7 @@ pub mod json_file;
 pub mod json_store;
 pub mod lock;
 pub mod paths;
+pub mod permissions;
 pub mod playbooks_file;
 pub mod roster_file;
 

@@ -1,0 +1,265 @@
+//! A corpus of malformed data files, built here: every truncation of a real file, bit
+//! flips, invalid UTF-8, a BOM, an empty file, a directory in the file's place, nesting
+//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks
+//! and drill scenarios: no panic, an error naming the path (and line:column where the
+//! file was read), and not a byte written anywhere in the data dir.
+
+mod common;
+
+use shiftdesk::app::open::open_desk;
+use shiftdesk::i18n::Lang;
+use shiftdesk::store::DataDir;
+use shiftdesk::store::drills::load_scenarios;
+use shiftdesk::store::playbooks_file::{BUNDLED_PLAYBOOKS, load_playbooks};
+use shiftdesk::store::roster_file::SAMPLE_ROSTER;
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Incidents,
+    Roster,
+    Playbooks,
+    Scenario,
+}
+
+/// Every file below `root` with a hash of its bytes.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, u64> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = e.path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path.clone());
+                out.insert(path, 0);
+            } else if meta.len() > 1 << 20 {
+                out.insert(path, meta.len());
+            } else {
+                let mut h = DefaultHasher::new();
+                h.write(&std::fs::read(&path).unwrap());
+                out.insert(path, h.finish());
+            }
+        }
+    }
+    out
+}
+
+fn base(kind: Kind) -> Vec<u8> {
+    match kind {
+        Kind::Incidents => {
+            let mut file = common::shift_desk();
+            file.incidents.truncate(2);
+            serde_json::to_vec(&file).unwrap()
+        }
+        Kind::Roster => {
+            let r: serde_json::Value = serde_json::from_str(SAMPLE_ROSTER).unwrap();
+            serde_json::to_vec(&r).unwrap()
+        }
+        Kind::Playbooks => {
+            let p: serde_json::Value = serde_json::from_str(BUNDLED_PLAYBOOKS).unwrap();
+            serde_json::to_vec(&p).unwrap()
+        }
+        Kind::Scenario => include_bytes!("../assets/drills/lost-id-card.json").to_vec(),
+    }
+}
+
+/// The malformed inputs for one kind of file.
+fn corpus(kind: Kind) -> Vec<(String, Vec<u8>)> {
+    let good = base(kind);
+    let mut out = Vec::new();
+    for n in 0..good.len() {
+        out.push((format!("truncated at {n}"), good[..n].to_vec()));
+    }
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in 0..1000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mut bytes = good.clone();
+        let at = (x as usize) % bytes.len();
+        bytes[at] ^= 1 << ((x >> 32) % 8);
+        out.push((format!("bit flip {i} at {at}"), bytes));
+    }
+    let mut invalid = good.clone();
+    invalid.splice(10..10, [0xff, 0xfe, 0xc3]);
+    out.push(("invalid UTF-8".into(), invalid));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(&good);
+    out.push(("BOM".into(), bom));
+    out.push(("empty".into(), Vec::new()));
+    out.push((
+        "nesting 10,000 deep".into(),
+        ("[".repeat(10_000) + &"]".repeat(10_000)).into_bytes(),
+    ));
+    for wrong in [
+        r#"{"schema_version": "one"}"#,
+        r#"{"schema_version": 1, "incidents": {}, "contacts": 5, "playbooks": [], "id": 7}"#,
+        r#"[1, 2, 3]"#,
+        r#"{"schema_version": 1, "revision": -1, "incidents": [{"id": 3}]}"#,
+        "null",
+    ] {
+        out.push((format!("wrong types {wrong}"), wrong.as_bytes().to_vec()));
+    }
+    out
+}
+
+/// Puts `bytes` where a `kind` file goes in a data dir whose other files are all good.
+fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::at(tmp.path());
+    std::fs::write(dir.incidents(), base(Kind::Incidents)).unwrap();
+    std::fs::write(dir.roster(), SAMPLE_ROSTER).unwrap();
+    std::fs::write(dir.lock(), b"").unwrap();
+    std::fs::create_dir(tmp.path().join("drills")).unwrap();
+    let path = match kind {
+        Kind::Incidents => dir.incidents(),
+        Kind::Roster => dir.roster(),
+        Kind::Playbooks => dir.playbooks(),
+        Kind::Scenario => tmp.path().join("drills/ours.json"),
+    };
+    if let Some(bytes) = bytes {
+        std::fs::write(&path, bytes).unwrap();
+    }
+    for p in [dir.incidents(), dir.roster(), dir.lock()] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    (tmp, dir, path)
+}
+
+/// Loads the data dir as the desk and the CLI would; the problems reported.
+fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
+    match kind {
+        Kind::Incidents | Kind::Roster => open_desk(dir, Lang::En).unwrap().1,
+        Kind::Playbooks => load_playbooks(dir)
+            .problem
+            .map(|p| p.to_string())
+            .into_iter()
+            .collect(),
+        Kind::Scenario => load_scenarios(dir)
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
+    }
+}
+
+fn has_line_column(text: &str, path: &Path) -> bool {
+    let prefix = format!("{}:", path.display());
+    text.find(&prefix).is_some_and(|i| {
+        let rest = &text[i + prefix.len()..];
+        let mut parts = rest.splitn(3, ':');
+        let line = parts.next().unwrap_or("");
+        let col = parts.next().unwrap_or("");
+        !line.is_empty()
+            && line.bytes().all(|b| b.is_ascii_digit())
+            && col.bytes().all(|b| b.is_ascii_digit())
+            && !col.is_empty()
+    })
+}
+
+fn run_corpus(kind: Kind) -> (usize, usize) {
+    let (mut malformed, mut still_valid) = (0, 0);
+    let cases = corpus(kind);
+    // One data dir for all cases: the file is rewritten between them by the test itself.
+    let (_tmp, dir, path) = data_dir(kind, None);
+    for (name, bytes) in &cases {
+        std::fs::write(&path, bytes).unwrap();
+        let before = snapshot(dir.root());
+        let problems = std::panic::catch_unwind(|| load(kind, &dir))
+            .unwrap_or_else(|_| panic!("{kind:?} {name}: panicked"));
+        assert_eq!(
+            snapshot(dir.root()),
+            before,
+            "{kind:?} {name}: something was written"
+        );
+        let named = problems
+            .iter()
+            .find(|p| p.contains(&path.display().to_string()));
+        match named {
+            Some(p) => {
+                assert!(
+                    has_line_column(p, &path),
+                    "{kind:?} {name}: no line:column in {p}"
+                );
+                malformed += 1;
+            }
+            None => {
+                // A flip that still makes a good file (inside a string, say) loads fine.
+                assert!(
+                    serde_json::from_slice::<serde_json::Value>(bytes).is_ok(),
+                    "{kind:?} {name}: malformed but not reported: {problems:?}"
+                );
+                still_valid += 1;
+            }
+        }
+    }
+    (malformed, still_valid)
+}
+
+#[test]
+fn malformed_incidents_files() {
+    let (bad, ok) = run_corpus(Kind::Incidents);
+    eprintln!("incidents: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
+fn malformed_rosters() {
+    let (bad, ok) = run_corpus(Kind::Roster);
+    eprintln!("roster: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
+fn malformed_playbooks() {
+    let (bad, ok) = run_corpus(Kind::Playbooks);
+    eprintln!("playbooks: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
+fn malformed_drill_scenarios() {
+    let (bad, ok) = run_corpus(Kind::Scenario);
+    eprintln!("scenarios: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
+fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
+    for kind in [
+        Kind::Incidents,
+        Kind::Roster,
+        Kind::Playbooks,
+        Kind::Scenario,
+    ] {
+        let (_tmp, dir, path) = data_dir(kind, None);
+        let _ = std::fs::remove_file(&path);
+        std::fs::create_dir(&path).unwrap();
+        let before = snapshot(dir.root());
+        let problems = load(kind, &dir);
+        assert_eq!(snapshot(dir.root()), before, "{kind:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains(&path.display().to_string()) && p.contains("directory")),
+            "{kind:?}: {problems:?}"
+        );
+
+        let (_tmp, dir, path) = data_dir(kind, None);
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(257 * 1024 * 1024).unwrap(); // sparse: takes no disk
+        let before = snapshot(dir.root());
+        let problems = load(kind, &dir);
+        assert_eq!(snapshot(dir.root()), before, "{kind:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains(&path.display().to_string()) && p.contains("MB limit")),
+            "{kind:?}: {problems:?}"
+        );
+    }
+}
