@@ -167,6 +167,10 @@ pub enum Msg {
     StatusOpen,
     StatusClosed,
     PhaseAllDone,
+    MsgDraftRestored,
+    ConfirmDraft,
+    DraftNewIncident,
+    DraftNote,
     MsgTightened,
     MsgLeftovers,
     ErrNoScenario,
@@ -587,6 +591,16 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         StatusOpen => ("open", "対応中"),
         StatusClosed => ("closed", "クローズ"),
         PhaseAllDone => ("all done", "全完了"),
+        MsgDraftRestored => (
+            "Draft restored: check it, then Enter saves",
+            "下書きを復元しました。確認して Enter で保存",
+        ),
+        ConfirmDraft => (
+            "Text typed before the desk closed was kept ({kind}, {when}):\n{text}\n  y: restore it   n: discard it",
+            "デスクが閉じる前に入力していた内容を保存しています({kind}、{when}):\n{text}\n  y: 復元する   n: 破棄する",
+        ),
+        DraftNewIncident => ("new incident", "新規インシデント"),
+        DraftNote => ("note", "メモ"),
         MsgTightened => (
             "{path} had permissions {was}; tightened to {now} (owner only)",
             "{path} の権限が {was} だったため {now}(所有者のみ)に変更しました",

@@ -10,6 +10,7 @@ use shiftdesk::cli::{Cli, Session, run};
 use shiftdesk::i18n::Lang;
 use shiftdesk::model::clock::Zone;
 use shiftdesk::store::DataDir;
+use shiftdesk::terminal::Ending;
 use std::process::ExitCode;
 
 fn operator_name(flag: Option<String>) -> String {
@@ -67,6 +68,12 @@ fn start(
     let mut app = App::new(desk, operator, now, size);
     app.ui.warnings = warnings;
     app.clipboard = clipboard;
-    shiftdesk::terminal::run(&mut app)?;
-    Ok(ExitCode::SUCCESS)
+    if let Some(draft) = shiftdesk::store::drafts::load_draft(&dir) {
+        app.ui.kept_draft = Some(draft.clone());
+        app.offer_draft(draft);
+    }
+    match shiftdesk::terminal::run(&mut app)? {
+        Ending::Quit => Ok(ExitCode::SUCCESS),
+        Ending::Signal(sig) => Ok(ExitCode::from(128u8.saturating_add(sig as u8))),
+    }
 }

@@ -1,26 +1,166 @@
-//! The terminal: set it up, run the loop of draw → event → action → update, put it back.
+//! The terminal: set it up, run the loop of draw → event → action → update, and put it back
+//! as it was on every way out — quitting, an error, a panic, SIGTERM, SIGHUP, SIGINT — and
+//! around Ctrl-Z.
 
 use crate::app::effects::{ClipboardMode, Effect};
 use crate::app::keymap::action_for;
 use crate::app::{Action, App};
 use crate::ui;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::{SubsecRound, Utc};
-use ratatui::crossterm::Command;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::clipboard::CopyToClipboard;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
-use std::io::Write;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{Command, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::io::{Stdout, Write, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Runs the desk until the operator quits.
-pub fn run(app: &mut App) -> Result<()> {
-    let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app);
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How the desk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// Stopped by this signal; the exit code is 128 + its number.
+    Signal(i32),
+}
+
+/// Raw mode, the alternate screen, bracketed paste, no cursor.
+fn enter() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)
+}
+
+/// Everything `enter` did, undone; each step tried even if one before it failed.
+pub fn restore() {
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = stdout().flush();
+}
+
+/// A panic puts the terminal back before it is reported.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// A way for the tests to make the desk fail on purpose: with `SHIFTDESK_FAULT=panic` or
+/// `=error` set, the F12 key panics or returns an internal error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    Panic,
+    Error,
+}
+
+fn fault_from_env() -> Option<Fault> {
+    match std::env::var("SHIFTDESK_FAULT").ok()?.as_str() {
+        "panic" => Some(Fault::Panic),
+        "error" => Some(Fault::Error),
+        _ => None,
+    }
+}
+
+/// Runs the desk until the operator quits or a signal stops it.
+pub fn run(app: &mut App) -> Result<Ending> {
+    install_panic_hook();
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_usize(sig, signal.clone(), sig as usize)?;
+    }
+    enter()?;
+    let result = (|| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        full_redraw(&mut terminal)?;
+        event_loop(&mut terminal, app, &signal)
+    })();
+    if result.is_err() {
+        // The terminal failed (closed, say): still keep the draft and what is pending.
+        app.update(Action::Hangup);
+    }
+    restore();
     result
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<Ending> {
+    let tick = Duration::from_secs(1);
+    // The longest wait for a key, so that a signal is seen within it.
+    let poll = Duration::from_millis(200);
+    let fault = fault_from_env();
+    let mut last_tick = Instant::now();
+    loop {
+        let sig = signal.load(Ordering::SeqCst);
+        if sig != 0 {
+            // Keep what was being typed, save what is pending, and go.
+            app.update(Action::Hangup);
+            return Ok(Ending::Signal(sig as i32));
+        }
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        let wait = tick.saturating_sub(last_tick.elapsed()).min(poll);
+        if event::poll(wait)? {
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                    if ctrl && key.code == KeyCode::Char('z') {
+                        suspend(terminal)?;
+                        continue;
+                    }
+                    if key.code == KeyCode::F(12) {
+                        match fault {
+                            Some(Fault::Panic) => panic!("SHIFTDESK_FAULT=panic: F12 pressed"),
+                            Some(Fault::Error) => bail!("SHIFTDESK_FAULT=error: F12 pressed"),
+                            None => {}
+                        }
+                    }
+                    action_for(app, key)
+                }
+                Event::Paste(text) => Some(Action::Paste(text)),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                app.update(action);
+            }
+            carry_out(app);
+        }
+        if last_tick.elapsed() >= tick {
+            app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
+            last_tick = Instant::now();
+        }
+        if app.should_quit {
+            return Ok(Ending::Quit);
+        }
+    }
+}
+
+/// Ctrl-Z: the terminal put back, the process stopped as a shell expects; on `fg`, the
+/// terminal set up again and the screen drawn whole.
+fn suspend(terminal: &mut Term) -> Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT.
+    enter()?;
+    full_redraw(terminal)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw paints every cell.
+/// (`Terminal::clear` would ask the terminal where its cursor is; this does not.)
+fn full_redraw(terminal: &mut Term) -> Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
 }
 
 /// Does what the last update asked of the terminal.
@@ -43,35 +183,7 @@ fn write_clipboard(text: &str, mode: ClipboardMode) -> std::io::Result<()> {
         ClipboardMode::Osc52 => osc,
         ClipboardMode::Tmux => format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b")),
     };
-    let mut out = std::io::stdout();
+    let mut out = stdout();
     out.write_all(sequence.as_bytes())?;
     out.flush()
-}
-
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
-    let tick = Duration::from_secs(1);
-    let mut last_tick = Instant::now();
-    loop {
-        terminal.draw(|frame| ui::draw(frame, app))?;
-        let timeout = tick.saturating_sub(last_tick.elapsed());
-        if event::poll(timeout)? {
-            let action = match event::read()? {
-                Event::Key(key) => action_for(app, key),
-                Event::Paste(text) => Some(Action::Paste(text)),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
-            };
-            if let Some(action) = action {
-                app.update(action);
-            }
-            carry_out(app);
-        }
-        if last_tick.elapsed() >= tick {
-            app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
-            last_tick = Instant::now();
-        }
-        if app.should_quit {
-            return Ok(());
-        }
-    }
 }

@@ -71,4 +71,6 @@ pub enum Action {
     /// A running drill's readiness checks.
     Checks,
     AnswerCheck(crate::model::drill::Answer),
+    /// The terminal went away (SIGHUP) or the desk was told to stop: keep the draft, quit.
+    Hangup,
 }

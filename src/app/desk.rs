@@ -129,6 +129,14 @@ impl Desk {
         crate::store::exports::write_export(dir, incident, lang.code(), text)
     }
 
+    /// Keeps the draft of an open form (or removes the kept one) in the data dir.
+    pub fn save_draft(&self, draft: Option<&crate::model::draft::Draft>) -> anyhow::Result<()> {
+        match self.incidents.data_dir() {
+            Some(dir) => crate::store::drafts::save_draft(dir, draft),
+            None => Ok(()),
+        }
+    }
+
     /// Writes what is pending in both files; the incidents' results as
     /// [`Ledger::flush`] gives them.
     #[allow(clippy::type_complexity)]

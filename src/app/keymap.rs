@@ -38,7 +38,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             | Overlay::ConfirmQuit
             | Overlay::ConfirmDelete { .. }
             | Overlay::ConfirmReopen(_)
-            | Overlay::ConfirmEndDrill(_),
+            | Overlay::ConfirmEndDrill(_)
+            | Overlay::ConfirmDraft(_),
         ) => confirm_layer(key, ctrl),
         Some(Overlay::Search(_)) => search_layer(key, ctrl),
         Some(Overlay::Card(_)) => card_layer(key),

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod contacts;
 pub mod desk;
+mod drafts;
 pub mod effects;
 pub mod fields;
 pub mod form_contact;

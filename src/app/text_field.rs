@@ -54,6 +54,28 @@ impl TextField {
         self.area.insert_str(clean(text, self.multi_line));
     }
 
+    /// A field holding exactly this text (a restored draft).
+    pub fn with_raw(text: &str, multi_line: bool) -> TextField {
+        let mut field = TextField::new(multi_line);
+        let lines: Vec<String> = if multi_line {
+            text.split('\n').map(str::to_string).collect()
+        } else {
+            vec![text.replace('\n', " ")]
+        };
+        let mut area = TextArea::new(lines);
+        area.set_style(field.area.style());
+        area.set_cursor_line_style(Style::new());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        field.area = area;
+        field
+    }
+
+    /// The text as typed, lines joined, before normalisation.
+    pub fn raw(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
     /// The text as it is stored: lines joined, NFKC-normalised.
     pub fn text(&self) -> String {
         normalize_input(&self.area.lines().join("\n"))

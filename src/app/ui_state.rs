@@ -79,6 +79,8 @@ pub enum Overlay {
     },
     CheckAnswer(Box<super::update_drill::CheckAnswerForm>),
     ConfirmEndDrill(IncidentId),
+    /// A draft kept when the desk went away: restore it or let it go.
+    ConfirmDraft(Box<crate::model::draft::Draft>),
     Search(Box<SearchState>),
     Card(Box<CardState>),
     ContactForm(Box<ContactForm>),
@@ -137,6 +139,8 @@ pub struct UiState {
     pub notice: Option<Notice>,
     /// Problems found at start that stay on screen (roster, playbooks, read-only).
     pub warnings: Vec<String>,
+    /// The draft last kept on disk, to write only when it changes.
+    pub kept_draft: Option<crate::model::draft::Draft>,
     pub width: u16,
     pub height: u16,
 }
@@ -153,6 +157,7 @@ impl UiState {
             overlay: None,
             notice: None,
             warnings: Vec::new(),
+            kept_draft: None,
             width,
             height,
         }

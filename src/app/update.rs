@@ -24,6 +24,7 @@ impl App {
                 self.ui.height = h;
             }
             Action::Quit => {
+                self.keep_draft();
                 if self.desk.pending_count() > 0 {
                     self.ui.overlay = Some(Overlay::ConfirmQuit);
                 } else {
@@ -58,6 +59,11 @@ impl App {
             Action::JumpDrill => self.jump_drill(),
             Action::Checks => self.show_checks(),
             Action::AnswerCheck(answer) => self.answer_check(answer),
+            Action::Hangup => {
+                self.keep_draft();
+                self.desk.flush();
+                self.should_quit = true;
+            }
             Action::CopyEmail => self.copy_from_card(true),
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
@@ -229,6 +235,7 @@ impl App {
             self.notify(level, text);
         }
         self.log_due_injects();
+        self.keep_draft();
         if self.desk.pending_count() > 0
             && let Some((_, dropped)) = self.desk.flush()
         {
@@ -501,6 +508,10 @@ impl App {
             Some(Overlay::ConfirmReopen(_)) => {}
             Some(Overlay::ConfirmEndDrill(id)) if yes => self.end_drill(id),
             Some(Overlay::ConfirmEndDrill(_)) => {}
+            Some(Overlay::ConfirmDraft(draft)) if yes => self.restore_draft(*draft),
+            Some(Overlay::ConfirmDraft(_)) => {
+                let _ = self.desk.save_draft(None);
+            }
             Some(Overlay::ConfirmDelete { contact, .. }) => {
                 self.ui.overlay = Some(Overlay::Card(Box::new(super::contacts::CardState {
                     contact,

@@ -9,6 +9,7 @@ mod change_route;
 pub mod checklist;
 pub mod clock;
 pub mod desk;
+pub mod draft;
 pub mod drill;
 pub mod drill_result;
 pub mod escalation;

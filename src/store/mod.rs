@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod backups;
+pub mod drafts;
 pub mod drills;
 pub mod exports;
 pub mod fs;

@@ -302,6 +302,35 @@ pub fn draw_confirm_reopen(frame: &mut Frame, area: Rect, app: &App, id: &Incide
     draw_question(frame, area, text);
 }
 
+pub fn draw_confirm_draft(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    draft: &crate::model::draft::Draft,
+) {
+    let lang = app.lang();
+    let kind = match draft.kind {
+        crate::model::draft::DraftKind::NewIncident => t(lang, Msg::DraftNewIncident),
+        _ => t(lang, Msg::DraftNote),
+    };
+    let text: Vec<String> = draft
+        .fields
+        .iter()
+        .filter(|(k, v)| !v.is_empty() && *k != "category" && *k != "severity")
+        .map(|(_, v)| format!("  {}", safe_line(v)))
+        .collect();
+    let question = fill(
+        lang,
+        Msg::ConfirmDraft,
+        &[
+            ("kind", kind),
+            ("when", &app.operator.zone.clock(draft.saved_at, app.now)),
+            ("text", &text.join("\n")),
+        ],
+    );
+    draw_question(frame, area, question);
+}
+
 pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, app: &App) {
     let why = match &app.desk.save_state() {
         crate::app::ledger::SaveState::NotSaved(w) => safe_line(w),

@@ -103,6 +103,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             drills::draw_checks(frame, area, app, incident, *cursor)
         }
         Some(Overlay::CheckAnswer(form)) => drills::draw_answer(frame, area, app, form),
+        Some(Overlay::ConfirmDraft(draft)) => forms::draw_confirm_draft(frame, area, app, draft),
         Some(Overlay::ConfirmEndDrill(id)) => forms::draw_question(
             frame,
             area,

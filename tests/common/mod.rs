@@ -267,3 +267,19 @@ pub fn route_desk() -> IncidentsFile {
     );
     file
 }
+
+/// Whether an outside program a test needs is here. When it is not, the test says so
+/// loudly and is skipped — unless SHIFTDESK_E2E_REQUIRED=1 (as CI sets), which fails it.
+pub fn tool_available(name: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var("SHIFTDESK_E2E_REQUIRED").as_deref() == Ok("1") {
+            panic!("`{name}` is needed by this test and SHIFTDESK_E2E_REQUIRED=1 is set");
+        }
+        eprintln!("!!! SKIPPED: `{name}` is not installed; this test needs it !!!");
+    }
+    found
+}

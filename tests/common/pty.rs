@@ -2,7 +2,7 @@
 //! person would, see what a person would see.
 #![allow(dead_code)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -15,10 +15,54 @@ pub struct Desk {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
+    /// Kept, to run another program (stty) on the same terminal afterwards.
+    slave: Box<dyn SlavePty + Send>,
 }
 
 impl Desk {
     pub fn start(data_dir: &Path, args: &[&str], cols: u16, rows: u16) -> Desk {
+        Desk::start_with_env(data_dir, args, &[], cols, rows)
+    }
+
+    /// An interactive bash (with job control) on the pty, in `data_dir`; type commands into it.
+    pub fn shell(data_dir: &Path, cols: u16, rows: u16) -> Desk {
+        Desk::spawn(
+            CommandBuilder::new("bash"),
+            &["--norc", "--noprofile", "--noediting", "-i"],
+            data_dir,
+            &[],
+            cols,
+            rows,
+        )
+    }
+
+    pub fn start_with_env(
+        data_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Desk {
+        let mut full = vec!["--data-dir", data_dir.to_str().expect("a UTF-8 path")];
+        full.extend(args);
+        Desk::spawn(
+            CommandBuilder::new(env!("CARGO_BIN_EXE_shiftdesk")),
+            &full,
+            data_dir,
+            env,
+            cols,
+            rows,
+        )
+    }
+
+    fn spawn(
+        mut cmd: CommandBuilder,
+        args: &[&str],
+        data_dir: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Desk {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -27,17 +71,16 @@ impl Desk {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_shiftdesk"));
-        cmd.arg("--data-dir");
-        cmd.arg(data_dir);
         for a in args {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("SHIFTDESK_TZ", "Asia/Tokyo");
         cmd.cwd(data_dir);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start shiftdesk");
-        drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
@@ -63,7 +106,47 @@ impl Desk {
             writer,
             child,
             _master: pair.master,
+            slave: pair.slave,
         }
+    }
+
+    /// The terminal is cooked: canonical input and echo on (what `stty -a` calls icanon
+    /// and echo).
+    pub fn cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        self._master.get_termios().is_some_and(|t| {
+            t.local_flags
+                .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+        })
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    /// Sends a signal (TERM, HUP, INT, CONT…) with the system's `kill`.
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("kill runs")
+            .success();
+        assert!(ok, "kill -{name}");
+    }
+
+    /// Runs a program on the same terminal once the desk is gone; what it printed.
+    pub fn run_after(&mut self, program: &str, args: &[&str]) -> String {
+        let before = self.output.lock().unwrap().len();
+        let mut cmd = CommandBuilder::new(program);
+        for a in args {
+            cmd.arg(a);
+        }
+        let mut child = self.slave.spawn_command(cmd).expect("run on the pty");
+        child.wait().expect("it ends");
+        std::thread::sleep(Duration::from_millis(100));
+        let out = self.output.lock().unwrap();
+        String::from_utf8_lossy(&out[before..]).into_owned()
     }
 
     pub fn screen(&self) -> String {
