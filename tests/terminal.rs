@@ -55,7 +55,7 @@ fn desk_with_a_saved_change(dir: &std::path::Path, env: &[(&str, &str)], title: 
     desk.wait_for("New incident");
     desk.send(title);
     desk.send("\r");
-    desk.wait_for(&format!("Recorded INC-"));
+    desk.wait_for("Recorded INC-");
     assert!(incidents(dir).contains(title), "saved before the way out");
     desk
 }
