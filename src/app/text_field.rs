@@ -1,6 +1,6 @@
 //! A text entry field: ratatui-textarea underneath, with what reaches it made safe.
 
-use crate::model::text::{is_bidi_control, normalize_input};
+use crate::model::text::normalize_input;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
@@ -10,19 +10,14 @@ pub struct TextField {
     multi_line: bool,
 }
 
-/// Control and bidi characters never enter a field: they would act on the terminal when the
-/// field is drawn. Line breaks stay in a multi-line field.
-fn clean(s: &str, multi_line: bool) -> String {
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' if !multi_line => ' ',
-            '\r' => '\n',
-            '\t' => ' ',
-            c => c,
-        })
-        .filter(|c| (*c == '\n' && multi_line) || !(c.is_control() || is_bidi_control(*c)))
-        .collect()
+/// What a paste puts in a field: exactly what was pasted, except that a single-line field
+/// takes line breaks as spaces. Control and bidi characters are kept (stored as entered)
+/// and made safe only where the text is drawn or printed.
+fn for_field(s: &str, multi_line: bool) -> String {
+    if multi_line {
+        return s.to_string();
+    }
+    s.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
 impl TextField {
@@ -43,7 +38,6 @@ impl TextField {
     pub fn input(&mut self, key: KeyEvent) {
         match key.code {
             KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => {}
-            KeyCode::Char(c) if c.is_control() || is_bidi_control(c) => {}
             _ => {
                 self.area.input(key);
             }
@@ -51,7 +45,8 @@ impl TextField {
     }
 
     pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(clean(text, self.multi_line));
+        // TextArea splits on '\n' itself; a lone '\r' is kept as typed.
+        self.area.insert_str(for_field(text, self.multi_line));
     }
 
     /// A field holding exactly this text (a restored draft).
@@ -100,20 +95,23 @@ mod tests {
     }
 
     #[test]
-    fn typing_and_pasting_keep_text_but_no_controls() {
+    fn typing_and_pasting_keep_exactly_what_was_entered() {
         let mut f = TextField::new(false);
         f.input(key('a'));
-        f.input(key('\u{1b}'));
         f.input(key('\u{202E}'));
         f.paste("b\u{1b}[2J\nc\u{9b}");
-        assert_eq!(f.text(), "ab[2J c");
+        assert_eq!(
+            f.text(),
+            "a\u{202E}b\u{1b}[2J c\u{9b}",
+            "a single-line field takes the break as a space"
+        );
     }
 
     #[test]
     fn multi_line_fields_keep_line_breaks_and_nfkc_applies() {
         let mut f = TextField::new(true);
-        f.paste("ｶﾞｽ\r\n漏れ\rです");
-        assert_eq!(f.text(), "ガス\n漏れ\nです");
+        f.paste("ｶﾞｽ\n漏れ\rです");
+        assert_eq!(f.text(), "ガス\n漏れ\rです");
         assert!(!f.is_empty());
         assert!(TextField::with_text("  ", true).is_empty());
     }

@@ -16,7 +16,7 @@ use crate::model::roster::Roster;
 use crate::model::roster_check::{check, has_errors};
 use crate::model::search::SearchIndex;
 use crate::model::text::{
-    escape_bidi_in_json, has_content, normalize_input, safe_block, safe_line,
+    escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
 use crate::model::timeline::describe;
 use crate::model::{Category, Incident, IncidentId, Severity};
@@ -280,7 +280,7 @@ fn parse_since(s: &str, ctx: &Session) -> Result<DateTime<Utc>, String> {
 /// Pretty JSON on stdout: control characters escaped by JSON, bidi controls by us.
 fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)?;
-    writeln!(out, "{}", escape_bidi_in_json(&text))?;
+    writeln!(out, "{}", escape_unsafe_in_json(&text))?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use crate::i18n::{Msg, fill, t};
 use crate::model::roster::Roster;
 use crate::model::roster_change::{RosterApplied, RosterChange};
 use crate::model::roster_csv::{export_csv, parse_import};
-use crate::model::text::{escape_bidi_in_json, safe_line};
+use crate::model::text::{escape_unsafe_in_json, safe_line};
 use crate::model::vcard::vcards;
 use crate::store::atomic::{to_pretty_json, write_atomic};
 use crate::store::json_file::read_bytes;
@@ -99,7 +99,7 @@ pub fn export(args: RosterExportArgs, ctx: &Session) -> Result<ExitCode> {
         ExportFormat::Csv => export_csv(&roster),
         ExportFormat::Json => {
             let bytes = to_pretty_json(&roster)?;
-            escape_bidi_in_json(&String::from_utf8_lossy(&bytes))
+            escape_unsafe_in_json(&String::from_utf8_lossy(&bytes))
         }
     };
     emit(&text, args.out.as_deref())?;

@@ -2,7 +2,7 @@
 
 use super::{Session, find, load_incidents, print_json, roster_or_empty};
 use crate::model::share::{handover_text, incident_markdown};
-use crate::model::text::{escape_bidi_in_json, is_unsafe};
+use crate::model::text::{escape_unsafe_in_json, is_unsafe};
 use crate::store::atomic::{to_pretty_json, write_atomic};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Duration, Utc};
@@ -81,7 +81,7 @@ pub fn export(args: ExportArgs, ctx: &Session) -> Result<ExitCode> {
         (ShareFormat::Json, Some(path)) => {
             let bytes = to_pretty_json(&inc)?;
             emit(
-                &escape_bidi_in_json(&String::from_utf8_lossy(&bytes)),
+                &escape_unsafe_in_json(&String::from_utf8_lossy(&bytes)),
                 Some(path),
             )?;
         }

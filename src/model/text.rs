@@ -60,12 +60,12 @@ pub fn safe_block(s: &str) -> String {
     out
 }
 
-/// JSON text with bidi controls written as `\uXXXX` escapes. JSON already escapes the
-/// other control characters; these it would pass through to the reader's terminal.
-pub fn escape_bidi_in_json(json: &str) -> String {
+/// JSON text with bidi controls and C1 controls written as `\uXXXX` escapes. JSON itself
+/// escapes only the C0 controls; these it would pass through to the reader's terminal.
+pub fn escape_unsafe_in_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if is_bidi_control(c) {
+        if is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t') {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn json_keeps_its_meaning_without_bidi_controls() {
         let json = serde_json::to_string(&"a\u{202E}b\u{1b}").unwrap();
-        let safe = escape_bidi_in_json(&json);
+        let safe = escape_unsafe_in_json(&json);
         assert!(!safe.chars().any(is_unsafe), "{safe}");
         assert_eq!(
             serde_json::from_str::<String>(&safe).unwrap(),

@@ -19,21 +19,7 @@ const LABEL_WIDTH: u16 = 14;
 
 /// A text field: the live editor where it has focus, the plain text elsewhere.
 pub(super) fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
-    if focused {
-        frame.render_widget(field.textarea(), area);
-    } else {
-        // An empty field still shows where it is: an underlined slot.
-        let text = field.textarea().lines().join(" ");
-        let shown = if text.is_empty() {
-            " ".repeat(usize::from(area.width.min(40)))
-        } else {
-            safe_line(&text)
-        };
-        frame.render_widget(
-            Paragraph::new(shown).style(Style::new().add_modifier(Modifier::UNDERLINED)),
-            area,
-        );
-    }
+    super::field::draw(frame, area, field, focused);
 }
 
 pub(super) fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {

@@ -3,6 +3,7 @@
 mod card;
 mod checklist;
 mod drills;
+mod field;
 mod follow_ups;
 mod form_contact;
 mod form_record;

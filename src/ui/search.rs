@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
     let [slash, field] =
         Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(query);
     frame.render_widget(Paragraph::new("/").style(theme::key()), slash);
-    frame.render_widget(search.query.textarea(), field);
+    super::field::draw(frame, field, &search.query, true);
 
     let height = usize::from(list.height);
     if hits.is_empty() {
