@@ -594,3 +594,58 @@ fn drills_from_the_command_line() {
     let o = shiftdesk(d, &["drill", "report", "INC-0002"]);
     assert_eq!(o.status.code(), Some(1), "not a drill");
 }
+
+#[test]
+fn doctor_says_what_is_wrong_and_how_to_restore() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let o = shiftdesk(
+        d,
+        &[
+            "new",
+            "--title",
+            "x",
+            "--category",
+            "other",
+            "--severity",
+            "3",
+        ],
+    );
+    assert!(o.status.success());
+    let o = shiftdesk(d, &["--lang", "en", "doctor"]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(text.contains("1 daily backups of incidents.json"), "{text}");
+    assert!(text.contains("to restore a backup"), "{text}");
+    // Break things: wide permissions, a malformed file, a leftover temp file.
+    std::fs::set_permissions(
+        d.join("roster.json"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("incidents.json"),
+        "{\"schema_version\": 1,\n \"incidents\": [}",
+    )
+    .unwrap();
+    std::fs::write(d.join(".incidents.json.tmp"), "half").unwrap();
+    let o = shiftdesk(d, &["--lang", "en", "doctor"]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("ACT") && text.contains("incidents.json:2:"),
+        "{text}"
+    );
+    assert!(text.contains("chmod 600"), "{text}");
+    assert!(
+        text.contains(".incidents.json.tmp: left by a save that was interrupted"),
+        "{text}"
+    );
+    // Doctor only looks: it changed nothing.
+    assert_eq!(
+        std::fs::read_to_string(d.join("incidents.json")).unwrap(),
+        "{\"schema_version\": 1,\n \"incidents\": [}"
+    );
+}

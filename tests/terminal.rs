@@ -102,6 +102,7 @@ fn signal_exit(name: &str, code: u32) {
     if !common::tool_available("kill") {
         return;
     }
+    let mut slowest = Duration::ZERO;
     for run in 0..runs() {
         let tmp = tempfile::tempdir().unwrap();
         let title = format!("{name} {run}");
@@ -110,6 +111,7 @@ fn signal_exit(name: &str, code: u32) {
         desk.signal(name);
         assert_eq!(desk.wait_exit(), Some(code), "{name} run {run}");
         let took = start.elapsed();
+        slowest = slowest.max(took);
         assert!(
             took < Duration::from_secs(2),
             "{name} run {run}: took {took:?}"
@@ -117,6 +119,7 @@ fn signal_exit(name: &str, code: u32) {
         assert_sane(&mut desk, &format!("{name} run {run}"));
         assert!(incidents(tmp.path()).contains(&title));
     }
+    eprintln!("SIG{name}: {} runs, slowest exit {slowest:?}", runs());
 }
 
 #[test]

@@ -28,6 +28,7 @@ use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
 use anyhow::{Context, Result, bail};
 
 mod debug;
+mod doctor;
 mod drill;
 mod roster_io;
 mod share;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Drills: rehearse the flow from a scenario, and see whether the team is improving
     #[command(subcommand)]
     Drill(drill::DrillCommand),
+    /// Look the data dir over: permissions, files, schema, leftovers, backups, the lock —
+    /// and say what to do (exit 1 when something needs doing)
+    Doctor,
     /// (for tests) save notes one by one, acknowledging each on stdout
     #[command(hide = true, name = "debug-writer")]
     DebugWriter(debug::WriterArgs),
@@ -243,6 +247,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Export(args) => share::export(args, ctx),
         Command::Handover(args) => share::handover(args, ctx),
         Command::Drill(command) => drill::run(command, ctx),
+        Command::Doctor => doctor::run(ctx),
         Command::DebugWriter(args) => debug::writer(args, ctx),
         Command::DebugHoldLock => debug::hold_lock(ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Soak test (not run in CI): the desk in tmux for a while, at about 10 actions a second
+# with resizes; reports memory at the start and the end and checks that nothing was lost.
+#
+#   bash scripts/soak.sh [SECONDS]      (default 600)
+#
+# Needs tmux. Builds the release binary first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+cargo build --release --quiet
+bin=$PWD/target/release/shiftdesk
+data=$(mktemp -d)
+session=soak$$
+trap 'tmux kill-session -t $session 2>/dev/null || true; rm -rf "$data"' EXIT
+
+for n in 1 2 3; do
+  "$bin" --data-dir "$data" new --title "soak $n" --category operational.system_outage --severity 2 >/dev/null
+done
+tmux new-session -d -s "$session" -x 120 -y 40 "$bin --data-dir $data --lang en --operator soak"
+sleep 2
+pid=$(pgrep -n -f "$bin --data-dir $data --lang en")
+rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+
+keys=(j k Tab Tab Tab "?" Escape t Escape R Escape / Escape " " " " j " " k H Escape f Escape)
+notes=0
+start=$(date +%s)
+warm=$((start + 60))
+first_rss=""
+i=0
+while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
+  key=${keys[$((i % ${#keys[@]}))]}
+  tmux send-keys -t "$session" "$key"
+  if [ $((i % 50)) -eq 0 ]; then
+    # A note on the selected incident: the record grows a little, as in a shift.
+    tmux send-keys -t "$session" Escape; sleep 0.05; tmux send-keys -t "$session" Escape; sleep 0.05
+    tmux send-keys -t "$session" a "note $notes" Enter
+    notes=$((notes + 1))
+  fi
+  if [ $((i % 100)) -eq 0 ]; then
+    tmux resize-window -t "$session" -x $((80 + (i / 100) % 60)) -y $((24 + (i / 100) % 20))
+  fi
+  if [ -z "$first_rss" ] && [ "$(date +%s)" -ge "$warm" ]; then
+    first_rss=$(rss)
+  fi
+  i=$((i + 1))
+  sleep 0.1
+done
+last_rss=$(rss)
+first_rss=${first_rss:-$last_rss}
+tmux send-keys -t "$session" q
+sleep 1
+saved=$(grep -o '"note [0-9]*"' "$data/incidents.json" | sort -u | wc -l)
+growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+echo "actions: $i in ${seconds}s; notes typed: $notes, saved: $saved"
+echo "RSS after 1 min: ${first_rss} kB; at the end: ${last_rss} kB; growth: ${growth}%"
+[ "$saved" -eq "$notes" ] || { echo "LOST NOTES"; exit 1; }

@@ -1,0 +1,250 @@
+//! `shiftdesk doctor`: looks the data dir over and says in plain words what is wrong and
+//! what to do — including how to restore a backup.
+
+use super::Session;
+use crate::i18n::{Lang, Msg, fill, t};
+use crate::model::desk::IncidentsFile;
+use crate::model::roster::Roster;
+use crate::model::roster_check::check;
+use crate::store::atomic::temp_path;
+use crate::store::backups::{backups_dir, copies};
+use crate::store::drafts::draft_path;
+use crate::store::drills::load_scenarios;
+use crate::store::json_file::{parse, read_bytes};
+use crate::store::json_store::DataFile;
+use crate::store::playbooks_file::load_playbooks;
+use anyhow::Result;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// One finding: fine, worth knowing, or needing action.
+enum Finding {
+    Ok(String),
+    Note(String),
+    Act(String),
+}
+
+fn mode(path: &Path) -> Option<u32> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o777)
+}
+
+fn check_file<T: DataFile>(lang: Lang, path: &Path, out: &mut Vec<Finding>) -> Option<T> {
+    let shown = path.display().to_string();
+    match read_bytes(path) {
+        Ok(None) => {
+            out.push(Finding::Note(fill(
+                lang,
+                Msg::DoctorMissing,
+                &[("path", &shown)],
+            )));
+            None
+        }
+        Ok(Some(bytes)) => match parse::<T>(path, &bytes, T::SCHEMA) {
+            Ok(file) => {
+                out.push(Finding::Ok(fill(
+                    lang,
+                    Msg::DoctorReadable,
+                    &[("path", &shown), ("bytes", &bytes.len().to_string())],
+                )));
+                Some(file)
+            }
+            Err(p) => {
+                out.push(Finding::Act(fill(
+                    lang,
+                    Msg::DoctorUnreadable,
+                    &[("why", &p.to_string())],
+                )));
+                None
+            }
+        },
+        Err(p) => {
+            out.push(Finding::Act(fill(
+                lang,
+                Msg::DoctorUnreadable,
+                &[("why", &p.to_string())],
+            )));
+            None
+        }
+    }
+    .inspect(|_| permissions(lang, path, 0o600, out))
+}
+
+fn permissions(lang: Lang, path: &Path, want: u32, out: &mut Vec<Finding>) {
+    if let Some(m) = mode(path)
+        && m & 0o077 != 0
+    {
+        out.push(Finding::Act(fill(
+            lang,
+            Msg::DoctorPermissions,
+            &[
+                ("path", &path.display().to_string()),
+                ("mode", &format!("{m:o}")),
+                ("want", &format!("{want:o}")),
+            ],
+        )));
+    }
+}
+
+pub fn run(ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let dir = &ctx.dir;
+    let mut out: Vec<Finding> = Vec::new();
+    if !dir.root().is_dir() {
+        out.push(Finding::Note(fill(
+            lang,
+            Msg::DoctorNoDir,
+            &[("path", &dir.root().display().to_string())],
+        )));
+    } else {
+        out.push(Finding::Ok(fill(
+            lang,
+            Msg::DoctorDir,
+            &[("path", &dir.root().display().to_string())],
+        )));
+        permissions(lang, dir.root(), 0o700, &mut out);
+        let incidents = check_file::<IncidentsFile>(lang, &dir.incidents(), &mut out);
+        if let Some(f) = &incidents {
+            out.push(Finding::Ok(fill(
+                lang,
+                Msg::DoctorIncidents,
+                &[
+                    ("n", &f.incidents.len().to_string()),
+                    (
+                        "open",
+                        &f.incidents
+                            .iter()
+                            .filter(|i| i.is_open())
+                            .count()
+                            .to_string(),
+                    ),
+                    ("revision", &f.revision.to_string()),
+                ],
+            )));
+        }
+        if let Some(roster) = check_file::<Roster>(lang, &dir.roster(), &mut out) {
+            let errors = check(&roster).iter().filter(|p| p.is_error()).count();
+            if errors > 0 {
+                out.push(Finding::Act(fill(
+                    lang,
+                    Msg::MsgRosterErrors,
+                    &[("n", &errors.to_string())],
+                )));
+            }
+            if roster.sample {
+                out.push(Finding::Note(t(lang, Msg::MsgSampleRoster).to_string()));
+            }
+        }
+        let playbooks = load_playbooks(dir);
+        match (&playbooks.problem, playbooks.custom) {
+            (Some(p), _) => out.push(Finding::Act(fill(
+                lang,
+                Msg::MsgPlaybooksProblem,
+                &[("why", &p.to_string())],
+            ))),
+            (None, true) => out.push(Finding::Ok(t(lang, Msg::DoctorOwnPlaybooks).to_string())),
+            (None, false) => {}
+        }
+        for p in load_scenarios(dir).problems {
+            out.push(Finding::Act(fill(
+                lang,
+                Msg::MsgScenarioProblem,
+                &[("why", &p.to_string())],
+            )));
+        }
+        for file in [dir.incidents(), dir.roster()] {
+            let tmp = temp_path(&file);
+            if std::fs::symlink_metadata(&tmp).is_ok() {
+                out.push(Finding::Note(fill(
+                    lang,
+                    Msg::DoctorLeftover,
+                    &[("path", &tmp.display().to_string())],
+                )));
+            }
+        }
+        lock(lang, dir, &mut out);
+        backups(lang, dir, &mut out);
+        if draft_path(dir).exists() {
+            out.push(Finding::Note(t(lang, Msg::DoctorDraft).to_string()));
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut act = 0;
+    for f in &out {
+        let (mark, text) = match f {
+            Finding::Ok(t) => ("ok  ", t),
+            Finding::Note(t) => ("note", t),
+            Finding::Act(t) => {
+                act += 1;
+                ("ACT ", t)
+            }
+        };
+        writeln!(stdout, "{mark} {}", crate::model::text::safe_line(text))?;
+    }
+    let summary = if act == 0 {
+        t(lang, Msg::DoctorAllWell).to_string()
+    } else {
+        fill(lang, Msg::DoctorToDo, &[("n", &act.to_string())])
+    };
+    writeln!(stdout, "{summary}")?;
+    Ok(if act == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn lock(lang: Lang, dir: &crate::store::DataDir, out: &mut Vec<Finding>) {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(dir.lock())
+    else {
+        return;
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            out.push(Finding::Ok(t(lang, Msg::DoctorLockFree).to_string()));
+        }
+        Err(_) => out.push(Finding::Note(t(lang, Msg::DoctorLockHeld).to_string())),
+    }
+}
+
+fn backups(lang: Lang, dir: &crate::store::DataDir, out: &mut Vec<Finding>) {
+    let folder = backups_dir(dir);
+    for file in [dir.incidents(), dir.roster()] {
+        let found = copies(dir, &file);
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match found.last() {
+            None => out.push(Finding::Note(fill(
+                lang,
+                Msg::DoctorNoBackups,
+                &[("file", &name)],
+            ))),
+            Some(newest) => out.push(Finding::Ok(fill(
+                lang,
+                Msg::DoctorBackups,
+                &[
+                    ("file", &name),
+                    ("n", &found.len().to_string()),
+                    ("newest", &newest.display().to_string()),
+                ],
+            ))),
+        }
+    }
+    out.push(Finding::Note(fill(
+        lang,
+        Msg::DoctorRestore,
+        &[
+            ("backups", &folder.display().to_string()),
+            ("file", &dir.incidents().display().to_string()),
+        ],
+    )));
+}
