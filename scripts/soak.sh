@@ -20,7 +20,12 @@ done
 tmux new-session -d -s "$session" -x 120 -y 40 "$bin --data-dir $data --lang en --operator soak"
 sleep 2
 pid=$(pgrep -n -f "$bin --data-dir $data --lang en")
-rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+# Memory is compared at the same window size (the screen buffers grow with the window).
+rss() {
+  tmux resize-window -t "$session" -x 120 -y 40
+  sleep 1
+  awk '/VmRSS/ {print $2}' "/proc/$pid/status"
+}
 
 keys=(j k Tab Tab Tab "?" Escape t Escape R Escape / Escape " " " " j " " k H Escape f Escape)
 notes=0
