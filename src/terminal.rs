@@ -100,6 +100,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
     let poll = Duration::from_millis(200);
     let fault = fault_from_env();
     let mut last_tick = Instant::now();
+    // Drawn only after something happened: a key, a paste, a resize, a tick (the clock and
+    // the countdowns move once a second). An idle desk wakes five times a second to look
+    // for signals and draws once a second.
+    let mut dirty = true;
     loop {
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
@@ -107,7 +111,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             app.update(Action::Hangup);
             return Ok(Ending::Signal(sig as i32));
         }
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            dirty = false;
+        }
         let wait = tick.saturating_sub(last_tick.elapsed()).min(poll);
         if event::poll(wait)? {
             let action = match event::read()? {
@@ -115,6 +122,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
                     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                     if ctrl && key.code == KeyCode::Char('z') {
                         suspend(terminal)?;
+                        dirty = true;
                         continue;
                     }
                     if key.code == KeyCode::F(12) {
@@ -134,10 +142,12 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
                 app.update(action);
             }
             carry_out(app);
+            dirty = true;
         }
         if last_tick.elapsed() >= tick {
             app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
             last_tick = Instant::now();
+            dirty = true;
         }
         if app.should_quit {
             return Ok(Ending::Quit);
