@@ -36,13 +36,13 @@ i=0
 while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
   key=${keys[$((i % ${#keys[@]}))]}
   tmux send-keys -t "$session" "$key"
-  if [ $((i % 50)) -eq 0 ]; then
+  if [ "${SOAK_NOTES:-1}" = 1 ] && [ $((i % 50)) -eq 0 ]; then
     # A note on the selected incident: the record grows a little, as in a shift.
     tmux send-keys -t "$session" Escape; sleep 0.05; tmux send-keys -t "$session" Escape; sleep 0.05
     tmux send-keys -t "$session" a "note $notes" Enter
     notes=$((notes + 1))
   fi
-  if [ $((i % 100)) -eq 0 ]; then
+  if [ "${SOAK_RESIZE:-1}" = 1 ] && [ $((i % 100)) -eq 0 ]; then
     tmux resize-window -t "$session" -x $((80 + (i / 100) % 60)) -y $((24 + (i / 100) % 20))
   fi
   if [ -z "$first_rss" ] && [ "$(date +%s)" -ge "$warm" ]; then
@@ -60,3 +60,4 @@ growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) 
 echo "actions: $i in ${seconds}s; notes typed: $notes, saved: $saved"
 echo "RSS after 1 min: ${first_rss} kB; at the end: ${last_rss} kB; growth: ${growth}%"
 [ "$saved" -eq "$notes" ] || { echo "LOST NOTES"; exit 1; }
+grep -q '^VmHWM' "/proc/$pid/status" 2>/dev/null || true

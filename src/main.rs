@@ -11,6 +11,7 @@ use shiftdesk::i18n::Lang;
 use shiftdesk::model::clock::Zone;
 use shiftdesk::store::DataDir;
 use shiftdesk::terminal::Ending;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn operator_name(flag: Option<String>) -> String {
@@ -43,7 +44,8 @@ fn main() -> ExitCode {
     match start(cli.data_dir, cli.command, operator, clipboard) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("shiftdesk: {e:#}");
+            // Not eprintln!: with the terminal gone, a failed write must not panic.
+            let _ = writeln!(std::io::stderr(), "shiftdesk: {e:#}");
             ExitCode::from(1)
         }
     }

@@ -82,7 +82,11 @@ pub fn run(app: &mut App) -> Result<Ending> {
     }
     enter()?;
     let result = (|| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        // Never dropped: ratatui's drop shows the cursor and, if the terminal is gone,
+        // reports the failure with eprintln!, which panics on a closed stderr. `restore`
+        // below shows the cursor, ignoring a terminal that is gone.
+        let mut terminal =
+            std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(stdout()))?);
         full_redraw(&mut terminal)?;
         event_loop(&mut terminal, app, &signal)
     })();
@@ -115,8 +119,17 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
+        // We wait for input ourselves and hand crossterm only input that is there:
+        // crossterm reads a hung-up terminal's end of input forever, spinning a core.
         let wait = tick.saturating_sub(last_tick.elapsed()).min(poll);
-        if event::poll(wait)? {
+        if wait_for_input(wait) == Input::HungUp {
+            // The terminal is gone (window closed, SSH dropped): keep the draft and what is
+            // pending, and go — whether or not a SIGHUP reaches us.
+            app.update(Action::Hangup);
+            return Ok(Ending::Signal(SIGHUP));
+        }
+        // Everything crossterm has: keys, pastes, and resizes (it sees SIGWINCH itself).
+        while event::poll(Duration::ZERO)? {
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -143,6 +156,9 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             }
             carry_out(app);
             dirty = true;
+            if app.should_quit {
+                return Ok(Ending::Quit);
+            }
         }
         if last_tick.elapsed() >= tick {
             app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
@@ -152,6 +168,31 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         if app.should_quit {
             return Ok(Ending::Quit);
         }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    /// Something to read, or the wait ran out.
+    Ready,
+    /// The terminal hung up.
+    HungUp,
+}
+
+/// Waits at most `wait` for standard input to have something, and says if it hung up.
+fn wait_for_input(wait: Duration) -> Input {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd and its count; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, ms) };
+    if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else {
+        Input::Ready
     }
 }
 

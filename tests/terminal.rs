@@ -172,6 +172,27 @@ fn a_terminal_closed_while_typing_keeps_the_draft_for_the_next_start() {
 }
 
 #[test]
+fn closing_the_terminal_while_typing_keeps_the_draft_and_ends_the_desk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 100, 30);
+    desk.wait_for("No open incidents");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("typed when the window closed");
+    desk.wait_for("typed when the window closed");
+    let start = Instant::now();
+    let code = desk.close_terminal();
+    assert!(code.is_some(), "the desk went when its terminal did");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        start.elapsed()
+    );
+    let draft = std::fs::read_to_string(tmp.path().join("draft.json")).unwrap();
+    assert!(draft.contains("typed when the window closed"), "{draft}");
+}
+
+#[test]
 fn ctrl_z_suspends_and_the_desk_redraws_on_resume() {
     // Job control needs a shell: an interactive bash on the pty, as an operator has.
     if !common::tool_available("bash") || !common::tool_available("kill") {

@@ -12,11 +12,13 @@ pub struct Desk {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the desk wrote to the terminal.
     pub output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     /// Kept, to run another program (stty) on the same terminal afterwards.
-    slave: Box<dyn SlavePty + Send>,
+    slave: Option<Box<dyn SlavePty + Send>>,
+    /// Tells the reader to let go of its end of the terminal.
+    stop: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Desk {
@@ -90,10 +92,12 @@ impl Desk {
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
         let (p, o) = (parser.clone(), output.clone());
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stopped.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 p.lock().unwrap().process(&buf[..n]);
@@ -103,10 +107,11 @@ impl Desk {
         Desk {
             parser,
             output,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pair.master,
-            slave: pair.slave,
+            master: Some(pair.master),
+            slave: Some(pair.slave),
+            stop,
         }
     }
 
@@ -114,10 +119,44 @@ impl Desk {
     /// and echo).
     pub fn cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
-        self._master.get_termios().is_some_and(|t| {
-            t.local_flags
-                .contains(LocalFlags::ICANON | LocalFlags::ECHO)
-        })
+        self.master
+            .as_ref()
+            .and_then(|m| m.get_termios())
+            .is_some_and(|t| {
+                t.local_flags
+                    .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+            })
+    }
+
+    /// Closes the terminal, as closing the window or losing the SSH connection does; waits
+    /// (at most 5 s) for the desk to go. Its exit code, if it went.
+    pub fn close_terminal(&mut self) -> Option<u32> {
+        // portable-pty's writer sends "\n" and the EOF character when dropped (a Ctrl-J and
+        // Ctrl-D the desk would take as keys): a real terminal going away sends nothing, so
+        // the EOF character is unset first, and with it that goodbye.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: a zeroed termios filled by tcgetattr on an open fd, written back.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
+        // The reader lets go after the next thing the desk writes (it draws every second).
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.writer = None;
+        self.master = None;
+        self.slave = None;
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
     }
 
     pub fn pid(&self) -> u32 {
@@ -142,7 +181,12 @@ impl Desk {
         for a in args {
             cmd.arg(a);
         }
-        let mut child = self.slave.spawn_command(cmd).expect("run on the pty");
+        let mut child = self
+            .slave
+            .as_ref()
+            .expect("the terminal is open")
+            .spawn_command(cmd)
+            .expect("run on the pty");
         child.wait().expect("it ends");
         std::thread::sleep(Duration::from_millis(100));
         let out = self.output.lock().unwrap();
@@ -154,8 +198,9 @@ impl Desk {
     }
 
     pub fn send(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(text.as_bytes()).unwrap();
+        writer.flush().unwrap();
         // Let the desk read keys one batch at a time, as a person would type.
         std::thread::sleep(Duration::from_millis(60));
     }
