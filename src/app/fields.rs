@@ -68,3 +68,9 @@ impl<K: Copy + PartialEq> Fields<K> {
         self.items.iter().any(|(_, f)| !f.is_empty())
     }
 }
+
+/// The value `by` steps from `now` in `all`, wrapping round at either end.
+pub fn cycle<T: Copy + PartialEq>(all: &[T], now: T, by: isize) -> T {
+    let i = all.iter().position(|x| *x == now).unwrap_or(0) as isize;
+    all[(i + by).rem_euclid(all.len() as isize) as usize]
+}

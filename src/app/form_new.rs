@@ -1,5 +1,6 @@
 //! The new-incident form: title, category, severity, detection time, description.
 
+use super::fields::cycle;
 use super::text_field::TextField;
 use crate::i18n::Msg;
 use crate::model::clock::{TimeInputError, Zone, parse_time_input};
@@ -70,11 +71,6 @@ impl Default for NewIncidentForm {
             discard_armed: false,
         }
     }
-}
-
-fn cycle<T: Copy + PartialEq>(all: &[T], now: T, by: isize) -> T {
-    let i = all.iter().position(|x| *x == now).unwrap_or(0) as isize;
-    all[(i + by).rem_euclid(all.len() as isize) as usize]
 }
 
 impl NewIncidentForm {

@@ -1,5 +1,6 @@
 //! The forms that act on the route: escalate now, and a new classification.
 
+use super::fields::cycle;
 use super::text_field::TextField;
 use crate::i18n::Msg;
 use crate::model::{Category, IncidentId, Severity};
@@ -66,11 +67,6 @@ pub struct ReclassifyForm {
     pub reason: TextField,
     pub error: Option<Msg>,
     pub discard_armed: bool,
-}
-
-fn cycle<T: Copy + PartialEq>(all: &[T], now: T, by: isize) -> T {
-    let i = all.iter().position(|x| *x == now).unwrap_or(0) as isize;
-    all[(i + by).rem_euclid(all.len() as isize) as usize]
 }
 
 impl ReclassifyForm {

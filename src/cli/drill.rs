@@ -1,14 +1,14 @@
 //! `shiftdesk drill list | start | report | history`.
 
-use super::{Session, find, load_incidents, print_json, roster_or_empty};
+use super::{
+    Session, find, load_incidents, open_incident, print_json, roster_or_empty, roster_seeded,
+};
 use crate::i18n::{Msg, fill};
-use crate::model::change::{Applied, Change, Stamped};
 use crate::model::drill_result::{drill_history, drill_incident, drill_report};
 use crate::model::text::safe_line;
 use crate::store::drills::load_scenarios;
 use crate::store::playbooks_file::load_playbooks;
-use crate::store::roster_file::{RosterLoad, open_roster};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use std::io::Write;
@@ -131,36 +131,12 @@ fn start(args: DrillStartArgs, ctx: &Session) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     ctx.dir.create()?;
-    let roster = match open_roster(&ctx.dir).1 {
-        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
-        RosterLoad::Problem(p) => {
-            eprintln!("warning: {p}");
-            Default::default()
-        }
-    };
+    let roster = roster_seeded(&ctx.dir);
     let playbooks = load_playbooks(&ctx.dir).playbooks;
     let Some(new) = drill_incident(scenario, &playbooks, &roster, lang, ctx.now) else {
         bail!("no playbook for {}", scenario.incident.category);
     };
-    let (mut store, file) = load_incidents(&ctx.dir)?;
-    let committed = store
-        .commit(
-            &file,
-            &[Stamped::new(
-                Change::Open(Box::new(new)),
-                ctx.now,
-                &ctx.operator.name,
-            )],
-        )
-        .with_context(|| format!("saving {}", store.path().display()))?;
-    match committed.results.into_iter().next() {
-        Some(Ok(Applied::Opened(id))) => {
-            println!("{id}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Err(e)) => bail!("{}", e.message(lang)),
-        _ => bail!("the drill was not started"),
-    }
+    open_incident(new, ctx)
 }
 
 fn report(args: DrillReportArgs, ctx: &Session) -> Result<ExitCode> {

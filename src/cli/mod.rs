@@ -289,6 +289,19 @@ fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<()
     Ok(())
 }
 
+/// Text to a file (atomically, owner-only) or to standard output.
+fn emit(text: &str, out: Option<&std::path::Path>) -> Result<()> {
+    match out {
+        Some(path) => crate::store::atomic::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
 fn load_incidents(dir: &DataDir) -> Result<(IncidentsStore, IncidentsFile)> {
     let (store, loaded) = IncidentsStore::open(dir);
     let file = loaded.map_err(anyhow::Error::new)?;
@@ -329,18 +342,11 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
     if let Some(p) = &playbooks.problem {
         eprintln!("warning: {p} (using the bundled playbooks)");
     }
-    // Like the desk, the first incident of a data dir seeds its sample roster.
-    let roster = match open_roster(&ctx.dir).1 {
-        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
-        RosterLoad::Problem(p) => {
-            eprintln!("warning: {p}");
-            Roster::default()
-        }
-    };
+    let roster = roster_seeded(&ctx.dir);
     let Some(book) = playbooks.playbooks.for_category(args.category) else {
         bail!("no playbook for {}", args.category);
     };
-    let change = Change::Open(Box::new(NewIncident {
+    let new = NewIncident {
         title,
         category: args.category,
         severity: args.severity,
@@ -352,8 +358,26 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
             .route_for(args.category, args.severity)
             .map(|r| r.resolve()),
         drill_run: None,
-    }));
+    };
+    open_incident(new, ctx)
+}
+
+/// The roster for a new incident: like the desk, the first incident of a data dir seeds
+/// its sample roster.
+fn roster_seeded(dir: &DataDir) -> Roster {
+    match open_roster(dir).1 {
+        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
+        RosterLoad::Problem(p) => {
+            eprintln!("warning: {p}");
+            Roster::default()
+        }
+    }
+}
+
+/// Records a new incident and prints its id.
+fn open_incident(new: NewIncident, ctx: &Session) -> Result<ExitCode> {
     let (mut store, file) = load_incidents(&ctx.dir)?;
+    let change = Change::Open(Box::new(new));
     let committed = store
         .commit(&file, &[Stamped::new(change, ctx.now, &ctx.operator.name)])
         .with_context(|| format!("saving {}", store.path().display()))?;
@@ -362,7 +386,7 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
             println!("{id}");
             Ok(ExitCode::SUCCESS)
         }
-        Some(Err(e)) => bail!("{}", e.message(lang)),
+        Some(Err(e)) => bail!("{}", e.message(ctx.operator.lang)),
         _ => bail!("the incident was not recorded"),
     }
 }

@@ -1,36 +1,22 @@
 //! `shiftdesk roster import | export | vcard`: the roster in and out.
 
-use super::{ExportFormat, RosterExportArgs, RosterImportArgs, RosterVcardArgs, Session};
+use super::{ExportFormat, RosterExportArgs, RosterImportArgs, RosterVcardArgs, Session, emit};
 use crate::i18n::{Msg, fill, t};
 use crate::model::roster::Roster;
 use crate::model::roster_change::{RosterApplied, RosterChange};
 use crate::model::roster_csv::{export_csv, parse_import};
 use crate::model::text::{escape_unsafe_in_json, safe_line};
 use crate::model::vcard::vcards;
-use crate::store::atomic::{to_pretty_json, write_atomic};
+use crate::store::atomic::to_pretty_json;
 use crate::store::json_file::read_bytes;
 use crate::store::roster_file::RosterStore;
 use anyhow::{Context, Result, bail};
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 fn roster(ctx: &Session) -> Result<Roster> {
     let (_, loaded) = RosterStore::open(&ctx.dir);
     loaded.map_err(anyhow::Error::new)
-}
-
-/// Text to a file (atomically, owner-only) or to standard output.
-fn emit(text: &str, out: Option<&Path>) -> Result<()> {
-    match out {
-        Some(path) => write_atomic(path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            Ok(())
-        }
-    }
 }
 
 pub fn import(args: RosterImportArgs, ctx: &Session) -> Result<ExitCode> {

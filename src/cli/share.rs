@@ -1,13 +1,12 @@
 //! `shiftdesk export` and `shiftdesk handover`: the record, shared.
 
-use super::{Session, find, load_incidents, print_json, roster_or_empty};
+use super::{Session, emit, find, load_incidents, print_json, roster_or_empty};
 use crate::model::share::{handover_text, incident_markdown};
 use crate::model::text::{escape_unsafe_in_json, is_unsafe};
-use crate::store::atomic::{to_pretty_json, write_atomic};
-use anyhow::{Context, Result};
+use crate::store::atomic::to_pretty_json;
+use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,17 +50,9 @@ fn printable(text: &str) -> String {
 }
 
 /// Text to a file (atomically, owner-only) or to standard output.
-fn emit(text: &str, out: Option<&Path>) -> Result<()> {
-    let text = printable(text);
-    match out {
-        Some(path) => write_atomic(path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            Ok(())
-        }
-    }
+/// Text with terminal controls made visible, to a file or to standard output.
+fn emit_printable(text: &str, out: Option<&Path>) -> Result<()> {
+    emit(&printable(text), out)
 }
 
 /// `shiftdesk export ID`: the incident report in Markdown, or the stored record as JSON.
@@ -75,12 +66,12 @@ pub fn export(args: ExportArgs, ctx: &Session) -> Result<ExitCode> {
         (ShareFormat::Md, out) => {
             let roster = roster_or_empty(&ctx.dir);
             let text = incident_markdown(&inc, &roster, lang, &ctx.operator.zone, ctx.now);
-            emit(&text, out)?;
+            emit_printable(&text, out)?;
         }
         (ShareFormat::Json, None) => print_json(&mut std::io::stdout().lock(), &inc)?,
         (ShareFormat::Json, Some(path)) => {
             let bytes = to_pretty_json(&inc)?;
-            emit(
+            emit_printable(
                 &escape_unsafe_in_json(&String::from_utf8_lossy(&bytes)),
                 Some(path),
             )?;
@@ -106,6 +97,6 @@ pub fn handover(args: HandoverArgs, ctx: &Session) -> Result<ExitCode> {
         &ctx.operator.zone,
         ctx.now,
     );
-    emit(&text, None)?;
+    emit_printable(&text, None)?;
     Ok(ExitCode::SUCCESS)
 }

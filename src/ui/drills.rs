@@ -2,7 +2,7 @@
 
 use super::form_record::{FormRow, Row, draw_form};
 use super::theme;
-use super::widgets::{centered, scroll_offset, wrap};
+use super::widgets::{self, scroll_offset, wrap};
 use crate::app::App;
 use crate::app::update_drill::CheckAnswerForm;
 use crate::i18n::{self, Msg, fill, t};
@@ -13,20 +13,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 fn popup(frame: &mut Frame, area: Rect, title: &str) -> (Rect, Rect) {
-    let popup = centered(
+    let inner = widgets::popup(
+        frame,
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
+        title,
     );
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
     let [list, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     (list, hint)
 }

@@ -2,33 +2,25 @@
 //! due dates; they stay here after the incident is closed.
 
 use super::theme;
-use super::widgets::{centered, scroll_offset};
+use super::widgets::{popup, scroll_offset};
 use crate::app::App;
 use crate::i18n::{Msg, t};
 use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     let lang = app.lang();
-    let popup = centered(
+    let rows = app.follow_ups();
+    let inner = popup(
+        frame,
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
+        &format!("{} · {}", t(lang, Msg::FollowUpsTitle), rows.len()),
     );
-    super::widgets::clear(frame, popup);
-    let rows = app.follow_ups();
-    let block = Block::bordered()
-        .title(format!(
-            " {} · {} ",
-            t(lang, Msg::FollowUpsTitle),
-            rows.len()
-        ))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
     let [list, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     let today = Some(app.operator.zone.date(app.now));
     if rows.is_empty() {

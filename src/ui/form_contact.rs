@@ -2,26 +2,15 @@
 
 use super::forms::{draw_field, label};
 use super::theme;
-use super::widgets::centered;
+use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_contact::{AvailabilityField, AvailabilityForm, ContactField, ContactForm};
 use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const LABEL_WIDTH: u16 = 16;
-
-fn frame_popup(frame: &mut Frame, area: Rect, title: &str, height: u16) -> Rect {
-    let popup = centered(area, 76, height);
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    inner
-}
 
 fn split(r: Rect) -> (Rect, Rect) {
     let [l, f] =
@@ -38,7 +27,7 @@ pub fn draw_contact(frame: &mut Frame, area: Rect, app: &App, form: &ContactForm
     };
     // Each field takes a row, and a second for its error when it has one.
     let rows = ContactField::ALL.len() as u16 + form.errors.len() as u16;
-    let inner = frame_popup(frame, area, title, rows + 4);
+    let inner = popup(frame, area, 76, rows + 4, title);
     let mut constraints = vec![Constraint::Length(1); rows as usize];
     constraints.push(Constraint::Fill(1));
     constraints.push(Constraint::Length(1));
@@ -74,11 +63,12 @@ pub fn draw_availability(frame: &mut Frame, area: Rect, app: &App, form: &Availa
         .contact(&form.contact)
         .map(|c| crate::model::text::safe_line(&c.name))
         .unwrap_or_default();
-    let inner = frame_popup(
+    let inner = popup(
         frame,
         area,
-        &format!("{} · {name}", t(lang, Msg::AwayTitle)),
+        76,
         7,
+        &format!("{} · {name}", t(lang, Msg::AwayTitle)),
     );
     let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
     let (l, f) = split(rows[0]);

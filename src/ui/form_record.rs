@@ -3,7 +3,7 @@
 
 use super::forms::{draw_field, label};
 use super::theme;
-use super::widgets::centered;
+use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_filter::{FilterField, FilterForm};
 use crate::app::form_record::{
@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const LABEL_WIDTH: u16 = 18;
 
@@ -65,13 +65,7 @@ pub fn draw_form(
         .map(|r| r.height + u16::from(r.below.is_some()))
         .sum::<u16>()
         + 4;
-    let popup = centered(area, 76, height);
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, area, 76, height, title);
     let mut constraints = Vec::new();
     for r in rows {
         constraints.push(Constraint::Length(r.height));

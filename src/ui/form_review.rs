@@ -3,33 +3,25 @@
 
 use super::forms::{draw_field, label};
 use super::theme;
-use super::widgets::centered;
+use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_record::{ReviewField, ReviewForm};
 use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const LABEL_WIDTH: u16 = 16;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &ReviewForm) {
     let lang = app.lang();
-    let popup = centered(
+    let inner = popup(
+        frame,
         area,
         area.width.saturating_sub(4).min(100),
         area.height.saturating_sub(2),
+        &format!("{} · {}", t(lang, Msg::ReviewTitle), form.incident),
     );
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(
-            " {} · {} ",
-            t(lang, Msg::ReviewTitle),
-            form.incident
-        ))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
 
     let fixed = [
         (ReviewField::WhatHappened, Msg::FieldWhatHappened),

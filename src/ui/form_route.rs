@@ -2,7 +2,7 @@
 
 use super::forms::{draw_field, label};
 use super::theme;
-use super::widgets::centered;
+use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_route::{EscalateForm, ReclassifyField, ReclassifyForm};
 use crate::i18n::{self, Msg, fill, t};
@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const LABEL_WIDTH: u16 = 12;
 
@@ -40,20 +40,9 @@ fn rows(area: Rect, n: usize) -> Vec<(Rect, Rect)> {
         .collect()
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, height: u16) -> Rect {
-    let popup = centered(area, 76, height);
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    inner
-}
-
 pub fn draw_escalate(frame: &mut Frame, area: Rect, app: &App, form: &EscalateForm) {
     let lang = app.lang();
-    let inner = popup(frame, area, t(lang, Msg::EscalateTitle), 8);
+    let inner = popup(frame, area, 76, 8, t(lang, Msg::EscalateTitle));
     let r = rows(inner, 6);
     let inc = app.desk.incidents().get(&form.incident);
     let level = inc
@@ -98,7 +87,7 @@ pub fn draw_escalate(frame: &mut Frame, area: Rect, app: &App, form: &EscalateFo
 
 pub fn draw_reclassify(frame: &mut Frame, area: Rect, app: &App, form: &ReclassifyForm) {
     let lang = app.lang();
-    let inner = popup(frame, area, t(lang, Msg::ReclassifyTitle), 8);
+    let inner = popup(frame, area, 76, 8, t(lang, Msg::ReclassifyTitle));
     let r = rows(inner, 6);
     let focus = |f| form.field == f;
     label(

@@ -1,7 +1,7 @@
 //! The form overlays: new incident, note, and the yes/no questions.
 
 use super::theme;
-use super::widgets::centered;
+use super::widgets::{centered, popup};
 use crate::app::App;
 use crate::app::form_new::{NewField, NewIncidentForm};
 use crate::app::form_note::{NoteForm, NoteTarget};
@@ -33,13 +33,7 @@ pub(super) fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
 
 pub fn draw_new(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
     let lang = app.lang();
-    let popup = centered(area, 76, 20);
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(format!(" {} ", t(lang, Msg::FormNewTitle)))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, area, 76, 20, t(lang, Msg::FormNewTitle));
     let rows = Layout::vertical([
         Constraint::Length(1), // title
         Constraint::Length(1), // title error
@@ -165,13 +159,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
         NoteTarget::Incident(id) => fill(lang, Msg::NoteOnIncident, &[("id", &id.0)]),
         NoteTarget::Update(id) => format!("{id} · {}", t(lang, Msg::UpdateTitle)),
     };
-    let popup = centered(area, 72, 10);
-    super::widgets::clear(frame, popup);
-    let block = Block::bordered()
-        .title(" ✎ ")
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, area, 72, 10, "✎");
     let [head, body, hint] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
@@ -214,17 +202,22 @@ pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
 }
 
 pub fn draw_confirm_close(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
+    draw_confirm_incident(frame, area, app, id, Msg::ConfirmClose);
+}
+
+pub fn draw_confirm_reopen(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
+    draw_confirm_incident(frame, area, app, id, Msg::ConfirmReopen);
+}
+
+/// A yes/no question about one incident, naming it by id and title.
+fn draw_confirm_incident(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId, msg: Msg) {
     let title = app
         .desk
         .incidents()
         .get(id)
         .map(|i| safe_line(&i.title))
         .unwrap_or_default();
-    let text = fill(
-        app.lang(),
-        Msg::ConfirmClose,
-        &[("id", &id.0), ("title", &title)],
-    );
+    let text = fill(app.lang(), msg, &[("id", &id.0), ("title", &title)]);
     draw_question(frame, area, text);
 }
 
@@ -269,21 +262,6 @@ pub fn draw_close_choice(frame: &mut Frame, area: Rect, app: &App, id: &Incident
         app.lang(),
         Msg::CloseChoice,
         &[("id", &id.0), ("n", &open.to_string())],
-    );
-    draw_question(frame, area, text);
-}
-
-pub fn draw_confirm_reopen(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
-    let title = app
-        .desk
-        .incidents()
-        .get(id)
-        .map(|i| safe_line(&i.title))
-        .unwrap_or_default();
-    let text = fill(
-        app.lang(),
-        Msg::ConfirmReopen,
-        &[("id", &id.0), ("title", &title)],
     );
     draw_question(frame, area, text);
 }

@@ -115,6 +115,19 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
+/// A framed box of `width` × `height` centred in `area`, titled, drawn over what is
+/// beneath; returns the area inside the frame.
+pub fn popup(frame: &mut ratatui::Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
+    let outer = centered(area, width, height);
+    clear(frame, outer);
+    let block = ratatui::widgets::Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(super::theme::border(true));
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    inner
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
