@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Soak test (not run in CI): the desk in tmux for a while, at about 10 actions a second
-# with resizes; reports memory at the start and the end and checks that nothing was lost.
+# with resizes; reports memory each minute and checks that nothing was lost.
 #
 #   bash scripts/soak.sh [SECONDS]      (default 600)
 #
-# Needs tmux. Builds the release binary first.
+# Needs tmux. Builds the release binary first, unless SOAK_BIN names one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-cargo build --release --quiet
-bin=$PWD/target/release/shiftdesk
+if [ -z "${SOAK_BIN:-}" ]; then
+  cargo build --release --quiet
+fi
+bin=${SOAK_BIN:-$PWD/target/release/shiftdesk}
 data=$(mktemp -d)
 session=soak$$
 trap 'tmux kill-session -t $session 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -30,8 +32,9 @@ rss() {
 keys=(j k Tab Tab Tab "?" Escape t Escape R Escape / Escape " " " " j " " k H Escape f Escape)
 notes=0
 start=$(date +%s)
-warm=$((start + 60))
 first_rss=""
+series=""
+next_sample=$((start + 60))
 i=0
 while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
   key=${keys[$((i % ${#keys[@]}))]}
@@ -45,8 +48,12 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
   if [ "${SOAK_RESIZE:-1}" = 1 ] && [ $((i % 100)) -eq 0 ]; then
     tmux resize-window -t "$session" -x $((80 + (i / 100) % 60)) -y $((24 + (i / 100) % 20))
   fi
-  if [ -z "$first_rss" ] && [ "$(date +%s)" -ge "$warm" ]; then
-    first_rss=$(rss)
+  if [ "$(date +%s)" -ge "$next_sample" ]; then
+    # Every minute, at the same window size: the first after warming up is the baseline.
+    sample=$(rss)
+    first_rss=${first_rss:-$sample}
+    series="$series $sample"
+    next_sample=$((next_sample + 60))
   fi
   i=$((i + 1))
   sleep 0.1
@@ -59,5 +66,6 @@ saved=$(grep -o '"note [0-9]*"' "$data/incidents.json" | sort -u | wc -l)
 growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
 echo "actions: $i in ${seconds}s; notes typed: $notes, saved: $saved"
 echo "RSS after 1 min: ${first_rss} kB; at the end: ${last_rss} kB; growth: ${growth}%"
+echo "RSS each minute (kB):$series $last_rss"
 [ "$saved" -eq "$notes" ] || { echo "LOST NOTES"; exit 1; }
 grep -q '^VmHWM' "/proc/$pid/status" 2>/dev/null || true
