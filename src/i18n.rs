@@ -190,6 +190,8 @@ pub enum Msg {
     DraftNote,
     MsgTightened,
     MsgLeftovers,
+    MsgArchived,
+    DoctorArchive,
     ErrNoScenario,
     MsgDrillStarted,
     MsgNotARunningDrill,
@@ -629,6 +631,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "{path}: データディレクトリはまだありません。初回起動時に作成されます",
         ),
         DoctorDir => ("data dir: {path}", "データディレクトリ: {path}"),
+        DoctorArchive => (
+            "Archive {path}: {n} closed incidents in {months} month file(s), all readable",
+            "アーカイブ {path}: クローズ済み {n} 件、月別ファイル {months} 個、すべて読めます",
+        ),
         DoctorIncidents => (
             "{n} incidents ({open} open), revision {revision}",
             "インシデント {n} 件(対応中 {open} 件)、リビジョン {revision}",
@@ -680,6 +686,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         MsgTightened => (
             "{path} had permissions {was}; tightened to {now} (owner only)",
             "{path} の権限が {was} だったため {now}(所有者のみ)に変更しました",
+        ),
+        MsgArchived => (
+            "Moved {n} incident(s) closed over a day ago to the archive ({path}); the old file is kept as {copy}",
+            "クローズから1日以上たった {n} 件をアーカイブ({path})へ移しました。元のファイルは {copy} に残しています",
         ),
         MsgLeftovers => (
             "Removed {n} leftover file(s) of an interrupted save; the data files are whole",

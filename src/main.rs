@@ -62,7 +62,7 @@ fn start(
     if let Some(command) = command {
         return run(command, &Session { dir, operator, now });
     }
-    let (desk, warnings) = open_desk(&dir, operator.lang)?;
+    let (desk, warnings) = open_desk(&dir, operator.lang, now)?;
     if operator.callback.is_none() {
         operator.callback = desk.roster().own_phone(&operator.name).map(str::to_string);
     }

@@ -133,7 +133,7 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
 /// Loads the data dir as the desk and the CLI would; the problems reported.
 fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
     match kind {
-        Kind::Incidents | Kind::Roster => open_desk(dir, Lang::En).unwrap().1,
+        Kind::Incidents | Kind::Roster => open_desk(dir, Lang::En, common::now()).unwrap().1,
         Kind::Playbooks => load_playbooks(dir)
             .problem
             .map(|p| p.to_string())

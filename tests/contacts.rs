@@ -13,7 +13,7 @@ use shiftdesk::store::DataDir;
 
 fn desk(tmp: &tempfile::TempDir) -> (App, DataDir) {
     let dir = DataDir::at(tmp.path());
-    let (desk, _) = open_desk(&dir, Lang::En).unwrap();
+    let (desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
     (App::new(desk, operator(Lang::En), now(), (100, 30)), dir)
 }
 

@@ -107,7 +107,7 @@ fn a_malformed_incidents_file_is_never_written() {
     );
 
     // Through the desk: it opens read-only, says why, and refuses changes.
-    let (mut desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    let (mut desk, warnings) = open_desk(&dir, Lang::En, now()).unwrap();
     assert!(
         warnings.iter().any(|w| w.contains("incidents.json:4:")),
         "{warnings:?}"
@@ -125,7 +125,7 @@ fn a_newer_schema_is_never_written() {
     value["schema_version"] = serde_json::json!(99);
     let bytes = serde_json::to_vec_pretty(&value).unwrap();
     std::fs::write(dir.incidents(), &bytes).unwrap();
-    let (mut desk, warnings) = open_desk(&dir, Lang::Ja).unwrap();
+    let (mut desk, warnings) = open_desk(&dir, Lang::Ja, now()).unwrap();
     assert!(
         warnings.iter().any(|w| w.contains("schema_version 99")),
         "{warnings:?}"
@@ -140,7 +140,7 @@ fn a_malformed_roster_is_reported_and_left_alone() {
     let (_tmp, dir) = temp();
     let bytes = b"{ \"schema_version\": 1, \"contacts\": [ {\"id\": 5} ] }";
     std::fs::write(dir.roster(), bytes).unwrap();
-    let (desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    let (desk, warnings) = open_desk(&dir, Lang::En, now()).unwrap();
     assert!(
         warnings.iter().any(|w| w.contains("roster.json:1:")),
         "{warnings:?}"
@@ -156,12 +156,12 @@ fn a_malformed_roster_is_reported_and_left_alone() {
 #[test]
 fn first_start_seeds_the_sample_roster_owner_only() {
     let (_tmp, dir) = temp();
-    let (desk, warnings) = open_desk(&dir, Lang::En).unwrap();
+    let (desk, warnings) = open_desk(&dir, Lang::En, now()).unwrap();
     assert!(desk.roster().sample);
     assert!(warnings.iter().any(|w| w.contains("Sample roster written")));
     assert_eq!(mode(&dir.roster()), 0o600);
     // The second start says it is a sample, not that it was written.
-    let (_, warnings) = open_desk(&dir, Lang::En).unwrap();
+    let (_, warnings) = open_desk(&dir, Lang::En, now()).unwrap();
     assert!(
         warnings.iter().any(|w| w.contains("SAMPLE roster")),
         "{warnings:?}"
@@ -172,7 +172,7 @@ fn first_start_seeds_the_sample_roster_owner_only() {
 fn a_failed_save_says_not_saved_and_the_next_one_writes_everything() {
     let (_tmp, dir) = temp();
     write_fixture(&dir);
-    let (mut desk, _) = open_desk(&dir, Lang::En).unwrap();
+    let (mut desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
     // A directory where the lock file goes makes the transaction fail.
     let _ = std::fs::remove_file(dir.lock());
     std::fs::create_dir(dir.lock()).unwrap();

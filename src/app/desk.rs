@@ -1,10 +1,14 @@
 //! The saved state of the desk: the incidents and the roster, each a ledger over its file,
 //! and the playbooks (read only).
 
+use super::history::History;
 use super::ledger::{Ledger, LedgerError, SaveState, Submitted};
 use crate::model::change::{Applied, ChangeError, Stamped};
+use crate::model::clock::Zone;
 use crate::model::desk::IncidentsFile;
 use crate::model::drill::Scenario;
+use crate::model::history::HistoryFilter;
+use crate::model::incident::{Incident, IncidentId};
 use crate::model::playbook::Playbooks;
 use crate::model::roster::Roster;
 use crate::model::roster_change::{RosterApplied, RosterChange, RosterError};
@@ -12,6 +16,9 @@ use crate::model::search::SearchIndex;
 use crate::store::FileProblem;
 use crate::store::IncidentsStore;
 use crate::store::roster_file::RosterStore;
+use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub type DeskError = LedgerError<ChangeError>;
 
@@ -31,6 +38,8 @@ pub struct Desk {
     pub scenarios: Vec<Scenario>,
     /// The roster prepared for contact search; rebuilt when the roster changes.
     search: SearchIndex,
+    /// The archive, while the closed incidents are shown.
+    history: Option<History>,
 }
 
 impl Desk {
@@ -51,7 +60,85 @@ impl Desk {
             roster: Ledger::new(roster_store, roster),
             playbooks,
             scenarios: crate::store::drills::bundled(),
+            history: None,
         }
+    }
+
+    /// An incident, live or (when history is open and its month read) archived.
+    pub fn incident(&self, id: &IncidentId) -> Option<&Incident> {
+        self.incidents()
+            .get(id)
+            .or_else(|| self.history.as_ref()?.incident(id))
+    }
+
+    /// The archive, while it is open.
+    pub fn history(&self) -> Option<&History> {
+        self.history.as_ref()
+    }
+
+    /// Opens or lets go of the archive, and keeps its rows in step with the filter, the
+    /// live incidents and the index on disk. Returns a problem reading the archive, once.
+    pub fn sync_history(
+        &mut self,
+        open: bool,
+        filter: &HistoryFilter,
+        zone: &Zone,
+    ) -> Option<String> {
+        if !open {
+            self.history = None;
+            return None;
+        }
+        let dir = self.incidents.data_dir().cloned();
+        let stale = match (&self.history, &dir) {
+            (None, _) => true,
+            (Some(h), Some(dir)) => h.is_stale(dir),
+            (Some(_), None) => false,
+        };
+        if stale {
+            self.history = Some(match &dir {
+                Some(dir) => History::load(dir),
+                None => History::empty(),
+            });
+        }
+        let live: HashSet<&IncidentId> = self
+            .incidents
+            .view()
+            .incidents
+            .iter()
+            .map(|i| &i.id)
+            .collect();
+        let mut hasher = DefaultHasher::new();
+        for id in &self.incidents.view().incidents {
+            id.id.hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        let h = self.history.as_mut()?;
+        h.refresh(dir.as_ref(), filter, zone, &live, key);
+        h.problem.take()
+    }
+
+    /// Reads what is needed to show an archived incident.
+    pub fn look_at(&mut self, id: &IncidentId) {
+        if self.incidents().get(id).is_some() {
+            return;
+        }
+        if let (Some(h), Some(dir)) = (self.history.as_mut(), self.incidents.data_dir()) {
+            h.look_at(dir, id);
+            if let Some(p) = h.problem.take() {
+                self.incidents.warn(p);
+            }
+        }
+    }
+
+    /// Moves what is due to the archive now (at start: the first start also moves the
+    /// history of an older data dir, keeping a copy of its file in `backups/`).
+    pub fn settle(&mut self, now: DateTime<Utc>) {
+        self.incidents.settle(now);
+    }
+
+    /// What saves could not do besides saving (e.g. archiving), since the last call.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        self.incidents.take_warnings()
     }
 
     pub fn incidents(&self) -> &IncidentsFile {

@@ -43,6 +43,8 @@ pub struct Ledger<T, C> {
     /// `base` with the pending changes applied: what the operator sees.
     view: T,
     pub state: SaveState,
+    /// What saving could not do besides the save itself (e.g. archiving), to be told.
+    warnings: Vec<String>,
 }
 
 impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
@@ -58,6 +60,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
             pending: Vec::new(),
             view: state,
             state: save_state,
+            warnings: Vec::new(),
         }
     }
 
@@ -138,6 +141,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
                 self.view = self.base.clone();
                 self.pending.clear();
                 self.state = SaveState::Saved;
+                self.warnings.extend(committed.warnings);
                 Some((committed.results, dropped))
             }
             Err(SaveError::Refused(p)) => {
@@ -148,6 +152,38 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
                 self.state = SaveState::NotSaved(format!("{e:#}"));
                 None
             }
+        }
+    }
+
+    /// Keeps a warning to be told with the next ones.
+    pub fn warn(&mut self, warning: String) {
+        self.warnings.push(warning);
+    }
+
+    /// The warnings of saves since the last call.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Settles the file as of `now` (see [`DataFile::settle`]), e.g. archiving at start.
+    /// Pending changes are kept on top of the result.
+    pub fn settle(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        if self.read_only().is_some() {
+            return;
+        }
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        match store.settle(&self.base, now) {
+            Ok(Some((file, warnings))) => {
+                self.warnings.extend(warnings);
+                self.base = file;
+                self.view = self.base.clone();
+                let view = &mut self.view;
+                self.pending.retain(|c| c.apply(view).is_ok());
+            }
+            Ok(None) => {}
+            Err(e) => self.warnings.push(e.to_string()),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod form_new;
 pub mod form_note;
 pub mod form_record;
 pub mod form_route;
+pub mod history;
 pub mod keymap;
 pub mod ledger;
 pub mod open;
@@ -26,16 +27,33 @@ mod update_record;
 mod update_route;
 
 use crate::i18n::Lang;
-use crate::model::Incident;
+use crate::model::archive::ArchiveEntry;
 use crate::model::checklist::display_order;
 use crate::model::clock::Zone;
 use crate::model::desk::by_urgency;
+use crate::model::{Incident, IncidentId};
 use chrono::{DateTime, Utc};
 use desk::Desk;
 use effects::{ClipboardMode, Effect};
 use ui_state::UiState;
 
 pub use action::Action;
+
+/// A row of the incidents list: a live incident, or an archived one as the index has it.
+#[derive(Debug, Clone, Copy)]
+pub enum ListRow<'a> {
+    Live(&'a Incident),
+    Archived(&'a ArchiveEntry),
+}
+
+impl ListRow<'_> {
+    pub fn id(&self) -> &IncidentId {
+        match self {
+            ListRow::Live(i) => &i.id,
+            ListRow::Archived(e) => &e.id,
+        }
+    }
+}
 
 /// Who is at the desk and how they read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,25 +96,41 @@ impl App {
     }
 
     /// The incidents the list shows, in order: open ones most urgent first, or closed ones
-    /// most recently closed first.
-    pub fn visible(&self) -> Vec<usize> {
+    /// (live and archived) most recently closed first.
+    pub fn visible(&self) -> Vec<ListRow<'_>> {
         let incidents = &self.desk.incidents().incidents;
-        if self.ui.show_closed {
-            let filter = &self.ui.history_filter;
-            let zone = &self.operator.zone;
-            let mut rows: Vec<usize> = (0..incidents.len())
-                .filter(|&i| !incidents[i].is_open() && filter.matches(&incidents[i], zone))
+        if !self.ui.show_closed {
+            return by_urgency(incidents, self.desk.roster(), self.now, Incident::is_open)
+                .into_iter()
+                .map(|i| ListRow::Live(&incidents[i]))
                 .collect();
-            rows.sort_by_key(|&i| std::cmp::Reverse(incidents[i].closed_at));
-            rows
-        } else {
-            by_urgency(incidents, self.desk.roster(), self.now, Incident::is_open)
         }
+        let filter = &self.ui.history_filter;
+        let zone = &self.operator.zone;
+        let mut live: Vec<&Incident> = incidents
+            .iter()
+            .filter(|i| !i.is_open() && filter.matches(i, zone))
+            .collect();
+        live.sort_by_key(|i| std::cmp::Reverse(i.closed_at));
+        let Some(history) = self.desk.history() else {
+            return live.into_iter().map(ListRow::Live).collect();
+        };
+        // Both are most recently closed first: merge them.
+        let mut archived = history.rows().peekable();
+        let mut rows = Vec::with_capacity(live.len() + archived.len());
+        for inc in live {
+            while let Some(a) = archived.next_if(|a| a.closed_at > inc.closed_at) {
+                rows.push(ListRow::Archived(a));
+            }
+            rows.push(ListRow::Live(inc));
+        }
+        rows.extend(archived.map(ListRow::Archived));
+        rows
     }
 
     pub fn selected(&self) -> Option<&Incident> {
         let id = self.ui.selected.as_ref()?;
-        self.desk.incidents().get(id)
+        self.desk.incident(id)
     }
 
     /// Index into the selected incident's checklist of the step under the cursor.
@@ -110,21 +144,19 @@ impl App {
     /// Keeps the selection on an incident the list shows.
     fn keep_selection_valid(&mut self) {
         let visible = self.visible();
-        let still_there = self.ui.selected.as_ref().is_some_and(|id| {
-            visible
-                .iter()
-                .any(|&i| &self.desk.incidents().incidents[i].id == id)
-        });
+        let selected = self.ui.selected.as_ref();
+        let still_there = selected.is_some_and(|id| visible.iter().any(|r| r.id() == id));
         if !still_there {
-            let first = visible
-                .first()
-                .map(|&i| self.desk.incidents().incidents[i].id.clone());
+            let first = visible.first().map(|r| r.id().clone());
             self.select(first);
         }
     }
 
     /// Selects an incident and puts the checklist cursor on its next open step.
     pub(super) fn select(&mut self, id: Option<crate::model::IncidentId>) {
+        if let Some(id) = &id {
+            self.desk.look_at(id);
+        }
         self.ui.selected = id;
         self.ui.contact_cursor = 0;
         self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);

@@ -10,10 +10,11 @@ use crate::store::permissions::tighten;
 use crate::store::playbooks_file::load_playbooks;
 use crate::store::roster_file::{RosterLoad, open_roster};
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 
 /// The desk on `dir`, and the warnings to keep on screen. Fails only when the data dir
 /// itself cannot be made; a bad file gives a warning and a desk that works around it.
-pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
+pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk, Vec<String>)> {
     dir.create()?;
     let mut warnings = Vec::new();
     for t in tighten(dir) {
@@ -104,5 +105,29 @@ pub fn open_desk(dir: &DataDir, lang: Lang) -> Result<(Desk, Vec<String>)> {
         playbooks.playbooks,
     );
     desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
+    // Closed incidents due for the archive leave the live file now; the first time, an
+    // older data dir's whole history moves.
+    let before = desk.incidents().incidents.len();
+    desk.settle(now);
+    let moved = before.saturating_sub(desk.incidents().incidents.len());
+    if moved > 0 {
+        let copy =
+            crate::store::backups::backups_dir(dir).join(crate::store::archive::BEFORE_ARCHIVE);
+        warnings.push(fill(
+            lang,
+            Msg::MsgArchived,
+            &[
+                ("n", &moved.to_string()),
+                (
+                    "path",
+                    &crate::store::archive::archive_dir(dir)
+                        .display()
+                        .to_string(),
+                ),
+                ("copy", &copy.display().to_string()),
+            ],
+        ));
+    }
+    warnings.extend(desk.take_warnings());
     Ok((desk, warnings))
 }

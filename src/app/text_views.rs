@@ -21,7 +21,7 @@ impl App {
     pub fn text_of(&self, view: &TextView) -> String {
         let (lang, zone, now) = (self.lang(), &self.operator.zone, self.now);
         let roster = self.desk.roster();
-        let incident = |id| self.desk.incidents().get(id);
+        let incident = |id| self.desk.incident(id);
         match view {
             TextView::Report(id) => incident(id).map_or_else(String::new, |inc| {
                 let reporter = Reporter {

@@ -199,7 +199,15 @@ impl App {
                 _ => {}
             },
         }
+        let problem = self.desk.sync_history(
+            self.ui.show_closed,
+            &self.ui.history_filter,
+            &self.operator.zone,
+        );
         self.keep_selection_valid();
+        for warning in problem.into_iter().chain(self.desk.take_warnings()) {
+            self.notify(NoticeLevel::Error, warning);
+        }
     }
 
     pub(super) fn notify(&mut self, level: NoticeLevel, text: String) {
@@ -258,9 +266,25 @@ impl App {
 
     /// Runs a change through the desk and reports what became of it.
     pub(super) fn change(&mut self, change: Change) -> Option<Applied> {
+        // A change to an archived incident brings it back to the live file with it.
+        let change = match change.incident() {
+            Some(id) if self.desk.incidents().get(id).is_none() => {
+                match self.desk.incident(id).cloned() {
+                    Some(archived) => Change::FromArchive {
+                        archived: Box::new(archived),
+                        change: Box::new(change),
+                    },
+                    None => change,
+                }
+            }
+            _ => change,
+        };
         let stamped = Stamped::new(change, self.now, &self.operator.name);
         let (outcome, dropped) = self.desk.submit(stamped);
         self.report_dropped(&dropped);
+        for warning in self.desk.take_warnings() {
+            self.notify(NoticeLevel::Error, warning);
+        }
         match outcome {
             Ok(Submitted::Saved(a) | Submitted::Kept(a)) => Some(a),
             Err(DeskError::Refused(e)) => {
@@ -285,8 +309,7 @@ impl App {
             let len = match &self.ui.overlay {
                 Some(Overlay::Checks { incident, .. }) => self
                     .desk
-                    .incidents()
-                    .get(incident)
+                    .incident(incident)
                     .and_then(|i| i.drill_run.as_ref())
                     .map_or(0, |r| r.checks.len()),
                 _ => self.desk.scenarios.len(),
@@ -320,14 +343,13 @@ impl App {
         match self.ui.focus {
             Pane::Incidents => {
                 let visible = self.visible();
-                let incidents = &self.desk.incidents().incidents;
                 let at = visible
                     .iter()
-                    .position(|&i| Some(&incidents[i].id) == self.ui.selected.as_ref())
+                    .position(|r| Some(r.id()) == self.ui.selected.as_ref())
                     .unwrap_or(0);
                 let to = visible
                     .get(clamp(at, visible.len()))
-                    .map(|&i| incidents[i].id.clone());
+                    .map(|r| r.id().clone());
                 if to != self.ui.selected {
                     self.select(to);
                 }

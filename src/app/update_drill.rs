@@ -69,8 +69,7 @@ impl App {
         };
         let next = self
             .desk
-            .incidents()
-            .get(&id)
+            .incident(&id)
             .and_then(|i| i.drill_run.as_ref())
             .and_then(|r| r.next_inject(self.now).map(|(_, at)| at));
         let Some(at) = next else {
@@ -113,8 +112,7 @@ impl App {
             }
             let inject = self
                 .desk
-                .incidents()
-                .get(&id)
+                .incident(&id)
                 .and_then(|i| i.drill_run.as_ref())
                 .and_then(|r| r.injects.get(upto - 1).cloned());
             if let Some(inject) = inject {
@@ -148,8 +146,7 @@ impl App {
         };
         let check = self
             .desk
-            .incidents()
-            .get(incident)
+            .incident(incident)
             .and_then(|i| i.drill_run.as_ref())
             .and_then(|r| r.checks.get(*cursor))
             .map(|c| c.id.clone());
@@ -174,8 +171,7 @@ impl App {
         self.change(change);
         let cursor = self
             .desk
-            .incidents()
-            .get(&form.incident)
+            .incident(&form.incident)
             .and_then(|i| i.drill_run.as_ref())
             .and_then(|r| r.checks.iter().position(|c| c.id == form.check))
             .map_or(0, |p| p + 1);

@@ -31,7 +31,7 @@ impl App {
 
     pub(super) fn open_scope(&mut self) {
         if let Some(id) = self.open_selected() {
-            let scope = self.desk.incidents().get(&id).and_then(|i| i.scope.clone());
+            let scope = self.desk.incident(&id).and_then(|i| i.scope.clone());
             let form = ScopeForm::new(id, scope.as_ref(), &self.operator.zone);
             self.ui.overlay = Some(Overlay::Scope(Box::new(form)));
         }
@@ -58,11 +58,7 @@ impl App {
         let Some(id) = id else {
             return;
         };
-        let review = self
-            .desk
-            .incidents()
-            .get(&id)
-            .and_then(|i| i.review.clone());
+        let review = self.desk.incident(&id).and_then(|i| i.review.clone());
         let form = ReviewForm::new(id, review.as_ref());
         self.ui.overlay = Some(Overlay::Review(Box::new(form)));
     }
@@ -148,8 +144,7 @@ impl App {
         };
         let done = self
             .desk
-            .incidents()
-            .get(&f.incident)
+            .incident(&f.incident)
             .and_then(|i| i.review.as_ref())
             .and_then(|r| r.measures.iter().find(|m| m.id == f.measure))
             .is_some_and(|m| m.done.is_some());

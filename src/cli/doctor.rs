@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Msg, fill, t};
 use crate::model::desk::IncidentsFile;
 use crate::model::roster::Roster;
 use crate::model::roster_check::check;
+use crate::store::archive::{archive_dir, months, read_index, read_month};
 use crate::store::atomic::temp_path;
 use crate::store::backups::{backups_dir, copies};
 use crate::store::drafts::draft_path;
@@ -13,6 +14,7 @@ use crate::store::drills::load_scenarios;
 use crate::store::json_file::{parse, read_bytes};
 use crate::store::json_store::DataFile;
 use crate::store::playbooks_file::load_playbooks;
+use crate::store::{DataDir, FileProblem};
 use anyhow::Result;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
@@ -84,6 +86,48 @@ fn permissions(lang: Lang, path: &Path, want: u32, out: &mut Vec<Finding>) {
                 ("path", &path.display().to_string()),
                 ("mode", &format!("{m:o}")),
                 ("want", &format!("{want:o}")),
+            ],
+        )));
+    }
+}
+
+/// The archive: its index and every month file readable.
+fn archive(lang: Lang, dir: &DataDir, out: &mut Vec<Finding>) {
+    let folder = archive_dir(dir);
+    if !folder.is_dir() {
+        return;
+    }
+    let unreadable = |p: FileProblem| {
+        Finding::Act(fill(
+            lang,
+            Msg::DoctorUnreadable,
+            &[("why", &p.to_string())],
+        ))
+    };
+    let mut fine = true;
+    if let Err(p) = read_index(dir) {
+        out.push(unreadable(p));
+        fine = false;
+    }
+    let months = months(dir);
+    let mut n = 0;
+    for month in &months {
+        match read_month(dir, month) {
+            Ok(file) => n += file.map_or(0, |f| f.incidents.len()),
+            Err(p) => {
+                out.push(unreadable(p));
+                fine = false;
+            }
+        }
+    }
+    if fine {
+        out.push(Finding::Ok(fill(
+            lang,
+            Msg::DoctorArchive,
+            &[
+                ("path", &folder.display().to_string()),
+                ("n", &n.to_string()),
+                ("months", &months.len().to_string()),
             ],
         )));
     }
@@ -165,6 +209,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
                 )));
             }
         }
+        archive(lang, dir, &mut out);
         lock(lang, dir, &mut out);
         backups(lang, dir, &mut out);
         if draft_path(dir).exists() {

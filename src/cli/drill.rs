@@ -1,8 +1,7 @@
 //! `shiftdesk drill list | start | report | history`.
 
-use super::{
-    Session, find, load_incidents, open_incident, print_json, roster_or_empty, roster_seeded,
-};
+use super::lookup::{archived_where, find};
+use super::{Session, load_incidents, open_incident, print_json, roster_or_empty, roster_seeded};
 use crate::i18n::{Msg, fill};
 use crate::model::drill_result::{drill_history, drill_incident, drill_report};
 use crate::model::text::safe_line;
@@ -142,7 +141,7 @@ fn start(args: DrillStartArgs, ctx: &Session) -> Result<ExitCode> {
 fn report(args: DrillReportArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let (_, file) = load_incidents(&ctx.dir)?;
-    let Some(inc) = find(&file, &args.id, lang) else {
+    let Some(inc) = find(&ctx.dir, &file, &args.id, lang)? else {
         return Ok(ExitCode::from(1));
     };
     let roster = roster_or_empty(&ctx.dir);
@@ -162,8 +161,10 @@ fn history(args: DrillHistoryArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let (_, file) = load_incidents(&ctx.dir)?;
     let roster = roster_or_empty(&ctx.dir);
+    let mut incidents = file.incidents.clone();
+    incidents.extend(archived_where(&ctx.dir, &file, |e| e.drill)?);
     let text = drill_history(
-        &file.incidents,
+        &incidents,
         &roster,
         args.name.as_deref(),
         lang,

@@ -6,8 +6,8 @@ use crate::app::effects::ClipboardMode;
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::model::change::{Applied, Change, NewIncident, Stamped};
 use crate::model::checklist::checklist_from;
-use crate::model::clock::{Zone, minutes_up, parse_time_input, short_age};
-use crate::model::desk::{IncidentsFile, by_urgency};
+use crate::model::clock::{Zone, parse_time_input};
+use crate::model::desk::IncidentsFile;
 use crate::model::escalation::{next_update_due, route_progress};
 use crate::model::next_action::deadline_words;
 use crate::model::report::{Reporter, report_text};
@@ -19,7 +19,7 @@ use crate::model::text::{
     escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
 use crate::model::timeline::describe;
-use crate::model::{Category, Incident, IncidentId, Severity};
+use crate::model::{Category, Incident, Severity};
 use crate::store::DataDir;
 use crate::store::incidents::IncidentsStore;
 use crate::store::json_file::{parse, read_bytes};
@@ -30,6 +30,8 @@ use anyhow::{Context, Result, bail};
 mod debug;
 mod doctor;
 mod drill;
+mod list;
+mod lookup;
 mod roster_io;
 mod share;
 use chrono::{DateTime, Utc};
@@ -240,7 +242,7 @@ pub struct Session {
 pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
     match command {
         Command::New(args) => new(args, ctx),
-        Command::List(args) => list(args, ctx),
+        Command::List(args) => list::list(args, ctx),
         Command::Show(args) => show(args, ctx),
         Command::Report(args) => report(args, ctx),
         Command::Contacts(args) => contacts(args, ctx),
@@ -401,105 +403,6 @@ fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
         .unwrap_or_default()
 }
 
-fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
-    let lang = ctx.operator.lang;
-    let (_, file) = load_incidents(&ctx.dir)?;
-    let roster = roster_or_empty(&ctx.dir);
-    let since = match args.since.as_deref().map(|s| parse_since(s, ctx)) {
-        Some(Ok(t)) => Some(t),
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::from(2));
-        }
-        None => None,
-    };
-    let wanted = |i: &Incident| {
-        since.is_none_or(|t| i.detected_at >= t) && args.category.is_none_or(|c| c == i.category)
-    };
-    let mut rows = by_urgency(&file.incidents, &roster, ctx.now, |i| {
-        i.is_open() && wanted(i)
-    });
-    if args.all {
-        let mut closed: Vec<usize> = (0..file.incidents.len())
-            .filter(|&i| !file.incidents[i].is_open() && wanted(&file.incidents[i]))
-            .collect();
-        closed.sort_by_key(|&i| std::cmp::Reverse(file.incidents[i].closed_at));
-        rows.extend(closed);
-    }
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        let items: Vec<_> = rows
-            .iter()
-            .map(|&i| {
-                let inc = &file.incidents[i];
-                let progress = route_progress(inc, &roster, ctx.now);
-                json!({
-                    "id": inc.id,
-                    "title": safe_line(&inc.title),
-                    "category": inc.category,
-                    "severity": inc.severity,
-                    "status": inc.status,
-                    "phase": inc.current_phase(),
-                    "drill": inc.drill,
-                    "detected_at": inc.detected_at,
-                    "closed_at": inc.closed_at,
-                    "report_due_at": progress.current_deadline(),
-                    "overdue_minutes": progress.overdue_by(ctx.now).map(minutes_up),
-                })
-            })
-            .collect();
-        print_json(&mut out, &items)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if rows.is_empty() {
-        writeln!(out, "{}", t(lang, Msg::NoIncidents))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    for &i in &rows {
-        let inc = &file.incidents[i];
-        let due = due_words(inc, &roster, ctx);
-        let phase = if inc.is_open() {
-            i18n::phase_short(lang, inc.current_phase())
-        } else {
-            t(lang, Msg::StatusClosed)
-        };
-        let drill = if inc.drill {
-            format!("[{}] ", t(lang, Msg::Drill))
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{}  S{}  {}  {}{}  {}  {}  {}",
-            inc.id,
-            inc.severity,
-            i18n::category_short(lang, inc.category),
-            drill,
-            safe_line(&inc.title),
-            phase,
-            short_age(inc.age(ctx.now)),
-            due
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The incident an id names; None (after saying so on stderr) when there is none.
-fn find(file: &IncidentsFile, id: &str, lang: Lang) -> Option<Incident> {
-    let id: IncidentId = match id.parse() {
-        Ok(id) => id,
-        Err(e) => {
-            eprintln!("{e}");
-            return None;
-        }
-    };
-    let found = file.get(&id).cloned();
-    if found.is_none() {
-        eprintln!("{}", fill(lang, Msg::ErrNoSuchIncident, &[("id", &id.0)]));
-    }
-    found
-}
-
 fn contacts(args: ContactsArgs, ctx: &Session) -> Result<ExitCode> {
     let roster = match load_roster(&ctx.dir) {
         RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
@@ -614,7 +517,7 @@ fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
 
 fn report(args: ReportArgs, ctx: &Session) -> Result<ExitCode> {
     let (_, file) = load_incidents(&ctx.dir)?;
-    let Some(inc) = find(&file, &args.id, ctx.operator.lang) else {
+    let Some(inc) = lookup::find(&ctx.dir, &file, &args.id, ctx.operator.lang)? else {
         return Ok(ExitCode::from(1));
     };
     let roster = roster_or_empty(&ctx.dir);
@@ -643,7 +546,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let zone: &Zone = &ctx.operator.zone;
     let (_, file) = load_incidents(&ctx.dir)?;
-    let Some(inc) = find(&file, &args.id, lang) else {
+    let Some(inc) = lookup::find(&ctx.dir, &file, &args.id, lang)? else {
         return Ok(ExitCode::from(1));
     };
     let inc = &inc;

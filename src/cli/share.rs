@@ -1,6 +1,7 @@
 //! `shiftdesk export` and `shiftdesk handover`: the record, shared.
 
-use super::{Session, emit, find, load_incidents, print_json, roster_or_empty};
+use super::lookup::{archived_where, find};
+use super::{Session, emit, load_incidents, print_json, roster_or_empty};
 use crate::model::share::{handover_text, incident_markdown};
 use crate::model::text::{escape_unsafe_in_json, is_unsafe};
 use crate::store::atomic::to_pretty_json;
@@ -59,7 +60,7 @@ fn emit_printable(text: &str, out: Option<&Path>) -> Result<()> {
 pub fn export(args: ExportArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let (_, file) = load_incidents(&ctx.dir)?;
-    let Some(inc) = find(&file, &args.id, lang) else {
+    let Some(inc) = find(&ctx.dir, &file, &args.id, lang)? else {
         return Ok(ExitCode::from(1));
     };
     match (args.format, args.out.as_deref()) {
@@ -89,8 +90,13 @@ pub fn handover(args: HandoverArgs, ctx: &Session) -> Result<ExitCode> {
         .now
         .checked_sub_signed(Duration::hours(i64::from(args.since)))
         .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    // A shift longer than a day reaches into the archive: what was closed in it.
+    let mut incidents = file.incidents.clone();
+    incidents.extend(archived_where(&ctx.dir, &file, |e| {
+        e.closed_at.is_some_and(|c| c >= since)
+    })?);
     let text = handover_text(
-        &file.incidents,
+        &incidents,
         &roster,
         since,
         ctx.operator.lang,

@@ -9,6 +9,10 @@ pub trait Apply<T> {
     fn apply(&self, state: &mut T) -> Result<Self::Out, Self::Err>;
     /// False when the change was already in place and nothing needs writing.
     fn changed(out: &Self::Out) -> bool;
+    /// When the change was made, for changes that carry a time.
+    fn at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        None
+    }
 }
 
 impl Apply<super::desk::IncidentsFile> for super::change::Stamped {
@@ -21,5 +25,9 @@ impl Apply<super::desk::IncidentsFile> for super::change::Stamped {
 
     fn changed(out: &Self::Out) -> bool {
         !matches!(out, super::change::Applied::Unchanged)
+    }
+
+    fn at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        Some(self.at)
     }
 }

@@ -131,6 +131,42 @@ pub enum Change {
     EndDrill {
         incident: IncidentId,
     },
+    /// A change to an archived incident: the incident comes back into the live file with
+    /// it (unless a live copy is there already, which wins). Refused or without effect,
+    /// the live file stays as it was.
+    FromArchive {
+        archived: Box<Incident>,
+        change: Box<Change>,
+    },
+}
+
+impl Change {
+    /// The incident the change is about; None for a new one.
+    pub fn incident(&self) -> Option<&IncidentId> {
+        match self {
+            Change::Open(_) => None,
+            Change::FromArchive { archived, .. } => Some(&archived.id),
+            Change::SetStep { incident, .. }
+            | Change::NoteStep { incident, .. }
+            | Change::Note { incident, .. }
+            | Change::Close { incident }
+            | Change::Attempt { incident, .. }
+            | Change::Escalate { incident, .. }
+            | Change::UpdateSent { incident, .. }
+            | Change::Reclassify { incident, .. }
+            | Change::SetScope { incident, .. }
+            | Change::Consult { incident, .. }
+            | Change::InterimAction { incident, .. }
+            | Change::SaveReview { incident, .. }
+            | Change::SetMeasureDone { incident, .. }
+            | Change::CloseWithoutReview { incident, .. }
+            | Change::Reopen { incident, .. }
+            | Change::LogInjects { incident, .. }
+            | Change::JumpDrill { incident, .. }
+            | Change::AnswerCheck { incident, .. }
+            | Change::EndDrill { incident } => Some(incident),
+        }
+    }
 }
 
 /// A change with who made it and when.
@@ -268,6 +304,18 @@ impl Stamped {
                     extra: Map::new(),
                 });
                 Ok(Applied::Opened(id))
+            }
+            Change::FromArchive { archived, change } => {
+                let restored = file.get(&archived.id).is_none();
+                if restored {
+                    file.incidents.push((**archived).clone());
+                }
+                let inner = Stamped::new((**change).clone(), at, by);
+                let out = inner.apply(file);
+                if restored && !matches!(out, Ok(Applied::Changed(_) | Applied::Opened(_))) {
+                    file.incidents.pop();
+                }
+                out
             }
             Change::SetStep {
                 incident,

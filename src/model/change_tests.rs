@@ -453,3 +453,54 @@ fn measures_keep_their_ids_and_can_be_done_after_closing() {
         Err(ChangeError::NoSuchMeasure(..))
     ));
 }
+
+#[test]
+fn a_change_to_an_archived_incident_brings_it_back_only_when_it_takes() {
+    let mut file = IncidentsFile::default();
+    let id = opened(&mut file);
+    let reason = || "done".to_string();
+    apply(
+        &mut file,
+        Change::CloseWithoutReview {
+            incident: id.clone(),
+            reason: reason(),
+        },
+        "10:30",
+    )
+    .unwrap();
+    let archived = file.incidents.pop().unwrap();
+    let from_archive = |change| Change::FromArchive {
+        archived: Box::new(archived.clone()),
+        change: Box::new(change),
+    };
+    // Refused (a note on a closed incident): the live file stays as it was.
+    let before = file.clone();
+    let note = Change::Note {
+        incident: id.clone(),
+        text: "late".into(),
+    };
+    assert_eq!(
+        apply(&mut file, from_archive(note), "11:00"),
+        Err(ChangeError::IncidentClosed(id.clone()))
+    );
+    assert_eq!(file, before);
+    // Reopened: back, open, and the reopening logged.
+    let reopen = Change::Reopen {
+        incident: id.clone(),
+        reason: reason(),
+    };
+    assert_eq!(
+        apply(&mut file, from_archive(reopen.clone()), "11:00"),
+        Ok(Applied::Changed(id.clone()))
+    );
+    assert!(file.get(&id).unwrap().is_open());
+    assert_eq!(file.incidents.len(), 1);
+    // A live copy wins over the archived one: it is not added twice.
+    let close = Change::CloseWithoutReview {
+        incident: id.clone(),
+        reason: reason(),
+    };
+    apply(&mut file, from_archive(close), "11:30").unwrap();
+    assert_eq!(file.incidents.len(), 1);
+    assert!(!file.get(&id).unwrap().is_open());
+}

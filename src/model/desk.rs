@@ -14,6 +14,10 @@ pub struct IncidentsFile {
     pub schema_version: u32,
     /// Rises by one with every saved change; tells a desk that another one wrote.
     pub revision: u64,
+    /// The highest incident number ever given, archived ones included: ids are never
+    /// given twice.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_number: u32,
     pub incidents: Vec<Incident>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -24,6 +28,7 @@ impl Default for IncidentsFile {
         IncidentsFile {
             schema_version: INCIDENTS_SCHEMA_VERSION,
             revision: 0,
+            last_number: 0,
             incidents: Vec::new(),
             extra: Map::new(),
         }
@@ -41,14 +46,22 @@ impl IncidentsFile {
 
     /// The id the next incident gets: one past the highest ever used.
     pub fn next_id(&self) -> IncidentId {
-        let highest = self
-            .incidents
+        IncidentId::from_number(self.highest_number() + 1)
+    }
+
+    /// The highest incident number given so far, live or archived.
+    pub fn highest_number(&self) -> u32 {
+        self.incidents
             .iter()
             .filter_map(|i| i.id.number())
+            .chain([self.last_number])
             .max()
-            .unwrap_or(0);
-        IncidentId::from_number(highest + 1)
+            .unwrap_or(0)
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How urgent an incident is, for ordering: overdue report first, then severity, then age.
@@ -138,5 +151,8 @@ mod tests {
         file.incidents.push(with(7, "09:00", 2, None));
         file.incidents.push(with(3, "09:00", 2, None));
         assert_eq!(file.next_id().0, "INC-0008");
+        // The archived ones count too.
+        file.last_number = 12;
+        assert_eq!(file.next_id().0, "INC-0013");
     }
 }

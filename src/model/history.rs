@@ -5,7 +5,7 @@ use super::incident::Incident;
 use super::search::fold_kana;
 use super::text::normalize_input;
 use super::{Category, Severity};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HistoryFilter {
@@ -29,22 +29,38 @@ impl HistoryFilter {
     }
 
     pub fn matches(&self, incident: &Incident, zone: &Zone) -> bool {
-        if self.category.is_some_and(|c| c != incident.category)
-            || self.severity.is_some_and(|s| s != incident.severity)
+        self.matches_fields(
+            incident.category,
+            incident.severity,
+            incident.detected_at,
+            zone,
+        ) && self.matches_words(incident)
+    }
+
+    /// Whether the filter has words to look for (which need the whole incident).
+    pub fn has_words(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+
+    /// The conditions on category, severity and day alone.
+    pub fn matches_fields(
+        &self,
+        category: Category,
+        severity: Severity,
+        detected_at: DateTime<Utc>,
+        zone: &Zone,
+    ) -> bool {
+        if self.category.is_some_and(|c| c != category)
+            || self.severity.is_some_and(|s| s != severity)
         {
             return false;
         }
-        let day = Some(zone.date(incident.detected_at));
-        if let (Some(from), Some(day)) = (self.from, day)
-            && day < from
-        {
-            return false;
-        }
-        if let (Some(to), Some(day)) = (self.to, day)
-            && day > to
-        {
-            return false;
-        }
+        let day = zone.date(detected_at);
+        !(self.from.is_some_and(|from| day < from) || self.to.is_some_and(|to| day > to))
+    }
+
+    /// Whether every word of the filter appears in the id, title, description or timeline.
+    pub fn matches_words(&self, incident: &Incident) -> bool {
         let words: Vec<String> = fold(&self.text)
             .split_whitespace()
             .map(str::to_string)

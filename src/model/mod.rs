@@ -1,6 +1,7 @@
 //! The domain: plain data with its rules. No terminal, no files, no clock reading.
 
 pub mod apply;
+pub mod archive;
 pub mod category;
 pub mod change;
 mod change_drill;

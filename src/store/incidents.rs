@@ -1,9 +1,12 @@
-//! `incidents.json`: the live state. Every saved change raises its revision by one.
+//! `incidents.json`: the live state. Every saved change raises its revision by one; closed
+//! incidents leave it for the archive (see [`super::archive`]).
 
+use super::fs::Fs;
 use super::json_file::Versioned;
-use super::json_store::{DataFile, JsonStore};
+use super::json_store::{DataFile, JsonStore, Settled};
 use super::paths::DataDir;
 use crate::model::desk::{INCIDENTS_SCHEMA_VERSION, IncidentsFile};
+use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
 impl Versioned for IncidentsFile {
@@ -21,6 +24,15 @@ impl DataFile for IncidentsFile {
 
     fn before_save(&mut self) {
         self.revision += 1;
+    }
+
+    /// Closed incidents due for the archive leave the live file.
+    fn settle(&mut self, dir: &DataDir, fs: &dyn Fs, now: DateTime<Utc>) -> Settled {
+        let moved = super::archive::move_due(dir, fs, self, now);
+        Settled {
+            changed: moved.count > 0,
+            warnings: moved.problems,
+        }
     }
 }
 

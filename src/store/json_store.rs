@@ -12,6 +12,7 @@ use super::json_file::{FileProblem, Versioned, parse, read_bytes_with};
 use super::lock::LockGuard;
 use super::paths::DataDir;
 use crate::model::apply::Apply;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -27,6 +28,20 @@ pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
     fn path(dir: &DataDir) -> PathBuf;
     /// Called on the state about to be written (e.g. to raise a revision).
     fn before_save(&mut self) {}
+    /// Called under the lock on the state about to be written, with the time of the
+    /// changes: moves out what belongs in other files (closed incidents to the archive).
+    fn settle(&mut self, _dir: &DataDir, _fs: &dyn Fs, _now: DateTime<Utc>) -> Settled {
+        Settled::default()
+    }
+}
+
+/// What [`DataFile::settle`] did.
+#[derive(Debug, Default)]
+pub struct Settled {
+    /// The state changed and must be written.
+    pub changed: bool,
+    /// What could not be done; the state stays as it was for that part.
+    pub warnings: Vec<String>,
 }
 
 /// Enough of a file's metadata to notice that it changed.
@@ -80,6 +95,8 @@ pub struct Committed<T, O, E> {
     pub results: Vec<Result<O, E>>,
     /// The file on disk had been written by someone else since this desk last looked.
     pub took_outside_change: bool,
+    /// What settling the file could not do (see [`DataFile::settle`]).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -192,14 +209,12 @@ impl<T: DataFile> JsonStore<T> {
         let changed = results
             .iter()
             .any(|r| r.as_ref().is_ok_and(|out| C::changed(out)));
+        let mut warnings = Vec::new();
         if changed {
-            fresh.before_save();
-            let bytes = to_pretty_json(&fresh).map_err(SaveError::Io)?;
-            write_atomic_with(&*self.fs, &path, &bytes).map_err(SaveError::Io)?;
-            self.seen_hash = Some(hash(&bytes));
-            self.seen_fingerprint = fingerprint(&path);
-            // A daily copy; a failure here loses nothing, so it does not fail the save.
-            let _ = keep_daily_copy(&self.dir, &path, &bytes, chrono::Utc::now());
+            if let Some(now) = changes.iter().filter_map(Apply::at).max() {
+                warnings = fresh.settle(&self.dir, &*self.fs, now).warnings;
+            }
+            self.write(&path, &mut fresh)?;
         } else if took_outside_change {
             self.seen_hash = on_disk.as_deref().map(hash);
             self.seen_fingerprint = fingerprint(&path);
@@ -208,7 +223,53 @@ impl<T: DataFile> JsonStore<T> {
             file: fresh,
             results,
             took_outside_change,
+            warnings,
         })
+    }
+
+    /// Settles the newest state as of `now` (see [`DataFile::settle`]) and writes it when
+    /// that changed it: e.g. moves closed incidents to the archive at start. None: nothing
+    /// to do.
+    pub fn settle(
+        &mut self,
+        base: &T,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(T, Vec<String>)>, SaveError> {
+        if let Some(p) = &self.refused {
+            return Err(SaveError::Refused(p.clone()));
+        }
+        let path = self.path();
+        let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
+        let mut fresh = match read_bytes_with(&*self.fs, &path) {
+            Ok(Some(bytes)) if Some(hash(&bytes)) != self.seen_hash => {
+                parse(&path, &bytes, T::SCHEMA).map_err(SaveError::Refused)?
+            }
+            Ok(_) => base.clone(),
+            Err(p) => return Err(SaveError::Refused(p)),
+        };
+        let settled = fresh.settle(&self.dir, &*self.fs, now);
+        if !settled.changed {
+            return Ok(if settled.warnings.is_empty() {
+                None
+            } else {
+                Some((fresh, settled.warnings))
+            });
+        }
+        self.write(&path, &mut fresh)?;
+        Ok(Some((fresh, settled.warnings)))
+    }
+
+    /// Writes the state (raising what [`DataFile::before_save`] raises), keeping a daily
+    /// copy. Called under the lock.
+    fn write(&mut self, path: &Path, state: &mut T) -> Result<(), SaveError> {
+        state.before_save();
+        let bytes = to_pretty_json(&*state).map_err(SaveError::Io)?;
+        write_atomic_with(&*self.fs, path, &bytes).map_err(SaveError::Io)?;
+        self.seen_hash = Some(hash(&bytes));
+        self.seen_fingerprint = fingerprint(path);
+        // A daily copy; a failure here loses nothing, so it does not fail the save.
+        let _ = keep_daily_copy(&self.dir, path, &bytes, chrono::Utc::now());
+        Ok(())
     }
 
     /// Writes `bytes` as the file's first content, when there is no file yet. Used to seed

@@ -1,5 +1,6 @@
 //! The data dir: load, validate, lock, save atomically. Depends on the model only.
 
+pub mod archive;
 pub mod atomic;
 pub mod backups;
 pub mod drafts;

@@ -104,8 +104,7 @@ pub fn draw_checks(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId, cu
     let width = usize::from(list.width);
     let checks = app
         .desk
-        .incidents()
-        .get(id)
+        .incident(id)
         .and_then(|i| i.drill_run.as_ref())
         .map(|r| r.checks.clone())
         .unwrap_or_default();
@@ -153,8 +152,7 @@ pub fn draw_answer(frame: &mut Frame, area: Rect, app: &App, form: &CheckAnswerF
     let lang = app.lang();
     let check = app
         .desk
-        .incidents()
-        .get(&form.incident)
+        .incident(&form.incident)
         .and_then(|i| i.drill_run.as_ref())
         .and_then(|r| r.checks.iter().find(|c| c.id == form.check))
         .map(|c| safe_line(c.text.get(lang)))

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         .skip(offset)
         .take(height)
         .filter_map(|(i, f)| {
-            let inc = app.desk.incidents().get(&f.incident)?;
+            let inc = app.desk.incident(&f.incident)?;
             let m = inc
                 .review
                 .as_ref()?

@@ -44,7 +44,7 @@ pub fn draw_escalate(frame: &mut Frame, area: Rect, app: &App, form: &EscalateFo
     let lang = app.lang();
     let inner = popup(frame, area, 76, 8, t(lang, Msg::EscalateTitle));
     let r = rows(inner, 6);
-    let inc = app.desk.incidents().get(&form.incident);
+    let inc = app.desk.incident(&form.incident);
     let level = inc
         .and_then(|i| i.route.as_ref())
         .and_then(|route| route.levels.get(form.to_level));

@@ -149,8 +149,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, form: &NoteForm) {
         NoteTarget::Step { incident, step } => {
             let text = app
                 .desk
-                .incidents()
-                .get(incident)
+                .incident(incident)
                 .and_then(|i| i.step(step))
                 .map(|s| safe_line(s.text.get(lang)))
                 .unwrap_or_default();
@@ -213,8 +212,7 @@ pub fn draw_confirm_reopen(frame: &mut Frame, area: Rect, app: &App, id: &Incide
 fn draw_confirm_incident(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId, msg: Msg) {
     let title = app
         .desk
-        .incidents()
-        .get(id)
+        .incident(id)
         .map(|i| safe_line(&i.title))
         .unwrap_or_default();
     let text = fill(app.lang(), msg, &[("id", &id.0), ("title", &title)]);
@@ -255,8 +253,7 @@ pub fn draw_confirm_delete(
 pub fn draw_close_choice(frame: &mut Frame, area: Rect, app: &App, id: &IncidentId) {
     let open = app
         .desk
-        .incidents()
-        .get(id)
+        .incident(id)
         .map_or(0, |i| i.open_review_steps().len());
     let text = fill(
         app.lang(),

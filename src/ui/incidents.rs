@@ -1,14 +1,16 @@
 //! The incidents pane: open incidents, most urgent first (or the closed ones).
 
 use super::theme;
-use crate::app::App;
+use super::widgets::scroll_offset;
 use crate::app::ui_state::Pane;
+use crate::app::{App, ListRow};
 use crate::i18n::{self, Msg, fill, t};
-use crate::model::Incident;
+use crate::model::archive::ArchiveEntry;
 use crate::model::clock::short_age;
 use crate::model::escalation::{next_update_due, route_progress};
 use crate::model::next_action::deadline_words;
 use crate::model::text::safe_line;
+use crate::model::{Category, Incident, IncidentId, Severity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -35,6 +37,92 @@ fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     }
 }
 
+/// The cells of a live incident's row.
+fn live_cells(app: &App, inc: &Incident, drill_tag: &str) -> [(String, Style); 7] {
+    let lang = app.lang();
+    let age = if inc.is_open() {
+        short_age(inc.age(app.now))
+    } else {
+        inc.closed_at
+            .map(|c| app.operator.zone.clock(c, app.now))
+            .unwrap_or_default()
+    };
+    let phase = if inc.is_open() {
+        i18n::phase_short(lang, inc.current_phase())
+    } else {
+        t(lang, Msg::StatusClosed)
+    };
+    let [id, sev, category, title, _, _, _] = common_cells(
+        app,
+        &inc.id,
+        inc.severity,
+        inc.category,
+        &inc.title,
+        inc.drill,
+        drill_tag,
+    );
+    [
+        id,
+        sev,
+        category,
+        title,
+        (phase.to_string(), Style::new()),
+        (age, Style::new()),
+        due_cell(app, inc),
+    ]
+}
+
+/// The cells of an archived incident's row: closed, with no deadline.
+fn archived_cells(app: &App, entry: &ArchiveEntry, drill_tag: &str) -> [(String, Style); 7] {
+    let mut cells = common_cells(
+        app,
+        &entry.id,
+        entry.severity,
+        entry.category,
+        &entry.title,
+        entry.drill,
+        drill_tag,
+    );
+    cells[4] = (t(app.lang(), Msg::StatusClosed).to_string(), Style::new());
+    cells[5] = (
+        entry
+            .closed_at
+            .map(|c| app.operator.zone.clock(c, app.now))
+            .unwrap_or_default(),
+        Style::new(),
+    );
+    cells
+}
+
+/// Id, severity, category and title; the other cells empty.
+fn common_cells(
+    app: &App,
+    id: &IncidentId,
+    severity: Severity,
+    category: Category,
+    title: &str,
+    drill: bool,
+    drill_tag: &str,
+) -> [(String, Style); 7] {
+    let mut title = safe_line(title);
+    if drill {
+        title.insert_str(0, drill_tag);
+    }
+    let empty = || (String::new(), Style::new());
+    [
+        (id.0.clone(), Style::new()),
+        (severity.to_string(), theme::severity(severity.number())),
+        (
+            i18n::category_short(app.lang(), category).to_string(),
+            Style::new(),
+        ),
+        (title, if drill { theme::drill() } else { Style::new() }),
+        empty(),
+        empty(),
+        empty(),
+    ]
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
     let focused = app.ui.focus == Pane::Incidents;
@@ -50,7 +138,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         // Drills are counted apart from live incidents.
         let drills = visible
             .iter()
-            .filter(|&&i| app.desk.incidents().incidents[i].drill)
+            .filter(|r| matches!(r, ListRow::Live(i) if i.drill))
             .count();
         let live = (visible.len() - drills).to_string();
         let mut title = format!(
@@ -77,50 +165,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
 
-    let incidents = &app.desk.incidents().incidents;
+    // Only the rows in view are formatted: the closed list can hold years of history.
+    let height = usize::from(area.height.saturating_sub(3));
+    let selected = visible
+        .iter()
+        .position(|r| Some(r.id()) == app.ui.selected.as_ref());
+    let at = selected.unwrap_or(0);
+    let offset = scroll_offset(at, at, height);
     let drill_tag = format!("[{}] ", t(lang, Msg::Drill));
     let rows_data: Vec<[(String, Style); 7]> = visible
         .iter()
-        .map(|&i| {
-            let inc = &incidents[i];
-            let mut title = safe_line(&inc.title);
-            if inc.drill {
-                title.insert_str(0, &drill_tag);
-            }
-            let age = if inc.is_open() {
-                short_age(inc.age(app.now))
-            } else {
-                inc.closed_at
-                    .map(|c| app.operator.zone.clock(c, app.now))
-                    .unwrap_or_default()
-            };
-            let phase = if inc.is_open() {
-                i18n::phase_short(lang, inc.current_phase())
-            } else {
-                t(lang, Msg::StatusClosed)
-            };
-            [
-                (inc.id.0.clone(), Style::new()),
-                (
-                    inc.severity.to_string(),
-                    theme::severity(inc.severity.number()),
-                ),
-                (
-                    i18n::category_short(lang, inc.category).to_string(),
-                    Style::new(),
-                ),
-                (
-                    title,
-                    if inc.drill {
-                        theme::drill()
-                    } else {
-                        Style::new()
-                    },
-                ),
-                (phase.to_string(), Style::new()),
-                (age, Style::new()),
-                due_cell(app, inc),
-            ]
+        .skip(offset)
+        .take(height)
+        .map(|row| match row {
+            ListRow::Live(inc) => live_cells(app, inc, &drill_tag),
+            ListRow::Archived(entry) => archived_cells(app, entry, &drill_tag),
         })
         .collect();
 
@@ -157,9 +216,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     });
     let header =
         Row::new(headers.iter().map(|h| Cell::from(Line::from(*h)))).style(theme::header());
-    let selected = visible
-        .iter()
-        .position(|&i| Some(&incidents[i].id) == app.ui.selected.as_ref());
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
@@ -167,6 +223,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .row_highlight_style(theme::cursor(focused))
         .highlight_symbol("▶");
     // A fresh state each frame: the view never changes the app.
-    let mut state = TableState::default().with_selected(selected);
+    let mut state = TableState::default().with_selected(selected.map(|s| s - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
