@@ -104,10 +104,12 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
     let poll = Duration::from_millis(200);
     let fault = fault_from_env();
     let mut last_tick = Instant::now();
-    // Drawn only after something happened: a key, a paste, a resize, a tick (the clock and
-    // the countdowns move once a second). An idle desk wakes five times a second to look
-    // for signals and draws once a second.
+    // Drawn only after something happened: a key, a paste, a resize, or a tick that changed
+    // a file or a notice, or that moved something on screen (a countdown in seconds, an
+    // age or the clock in minutes). An idle desk wakes five times a second to look for
+    // signals and draws only when the screen would look different.
     let mut dirty = true;
+    let mut next_change = app.now;
     loop {
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
@@ -118,6 +120,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         if dirty {
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
+            next_change = app.next_change_at();
         }
         // We wait for input ourselves and hand crossterm only input that is there:
         // crossterm reads a hung-up terminal's end of input forever, spinning a core.
@@ -161,9 +164,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             }
         }
         if last_tick.elapsed() >= tick {
-            app.update(Action::Tick(Utc::now().trunc_subsecs(0)));
+            let now = Utc::now().trunc_subsecs(0);
+            app.update(Action::Tick(now));
             last_tick = Instant::now();
-            dirty = true;
+            dirty |= app.ui.tick_changed || now >= next_change;
         }
         if app.should_quit {
             return Ok(Ending::Quit);

@@ -38,6 +38,8 @@ pub struct Desk {
     pub scenarios: Vec<Scenario>,
     /// The roster prepared for contact search; rebuilt when the roster changes.
     search: SearchIndex,
+    /// Rises each time the search index is rebuilt.
+    search_generation: u64,
     /// The archive, while the closed incidents are shown.
     history: Option<History>,
 }
@@ -61,7 +63,18 @@ impl Desk {
             playbooks,
             scenarios: crate::store::drills::bundled(),
             history: None,
+            search_generation: 0,
         }
+    }
+
+    /// Which build of the search index is current.
+    pub fn search_generation(&self) -> u64 {
+        self.search_generation
+    }
+
+    fn rebuild_search(&mut self) {
+        self.search = SearchIndex::new(self.roster.view());
+        self.search_generation += 1;
     }
 
     /// An incident, live or (when history is open and its month read) archived.
@@ -197,7 +210,7 @@ impl Desk {
         Vec<RosterError>,
     ) {
         let outcome = self.roster.submit(change);
-        self.search = SearchIndex::new(self.roster.view());
+        self.rebuild_search();
         outcome
     }
 
@@ -230,7 +243,7 @@ impl Desk {
     pub fn flush(&mut self) -> Option<(Vec<Result<Applied, ChangeError>>, Vec<ChangeError>)> {
         if self.roster.pending_count() > 0 {
             self.roster.flush();
-            self.search = SearchIndex::new(self.roster.view());
+            self.rebuild_search();
         }
         self.incidents.flush()
     }
@@ -242,7 +255,7 @@ impl Desk {
             roster: self.roster.poll(),
         };
         if polled.roster.is_some() {
-            self.search = SearchIndex::new(self.roster.view());
+            self.rebuild_search();
         }
         polled
     }

@@ -2,6 +2,7 @@
 //! either changes.
 
 pub mod action;
+mod clock_watch;
 pub mod contacts;
 pub mod desk;
 mod drafts;

@@ -143,6 +143,8 @@ pub struct UiState {
     pub kept_draft: Option<crate::model::draft::Draft>,
     pub width: u16,
     pub height: u16,
+    /// The last tick changed something besides the time (a file, a notice).
+    pub tick_changed: bool,
 }
 
 impl UiState {
@@ -160,6 +162,7 @@ impl UiState {
             kept_draft: None,
             width,
             height,
+            tick_changed: false,
         }
     }
 }

@@ -126,6 +126,7 @@ impl App {
                 Some(Overlay::Search(search)) => {
                     search.query.input(key);
                     search.cursor = 0;
+                    search.refresh(self.desk.search(), self.desk.search_generation());
                 }
                 Some(Overlay::ContactForm(form)) => {
                     form.discard_armed = false;
@@ -205,6 +206,7 @@ impl App {
             &self.operator.zone,
         );
         self.keep_selection_valid();
+        self.refresh_search();
         for warning in problem.into_iter().chain(self.desk.take_warnings()) {
             self.notify(NoticeLevel::Error, warning);
         }
@@ -219,6 +221,31 @@ impl App {
     }
 
     fn tick(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        let before = self.tick_fingerprint();
+        self.tick_inner(now);
+        self.ui.tick_changed = self.tick_fingerprint() != before;
+    }
+
+    /// What a tick can change besides the time: the files, what is pending, the notice.
+    fn tick_fingerprint(
+        &self,
+    ) -> (
+        u64,
+        u64,
+        usize,
+        Option<chrono::DateTime<chrono::Utc>>,
+        usize,
+    ) {
+        (
+            self.desk.incidents().revision,
+            self.desk.search_generation(),
+            self.desk.pending_count(),
+            self.ui.notice.as_ref().map(|n| n.at),
+            self.desk.incidents().incidents.len(),
+        )
+    }
+
+    fn tick_inner(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
         let polled = self.desk.poll();
         let lang = self.lang();

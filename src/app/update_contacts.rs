@@ -12,9 +12,12 @@ use crate::model::roster_change::{RosterApplied, RosterChange, routes_using};
 use crate::model::text::safe_line;
 
 impl App {
-    /// The contacts the search overlay lists now, best first (indices into the roster).
-    pub fn search_hits(&self, search: &SearchState) -> Vec<crate::model::search::Hit> {
-        self.desk.search().search(&search.query.text())
+    /// Brings the search overlay's results up to date (after every action).
+    pub(super) fn refresh_search(&mut self) {
+        let generation = self.desk.search_generation();
+        if let Some(Overlay::Search(search)) = &mut self.ui.overlay {
+            search.refresh(self.desk.search(), generation);
+        }
     }
 
     pub(super) fn open_search(&mut self) {
@@ -22,9 +25,9 @@ impl App {
     }
 
     /// Enter on a search result: that contact's card, with the search kept to go back to.
-    pub(super) fn open_card_from_search(&mut self, search: Box<SearchState>) {
-        let hits = self.search_hits(&search);
-        let Some(hit) = hits.get(search.cursor) else {
+    pub(super) fn open_card_from_search(&mut self, mut search: Box<SearchState>) {
+        search.refresh(self.desk.search(), self.desk.search_generation());
+        let Some(hit) = search.hits.get(search.cursor) else {
             self.ui.overlay = Some(Overlay::Search(search));
             return;
         };
@@ -52,7 +55,7 @@ impl App {
 
     pub(super) fn move_search_cursor(&mut self, by: isize) {
         let len = match &self.ui.overlay {
-            Some(Overlay::Search(s)) => self.search_hits(s).len(),
+            Some(Overlay::Search(s)) => s.hits.len(),
             _ => return,
         };
         if let Some(Overlay::Search(s)) = &mut self.ui.overlay {

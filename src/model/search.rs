@@ -64,6 +64,19 @@ fn digits_of(s: &str) -> (String, Vec<u32>) {
     (digits, at)
 }
 
+/// Whether every contact matching `new` also matches `old`: `new` is `old` typed further,
+/// with no pattern operators (`!` negates, so it could widen) and the same kind of query.
+pub fn narrows(old: &str, new: &str) -> bool {
+    let old = fold_kana(&normalize_input(old));
+    let new = fold_kana(&normalize_input(new));
+    let plain = |q: &str| !q.contains(['!', '^', '\'', '$', '\\']);
+    !old.trim().is_empty()
+        && new.starts_with(&old)
+        && plain(&old)
+        && plain(&new)
+        && is_number_query(&old) == is_number_query(&new)
+}
+
 /// A query of digits and the separators people type in numbers.
 fn is_number_query(q: &str) -> bool {
     q.chars().any(|c| c.is_ascii_digit())
@@ -124,6 +137,13 @@ impl SearchIndex {
     /// Contacts matching `query`, best first (ties by roster order). An empty query lists
     /// every contact.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_within(query, None)
+    }
+
+    /// As [`SearchIndex::search`], looking only at the contacts `within` (indices, in
+    /// roster order) when given: after a keystroke that [`narrows`] the query, the
+    /// contacts that matched before are the only ones that can match now.
+    pub fn search_within(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
         let query = fold_kana(&normalize_input(query));
         if query.trim().is_empty() {
             return (0..self.contacts.len())
@@ -153,7 +173,18 @@ impl SearchIndex {
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut positions = Vec::new();
         let mut hits = Vec::new();
-        for (contact, fields) in self.contacts.iter().enumerate() {
+        let all: Vec<usize>;
+        let candidates = match within {
+            Some(c) => c,
+            None => {
+                all = (0..self.contacts.len()).collect();
+                &all
+            }
+        };
+        for &contact in candidates {
+            let Some(fields) = self.contacts.get(contact) else {
+                continue;
+            };
             let mut best: Option<Hit> = None;
             for f in fields {
                 positions.clear();
@@ -290,5 +321,53 @@ mod tests {
         // "すずき" is the whole reading of one and scattered letters of no one else.
         assert_eq!(first("すずき"), "suzuki");
         assert_eq!(first("emily brown"), "emily");
+    }
+}
+
+#[cfg(test)]
+mod narrowing {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn roster(names: &[(String, String)]) -> Roster {
+        let contacts: Vec<serde_json::Value> = names
+            .iter()
+            .enumerate()
+            .map(|(n, (name, phone))| {
+                serde_json::json!({"id": format!("c{n}"), "name": name, "kana": "",
+                    "phones": [{"label": "mobile", "number": phone}]})
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({"schema_version": 1, "contacts": contacts}))
+            .unwrap()
+    }
+
+    proptest! {
+        /// Looking only among the last results gives exactly what a full search gives,
+        /// whenever `narrows` says it may.
+        #[test]
+        fn looking_among_the_last_results_is_the_same_as_a_full_search(
+            names in proptest::collection::vec(("[a-cさサ佐 ]{0,6}", "[0-9-]{0,8}"), 0..30),
+            old in "[a-cさサ佐0-9 !^$'-]{0,4}",
+            more in "[a-cさサ佐0-9 !^$'-]{0,3}",
+        ) {
+            let index = SearchIndex::new(&roster(&names));
+            let new = format!("{old}{more}");
+            if narrows(&old, &new) {
+                let mut within: Vec<usize> = index.search(&old).iter().map(|h| h.contact).collect();
+                within.sort_unstable();
+                prop_assert_eq!(index.search_within(&new, Some(&within)), index.search(&new));
+            }
+        }
+    }
+
+    #[test]
+    fn operators_and_a_change_of_kind_do_not_narrow() {
+        assert!(narrows("sat", "sato"));
+        assert!(narrows("sato", "sato h"));
+        assert!(!narrows("", "s"), "from everything");
+        assert!(!narrows("sato", "sat"));
+        assert!(!narrows("!x", "!xy"), "a negation widens as it grows");
+        assert!(!narrows("-", "-0"), "text to a number");
     }
 }

@@ -2,7 +2,7 @@
 //! characters highlighted.
 
 use super::theme;
-use super::widgets::{centered, scroll_offset};
+use super::widgets::{popup, scroll_offset};
 use crate::app::App;
 use crate::app::contacts::SearchState;
 use crate::i18n::{Msg, fill, t};
@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// The text with the characters at `positions` highlighted.
 fn highlighted(text: &str, positions: &[u32], base: Style) -> Vec<Span<'static>> {
@@ -76,13 +76,7 @@ fn row(app: &App, hit: &Hit) -> Line<'static> {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
     let lang = app.lang();
-    let popup = centered(
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    super::widgets::clear(frame, popup);
-    let hits = app.search_hits(search);
+    let hits = &search.hits;
     let total = app.desk.roster().contacts.len();
     let title = fill(
         lang,
@@ -92,11 +86,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
             ("total", &total.to_string()),
         ],
     );
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme::border(true));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        &title,
+    );
     let [query, list, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),

@@ -116,7 +116,9 @@ pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
 
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
-    let clock = app.operator.zone.format(app.now, "%H:%M:%S");
+    // Minutes: the countdowns show the seconds that matter, and an idle desk need not draw
+    // every second.
+    let clock = app.operator.zone.format(app.now, "%H:%M");
     let (save, save_style) = match &app.desk.save_state() {
         SaveState::Saved => (t(lang, Msg::Saved).to_string(), theme::info()),
         SaveState::NotSaved(why) => (
