@@ -4,6 +4,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -94,9 +95,27 @@ impl Desk {
         let (p, o) = (parser.clone(), output.clone());
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stopped = stop.clone();
+        // The reader waits for output at most 100 ms at a time, so that it lets go of its end of
+        // the terminal soon after being told to, even when the desk has nothing to draw.
+        let master_fd = pair.master.as_raw_fd().expect("a pty master fd");
+        // SAFETY: dup of an open fd; the copy is owned (and closed) by the reader thread.
+        let watch = unsafe { std::os::fd::OwnedFd::from_raw_fd(libc::dup(master_fd)) };
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                if stopped.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let mut fd = libc::pollfd {
+                    fd: watch.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd for the duration of the call.
+                if unsafe { libc::poll(&mut fd, 1, 100) } == 0 {
+                    continue;
+                }
+                let Ok(n) = reader.read(&mut buf) else { break };
                 if n == 0 || stopped.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
@@ -144,7 +163,7 @@ impl Desk {
                 }
             }
         }
-        // The reader lets go after the next thing the desk writes (it draws every second).
+        // The reader lets go within 100 ms.
         self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
         self.writer = None;
         self.master = None;
