@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod store;

@@ -178,7 +178,7 @@ fn the_first_start_moves_old_closed_incidents_by_month_and_keeps_a_copy() {
     );
     let ids = |m: &MonthFile| {
         live_ids(&IncidentsFile {
-            incidents: m.incidents.clone(),
+            incidents: m.incidents.iter().cloned().map(Into::into).collect(),
             ..Default::default()
         })
     };

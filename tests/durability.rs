@@ -299,7 +299,7 @@ fn a_file_replaced_from_outside_is_taken_or_never_overwritten() {
     // An editor saves a parseable new file: it becomes the truth, and the desk's next
     // change lands on top of it.
     let mut edited = incidents_of(dir.root());
-    edited.incidents[1].title = "edited by hand".into();
+    std::sync::Arc::make_mut(&mut edited.incidents[1]).title = "edited by hand".into();
     let tmp_path = dir.root().join("edited.json");
     std::fs::write(&tmp_path, serde_json::to_vec_pretty(&edited).unwrap()).unwrap();
     std::fs::rename(&tmp_path, dir.incidents()).unwrap();

@@ -316,7 +316,14 @@ fn handover_of_a_shift_ja() {
 
 #[test]
 fn handover_says_none_where_nothing_is_left() {
-    let text = handover_text(&[], &sample_roster(), ago(60), Lang::En, &tokyo(), now());
+    let text = handover_text(
+        &[] as &[shiftdesk::model::Incident],
+        &sample_roster(),
+        ago(60),
+        Lang::En,
+        &tokyo(),
+        now(),
+    );
     assert_eq!(text.matches("- none\n").count(), 3, "{text}");
 }
 

@@ -36,7 +36,7 @@ pub enum LedgerError<E> {
     ReadOnly(String),
 }
 
-pub struct Ledger<T, C> {
+pub struct Ledger<T: DataFile, C> {
     store: Option<JsonStore<T>>,
     base: T,
     pending: Vec<C>,

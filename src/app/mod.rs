@@ -110,6 +110,7 @@ impl App {
         let zone = &self.operator.zone;
         let mut live: Vec<&Incident> = incidents
             .iter()
+            .map(|i| &**i)
             .filter(|i| !i.is_open() && filter.matches(i, zone))
             .collect();
         live.sort_by_key(|i| std::cmp::Reverse(i.closed_at));

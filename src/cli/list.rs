@@ -51,6 +51,7 @@ pub(super) fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
         let mut live: Vec<&Incident> = file
             .incidents
             .iter()
+            .map(|i| &**i)
             .filter(|i| !i.is_open() && wanted(i.detected_at, i.category))
             .collect();
         live.sort_by_key(|i| Reverse(i.closed_at));

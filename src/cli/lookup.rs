@@ -41,9 +41,11 @@ pub(super) fn archived_where(
     dir: &DataDir,
     file: &IncidentsFile,
     keep: impl Fn(&ArchiveEntry) -> bool,
-) -> Result<Vec<Incident>> {
+) -> Result<Vec<std::sync::Arc<Incident>>> {
     let mut found = Vec::new();
-    each_month(dir, file, keep, false, &mut |month| found.extend(month))?;
+    each_month(dir, file, keep, false, &mut |month| {
+        found.extend(month.into_iter().map(std::sync::Arc::new))
+    })?;
     Ok(found)
 }
 

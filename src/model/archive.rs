@@ -279,12 +279,12 @@ mod tests {
     fn due_incidents_grouped_by_month_oldest_first() {
         let mut file = IncidentsFile::default();
         file.incidents
-            .push(closed(1, "2026-11-02T00:00:00Z".parse().unwrap()));
+            .push(closed(1, "2026-11-02T00:00:00Z".parse().unwrap()).into());
         file.incidents
-            .push(closed(2, "2026-09-02T00:00:00Z".parse().unwrap()));
+            .push(closed(2, "2026-09-02T00:00:00Z".parse().unwrap()).into());
         file.incidents
-            .push(closed(3, "2026-11-20T00:00:00Z".parse().unwrap()));
-        file.incidents.push(incident_at("08:00"));
+            .push(closed(3, "2026-11-20T00:00:00Z".parse().unwrap()).into());
+        file.incidents.push(incident_at("08:00").into());
         let due = due_by_month(&file, t("10:00"));
         let shape: Vec<(String, Vec<u32>)> = due
             .iter()

@@ -279,7 +279,7 @@ impl Stamped {
                 if let Some(route) = &new.route {
                     timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
                 }
-                file.incidents.push(Incident {
+                file.incidents.push(std::sync::Arc::new(Incident {
                     id: id.clone(),
                     title: new.title.clone(),
                     category: new.category,
@@ -302,13 +302,14 @@ impl Stamped {
                     drill_run: new.drill_run.clone(),
                     timeline,
                     extra: Map::new(),
-                });
+                }));
                 Ok(Applied::Opened(id))
             }
             Change::FromArchive { archived, change } => {
                 let restored = file.get(&archived.id).is_none();
                 if restored {
-                    file.incidents.push((**archived).clone());
+                    file.incidents
+                        .push(std::sync::Arc::new((**archived).clone()));
                 }
                 let inner = Stamped::new((**change).clone(), at, by);
                 let out = inner.apply(file);

@@ -6,6 +6,7 @@ use super::roster::Roster;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 pub const INCIDENTS_SCHEMA_VERSION: u32 = 1;
 
@@ -18,7 +19,9 @@ pub struct IncidentsFile {
     /// given twice.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub last_number: u32,
-    pub incidents: Vec<Incident>,
+    /// Shared, so that a copy of the file costs a pointer per incident and a change copies
+    /// only the incident it changes ([`IncidentsFile::get_mut`]).
+    pub incidents: Vec<Arc<Incident>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -37,11 +40,15 @@ impl Default for IncidentsFile {
 
 impl IncidentsFile {
     pub fn get(&self, id: &IncidentId) -> Option<&Incident> {
-        self.incidents.iter().find(|i| &i.id == id)
+        self.incidents.iter().find(|i| &i.id == id).map(|i| &**i)
     }
 
+    /// The incident to change: copied first if another copy of the file shares it.
     pub fn get_mut(&mut self, id: &IncidentId) -> Option<&mut Incident> {
-        self.incidents.iter_mut().find(|i| &i.id == id)
+        self.incidents
+            .iter_mut()
+            .find(|i| &i.id == id)
+            .map(Arc::make_mut)
     }
 
     /// The id the next incident gets: one past the highest ever used.
@@ -84,13 +91,14 @@ pub fn urgency(incident: &Incident, roster: &Roster, now: DateTime<Utc>) -> Urge
 
 /// Indices of the incidents `keep` selects, most urgent first.
 pub fn by_urgency(
-    incidents: &[Incident],
+    incidents: &[impl std::borrow::Borrow<Incident>],
     roster: &Roster,
     now: DateTime<Utc>,
     keep: impl Fn(&Incident) -> bool,
 ) -> Vec<usize> {
     let mut rows: Vec<(Urgency, usize)> = incidents
         .iter()
+        .map(std::borrow::Borrow::borrow)
         .enumerate()
         .filter(|(_, i)| keep(i))
         .map(|(n, i)| (urgency(i, roster, now), n))
@@ -148,8 +156,8 @@ mod tests {
     fn next_id_follows_the_highest() {
         let mut file = IncidentsFile::default();
         assert_eq!(file.next_id().0, "INC-0001");
-        file.incidents.push(with(7, "09:00", 2, None));
-        file.incidents.push(with(3, "09:00", 2, None));
+        file.incidents.push(with(7, "09:00", 2, None).into());
+        file.incidents.push(with(3, "09:00", 2, None).into());
         assert_eq!(file.next_id().0, "INC-0008");
         // The archived ones count too.
         file.last_number = 12;

@@ -279,7 +279,7 @@ pub fn drill_report(
 
 /// Past runs of scenarios, oldest first: one line each with the key times.
 pub fn drill_history(
-    incidents: &[Incident],
+    incidents: &[impl std::borrow::Borrow<Incident>],
     roster: &Roster,
     scenario: Option<&str>,
     lang: Lang,
@@ -288,6 +288,7 @@ pub fn drill_history(
 ) -> String {
     let mut runs: Vec<&Incident> = incidents
         .iter()
+        .map(std::borrow::Borrow::borrow)
         .filter(|i| {
             i.drill_run
                 .as_ref()

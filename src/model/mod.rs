@@ -25,6 +25,7 @@ pub mod roster_change;
 pub mod roster_check;
 pub mod roster_csv;
 pub mod search;
+pub mod search_chars;
 pub mod severity;
 pub mod share;
 pub mod text;

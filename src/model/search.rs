@@ -3,6 +3,7 @@
 //! NFKC on both sides, and katakana matched as hiragana, so ｶﾞｽ, ガス and がす meet.
 
 use super::roster::Roster;
+use super::search_chars::CharSet;
 use super::text::normalize_input;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
@@ -23,23 +24,34 @@ struct Indexed {
     field: Field,
     shown: String,
     haystack: Utf32String,
-    /// For phones: the digits alone, and where each sits in `shown`.
-    digits: Option<(Utf32String, Vec<u32>)>,
+    chars: CharSet,
+    /// For phones: the digits alone.
+    digits: Option<Digits>,
+}
+
+/// A phone number's digits alone, and where each sits in the number as shown.
+struct Digits {
+    text: String,
+    chars: Utf32String,
+    at: Vec<u32>,
 }
 
 /// The roster prepared for searching; built once per roster change, not per keystroke.
 pub struct SearchIndex {
-    contacts: Vec<Vec<Indexed>>,
+    /// Each contact's fields, with the characters they hold between them.
+    contacts: Vec<(CharSet, Vec<Indexed>)>,
+    /// Each contact's phone digits, one phone after another with a space between: a
+    /// number query looks at a contact's phones only if its digits are in here.
+    all_digits: Vec<String>,
 }
 
 /// A contact that matched: its index in the roster, the score, and the field that matched
-/// best with the positions (in characters of [`shown`](SearchIndex::shown)) that matched.
+/// best ([`SearchIndex::positions`] says where).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub contact: usize,
     pub score: u32,
     pub field: Field,
-    pub positions: Vec<u32>,
 }
 
 /// Katakana as hiragana: the two are one sound to the person searching.
@@ -103,32 +115,56 @@ impl SearchIndex {
                         .enumerate()
                         .map(|(i, p)| (Field::Phone(i), p.number.as_str())),
                 );
-                fields
+                let fields: Vec<Indexed> = fields
                     .into_iter()
                     .filter(|(_, text)| !text.trim().is_empty())
                     .map(|(field, text)| {
                         let shown = normalize_input(text);
                         let digits = matches!(field, Field::Phone(_)).then(|| {
-                            let (d, at) = digits_of(&shown);
-                            (Utf32String::from(d), at)
+                            let (text, at) = digits_of(&shown);
+                            Digits {
+                                chars: Utf32String::from(text.as_str()),
+                                text,
+                                at,
+                            }
                         });
+                        let haystack = Utf32String::from(fold_kana(&shown));
                         Indexed {
                             field,
-                            haystack: Utf32String::from(fold_kana(&shown)),
+                            chars: CharSet::of_field(haystack.slice(..)),
+                            haystack,
                             shown,
                             digits,
                         }
                     })
-                    .collect()
+                    .collect();
+                let chars = fields
+                    .iter()
+                    .fold(CharSet::default(), |all, f| all.with(f.chars));
+                (chars, fields)
+            })
+            .collect::<Vec<_>>();
+        let all_digits = contacts
+            .iter()
+            .map(|(_, fields)| {
+                let phones: Vec<&str> = fields
+                    .iter()
+                    .filter_map(|f| f.digits.as_ref().map(|d| d.text.as_str()))
+                    .collect();
+                phones.join(" ")
             })
             .collect();
-        SearchIndex { contacts }
+        SearchIndex {
+            contacts,
+            all_digits,
+        }
     }
 
     /// The text of a field as the index shows it (NFKC-normalised).
     pub fn shown(&self, contact: usize, field: Field) -> Option<&str> {
         self.contacts
             .get(contact)?
+            .1
             .iter()
             .find(|f| f.field == field)
             .map(|f| f.shown.as_str())
@@ -144,34 +180,16 @@ impl SearchIndex {
     /// roster order) when given: after a keystroke that [`narrows`] the query, the
     /// contacts that matched before are the only ones that can match now.
     pub fn search_within(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
-        let query = fold_kana(&normalize_input(query));
-        if query.trim().is_empty() {
+        let Some(query) = Query::new(query) else {
             return (0..self.contacts.len())
                 .map(|contact| Hit {
                     contact,
                     score: 0,
                     field: Field::Name,
-                    positions: Vec::new(),
                 })
                 .collect();
-        }
-        let number = is_number_query(&query).then(|| digits_of(&query).0);
-        let pattern = Pattern::new(
-            &query,
-            CaseMatching::Ignore,
-            Normalization::Smart,
-            AtomKind::Fuzzy,
-        );
-        let digit_pattern = number.as_deref().map(|d| {
-            Pattern::new(
-                d,
-                CaseMatching::Ignore,
-                Normalization::Never,
-                AtomKind::Substring,
-            )
-        });
+        };
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut positions = Vec::new();
         let mut hits = Vec::new();
         let all: Vec<usize>;
         let candidates = match within {
@@ -182,40 +200,114 @@ impl SearchIndex {
             }
         };
         for &contact in candidates {
-            let Some(fields) = self.contacts.get(contact) else {
+            let Some((chars, fields)) = self.contacts.get(contact) else {
                 continue;
             };
-            let mut best: Option<Hit> = None;
-            for f in fields {
-                positions.clear();
-                let score = match (&f.digits, &digit_pattern) {
-                    // A number typed with or without hyphens finds the number either way.
-                    (Some((digits, at)), Some(p)) => p
-                        .indices(digits.slice(..), &mut matcher, &mut positions)
-                        .inspect(|_| {
-                            for p in positions.iter_mut() {
-                                *p = at.get(*p as usize).copied().unwrap_or(*p);
-                            }
-                        }),
-                    _ => pattern.indices(f.haystack.slice(..), &mut matcher, &mut positions),
-                };
-                if let Some(score) = score
-                    && best.as_ref().is_none_or(|b| score > b.score)
-                {
-                    positions.sort_unstable();
-                    positions.dedup();
-                    best = Some(Hit {
-                        contact,
-                        score,
-                        field: f.field,
-                        positions: positions.clone(),
-                    });
-                }
+            let by_digits = query.digits.as_ref().is_some_and(|(wanted, _)| {
+                wanted.find(self.all_digits[contact].as_bytes()).is_some()
+            });
+            if !by_digits && !chars.may_hold(query.needed) {
+                continue;
             }
-            hits.extend(best);
+            let best = fields
+                .iter()
+                .filter_map(|f| Some((query.score(f, &mut matcher)?, f.field)))
+                .reduce(|best, this| if this.0 > best.0 { this } else { best });
+            if let Some((score, field)) = best {
+                hits.push(Hit {
+                    contact,
+                    score,
+                    field,
+                });
+            }
         }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.contact.cmp(&b.contact)));
         hits
+    }
+
+    /// Where `query` matched in the hit's field, in characters of
+    /// [`shown`](SearchIndex::shown): worked out for the rows on screen only.
+    pub fn positions(&self, hit: &Hit, query: &str) -> Vec<u32> {
+        let field = self
+            .contacts
+            .get(hit.contact)
+            .and_then(|(_, fields)| fields.iter().find(|f| f.field == hit.field));
+        match (Query::new(query), field) {
+            (Some(query), Some(f)) => query.positions(f, &mut Matcher::new(Config::DEFAULT)),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A query made ready to match.
+struct Query {
+    fuzzy: Pattern,
+    /// For a number: its digits alone, matched in a phone's digits (found first with a
+    /// plain substring search, far quicker than the matcher).
+    digits: Option<(memchr::memmem::Finder<'static>, Pattern)>,
+    needed: CharSet,
+}
+
+impl Query {
+    /// None for a query with nothing to look for.
+    fn new(query: &str) -> Option<Query> {
+        let query = fold_kana(&normalize_input(query));
+        if query.trim().is_empty() {
+            return None;
+        }
+        let digits = is_number_query(&query).then(|| {
+            let d = digits_of(&query).0;
+            let p = Pattern::new(
+                &d,
+                CaseMatching::Ignore,
+                Normalization::Never,
+                AtomKind::Substring,
+            );
+            (memchr::memmem::Finder::new(d.as_bytes()).into_owned(), p)
+        });
+        Some(Query {
+            fuzzy: Pattern::new(
+                &query,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                AtomKind::Fuzzy,
+            ),
+            digits,
+            needed: CharSet::needed_by(&query),
+        })
+    }
+
+    fn score(&self, f: &Indexed, matcher: &mut Matcher) -> Option<u32> {
+        match (&f.digits, &self.digits) {
+            // A number typed with or without hyphens finds the number either way.
+            (Some(d), Some((wanted, p))) => {
+                wanted.find(d.text.as_bytes())?;
+                p.score(d.chars.slice(..), matcher)
+            }
+            _ => {
+                f.chars.may_hold(self.needed).then_some(())?;
+                self.fuzzy.score(f.haystack.slice(..), matcher)
+            }
+        }
+    }
+
+    fn positions(&self, f: &Indexed, matcher: &mut Matcher) -> Vec<u32> {
+        let mut positions = Vec::new();
+        match (&f.digits, &self.digits) {
+            (Some(d), Some((_, p))) => {
+                p.indices(d.chars.slice(..), matcher, &mut positions);
+                for p in positions.iter_mut() {
+                    *p = d.at.get(*p as usize).copied().unwrap_or(*p);
+                }
+            }
+            _ => {
+                self.fuzzy
+                    .indices(f.haystack.slice(..), matcher, &mut positions);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
     }
 }
 
@@ -298,13 +390,23 @@ mod tests {
             .unwrap()
             .chars()
             .collect();
-        let matched: String = hit.positions.iter().map(|&p| shown[p as usize]).collect();
+        let matched: String = index
+            .positions(hit, "0901234")
+            .iter()
+            .map(|&p| shown[p as usize])
+            .collect();
         assert_eq!(matched, "0901234");
         let hit = &index.search("佐藤")[0];
         assert_eq!(
-            (hit.field, hit.positions.clone()),
+            (hit.field, index.positions(hit, "佐藤")),
             (Field::Name, vec![0, 1])
         );
+        let hit = &index.search("ｈａｎａｋｏ")[0];
+        assert_eq!(
+            index.shown(hit.contact, hit.field),
+            Some("hanako.sato@example.com")
+        );
+        assert_eq!(index.positions(hit, "ｈａｎａｋｏ"), vec![0, 1, 2, 3, 4, 5]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! incidents leave it for the archive (see [`super::archive`]).
 
 use super::fs::Fs;
+use super::incidents_bytes::{IncidentPieces, incidents_bytes};
 use super::json_file::Versioned;
 use super::json_store::{DataFile, JsonStore, Settled};
 use super::paths::DataDir;
@@ -20,6 +21,13 @@ impl DataFile for IncidentsFile {
 
     fn path(dir: &DataDir) -> PathBuf {
         dir.incidents()
+    }
+
+    type Pieces = IncidentPieces;
+
+    /// Serialises only the incidents changed since the last save.
+    fn to_bytes(&self, pieces: &mut IncidentPieces) -> anyhow::Result<Vec<u8>> {
+        incidents_bytes(self, pieces)
     }
 
     fn before_save(&mut self) {

@@ -16,7 +16,6 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
-use std::hash::{DefaultHasher, Hasher};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,6 +25,12 @@ pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
     /// The newest schema this build reads and writes.
     const SCHEMA: u32;
     fn path(dir: &DataDir) -> PathBuf;
+    /// What is kept from one save to the next to make the next one cheaper.
+    type Pieces: Default + fmt::Debug + Send;
+    /// The file's bytes: pretty JSON with a final newline.
+    fn to_bytes(&self, _pieces: &mut Self::Pieces) -> anyhow::Result<Vec<u8>> {
+        to_pretty_json(self)
+    }
     /// Called on the state about to be written (e.g. to raise a revision).
     fn before_save(&mut self) {}
     /// Called under the lock on the state about to be written, with the time of the
@@ -63,12 +68,6 @@ fn fingerprint(path: &Path) -> Option<Fingerprint> {
     })
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
-}
-
 #[derive(Debug)]
 pub enum SaveError {
     /// The file on disk cannot be read or is of a newer schema: it is never written.
@@ -100,15 +99,15 @@ pub struct Committed<T, O, E> {
 }
 
 #[derive(Debug)]
-pub struct JsonStore<T> {
+pub struct JsonStore<T: DataFile> {
     dir: DataDir,
     fs: Arc<dyn Fs>,
-    /// Hash of the bytes last read or written; tells whether someone else wrote since.
-    seen_hash: Option<u64>,
+    /// The bytes last read or written; tells whether someone else wrote since.
+    seen: Option<Vec<u8>>,
     seen_fingerprint: Option<Fingerprint>,
     /// Set while the file on disk must not be written.
     refused: Option<FileProblem>,
-    _file: std::marker::PhantomData<T>,
+    pieces: T::Pieces,
 }
 
 impl<T: DataFile> JsonStore<T> {
@@ -123,10 +122,10 @@ impl<T: DataFile> JsonStore<T> {
         let mut store = JsonStore {
             dir: dir.clone(),
             fs,
-            seen_hash: None,
+            seen: None,
             seen_fingerprint: None,
             refused: None,
-            _file: std::marker::PhantomData,
+            pieces: T::Pieces::default(),
         };
         let loaded = store.read();
         if let Err(p) = &loaded {
@@ -158,14 +157,20 @@ impl<T: DataFile> JsonStore<T> {
     fn read(&mut self) -> Result<T, FileProblem> {
         let path = self.path();
         self.seen_fingerprint = fingerprint(&path);
-        match read_bytes_with(&*self.fs, &path)? {
+        let bytes = read_bytes_with(&*self.fs, &path)?;
+        self.take(bytes)
+    }
+
+    /// Takes the bytes read as the file's content.
+    fn take(&mut self, bytes: Option<Vec<u8>>) -> Result<T, FileProblem> {
+        match bytes {
             None => {
-                self.seen_hash = None;
+                self.seen = None;
                 Ok(T::default())
             }
             Some(bytes) => {
-                let file = parse(&path, &bytes, T::SCHEMA)?;
-                self.seen_hash = Some(hash(&bytes));
+                let file = parse(&self.path(), &bytes, T::SCHEMA)?;
+                self.seen = Some(bytes);
                 Ok(file)
             }
         }
@@ -194,7 +199,7 @@ impl<T: DataFile> JsonStore<T> {
         };
         let mut took_outside_change = false;
         let mut fresh = match &on_disk {
-            Some(bytes) if Some(hash(bytes)) != self.seen_hash => {
+            Some(bytes) if Some(bytes) != self.seen.as_ref() => {
                 let file = parse(&path, bytes, T::SCHEMA).map_err(|p| {
                     self.refused = Some(p.clone());
                     SaveError::Refused(p)
@@ -216,7 +221,7 @@ impl<T: DataFile> JsonStore<T> {
             }
             self.write(&path, &mut fresh)?;
         } else if took_outside_change {
-            self.seen_hash = on_disk.as_deref().map(hash);
+            self.seen = on_disk;
             self.seen_fingerprint = fingerprint(&path);
         }
         Ok(Committed {
@@ -241,7 +246,7 @@ impl<T: DataFile> JsonStore<T> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
         let mut fresh = match read_bytes_with(&*self.fs, &path) {
-            Ok(Some(bytes)) if Some(hash(&bytes)) != self.seen_hash => {
+            Ok(Some(bytes)) if Some(&bytes) != self.seen.as_ref() => {
                 parse(&path, &bytes, T::SCHEMA).map_err(SaveError::Refused)?
             }
             Ok(_) => base.clone(),
@@ -263,12 +268,12 @@ impl<T: DataFile> JsonStore<T> {
     /// copy. Called under the lock.
     fn write(&mut self, path: &Path, state: &mut T) -> Result<(), SaveError> {
         state.before_save();
-        let bytes = to_pretty_json(&*state).map_err(SaveError::Io)?;
+        let bytes = state.to_bytes(&mut self.pieces).map_err(SaveError::Io)?;
         write_atomic_with(&*self.fs, path, &bytes).map_err(SaveError::Io)?;
-        self.seen_hash = Some(hash(&bytes));
         self.seen_fingerprint = fingerprint(path);
         // A daily copy; a failure here loses nothing, so it does not fail the save.
         let _ = keep_daily_copy(&self.dir, path, &bytes, chrono::Utc::now());
+        self.seen = Some(bytes);
         Ok(())
     }
 
@@ -294,9 +299,16 @@ impl<T: DataFile> JsonStore<T> {
         if now == self.seen_fingerprint {
             return None;
         }
-        let before = self.seen_hash;
-        match self.read() {
-            Ok(_) if self.seen_hash == before && self.refused.is_none() => None,
+        self.seen_fingerprint = now;
+        let read = read_bytes_with(&*self.fs, &path);
+        if let Ok(bytes) = &read
+            && bytes.as_ref() == self.seen.as_ref()
+            && self.refused.is_none()
+        {
+            // Touched, or written back as it was: nothing to read.
+            return None;
+        }
+        match read.and_then(|bytes| self.take(bytes)) {
             Ok(file) => {
                 self.refused = None;
                 Some(Ok(file))

@@ -8,6 +8,7 @@ pub mod drills;
 pub mod exports;
 pub mod fs;
 pub mod incidents;
+pub mod incidents_bytes;
 pub mod json_file;
 pub mod json_store;
 pub mod lock;

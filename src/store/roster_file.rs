@@ -20,6 +20,8 @@ impl DataFile for Roster {
     fn path(dir: &DataDir) -> PathBuf {
         dir.roster()
     }
+
+    type Pieces = ();
 }
 
 pub type RosterStore = JsonStore<Roster>;

@@ -32,13 +32,19 @@ fn highlighted(text: &str, positions: &[u32], base: Style) -> Vec<Span<'static>>
         .collect()
 }
 
-fn row(app: &App, hit: &Hit) -> Line<'static> {
+/// One result; `query` is what the results are for.
+fn row(app: &App, hit: &Hit, query: &str) -> Line<'static> {
     let index = app.desk.search();
     let contact = &app.desk.roster().contacts[hit.contact];
+    let matched = index.positions(hit, query);
     let field = |f: Field| {
         let text = index.shown(hit.contact, f).unwrap_or_default();
-        let positions: &[u32] = if hit.field == f { &hit.positions } else { &[] };
-        (text.to_string(), positions.to_vec())
+        let positions = if hit.field == f {
+            matched.clone()
+        } else {
+            Vec::new()
+        };
+        (text.to_string(), positions)
     };
     let mut spans = Vec::new();
     let (name, pos) = field(Field::Name);
@@ -113,13 +119,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
     } else {
         // Only the rows in view are formatted, however long the roster.
         let offset = scroll_offset(search.cursor, search.cursor, height);
+        let query = search.searched.as_ref().map_or("", |(q, _)| q.as_str());
         let lines: Vec<Line> = hits
             .iter()
             .enumerate()
             .skip(offset)
             .take(height)
             .map(|(i, hit)| {
-                let line = row(app, hit);
+                let line = row(app, hit, query);
                 if i == search.cursor {
                     line.patch_style(theme::cursor(true))
                 } else {

@@ -14,6 +14,7 @@ use crate::model::next_action::{deadline_words, next_action, sentence};
 use crate::model::record::Measure;
 use crate::model::roster::Roster;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use std::borrow::Borrow;
 
 /// What the reader needs for one handover: the words, the zone and the clock.
 struct Ctx<'a> {
@@ -62,7 +63,7 @@ fn window(zone: &Zone, since: DateTime<Utc>, now: DateTime<Utc>) -> (String, Str
 /// `zone`: open incidents most urgent first, incidents closed during the shift, measures
 /// against recurrence due by tomorrow. Drills are left out of every section.
 pub fn handover_text(
-    incidents: &[Incident],
+    incidents: &[impl Borrow<Incident>],
     roster: &Roster,
     since: DateTime<Utc>,
     lang: Lang,
@@ -84,7 +85,7 @@ pub fn handover_text(
     let open = by_urgency(incidents, roster, now, |i| i.is_open() && !i.drill);
     let items: Vec<String> = open
         .iter()
-        .map(|&n| open_incident(&ctx, &incidents[n]))
+        .map(|&n| open_incident(&ctx, incidents[n].borrow()))
         .collect();
     let count = items.len().to_string();
     let title = fill_word(lang, Word::OpenHeading, &[("n", &count)]);
@@ -92,6 +93,7 @@ pub fn handover_text(
 
     let mut closed: Vec<&Incident> = incidents
         .iter()
+        .map(Borrow::borrow)
         .filter(|i| !i.is_open() && !i.drill && i.closed_at.is_some_and(|c| c >= since))
         .collect();
     closed.sort_by_key(|i| (i.closed_at, i.id.clone()));
@@ -213,9 +215,10 @@ fn closed_line(ctx: &Ctx<'_>, inc: &Incident) -> String {
 }
 
 /// Measures not done, of live incidents open or closed, due by `until`: earliest first.
-fn follow_ups(ctx: &Ctx<'_>, incidents: &[Incident], until: NaiveDate) -> Vec<String> {
+fn follow_ups(ctx: &Ctx<'_>, incidents: &[impl Borrow<Incident>], until: NaiveDate) -> Vec<String> {
     let mut due: Vec<(NaiveDate, &Incident, &Measure)> = incidents
         .iter()
+        .map(Borrow::borrow)
         .filter(|i| !i.drill)
         .flat_map(|i| {
             i.review
