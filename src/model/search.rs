@@ -225,17 +225,22 @@ impl SearchIndex {
         hits
     }
 
-    /// Where `query` matched in the hit's field, in characters of
+    /// Where `query` matched in each hit's field, in characters of
     /// [`shown`](SearchIndex::shown): worked out for the rows on screen only.
-    pub fn positions(&self, hit: &Hit, query: &str) -> Vec<u32> {
-        let field = self
-            .contacts
-            .get(hit.contact)
-            .and_then(|(_, fields)| fields.iter().find(|f| f.field == hit.field));
-        match (Query::new(query), field) {
-            (Some(query), Some(f)) => query.positions(f, &mut Matcher::new(Config::DEFAULT)),
-            _ => Vec::new(),
-        }
+    pub fn positions(&self, hits: &[Hit], query: &str) -> Vec<Vec<u32>> {
+        let Some(query) = Query::new(query) else {
+            return vec![Vec::new(); hits.len()];
+        };
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        hits.iter()
+            .map(|hit| {
+                self.contacts
+                    .get(hit.contact)
+                    .and_then(|(_, fields)| fields.iter().find(|f| f.field == hit.field))
+                    .map(|f| query.positions(f, &mut matcher))
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 }
 
@@ -390,15 +395,17 @@ mod tests {
             .unwrap()
             .chars()
             .collect();
-        let matched: String = index
-            .positions(hit, "0901234")
+        let matched: String = index.positions(std::slice::from_ref(hit), "0901234")[0]
             .iter()
             .map(|&p| shown[p as usize])
             .collect();
         assert_eq!(matched, "0901234");
         let hit = &index.search("佐藤")[0];
         assert_eq!(
-            (hit.field, index.positions(hit, "佐藤")),
+            (
+                hit.field,
+                index.positions(std::slice::from_ref(hit), "佐藤")[0].clone()
+            ),
             (Field::Name, vec![0, 1])
         );
         let hit = &index.search("ｈａｎａｋｏ")[0];
@@ -406,7 +413,10 @@ mod tests {
             index.shown(hit.contact, hit.field),
             Some("hanako.sato@example.com")
         );
-        assert_eq!(index.positions(hit, "ｈａｎａｋｏ"), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(
+            index.positions(std::slice::from_ref(hit), "ｈａｎａｋｏ"),
+            [vec![0, 1, 2, 3, 4, 5]]
+        );
     }
 
     #[test]

@@ -69,10 +69,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lower);
 
-    incidents::draw(frame, list, app);
-    status::draw_next(frame, next, next_text);
-    checklist::draw(frame, left, app);
-    route::draw(frame, right, app);
+    // Contact search fills the screen: the panes under it would be drawn only to be covered
+    // (and it is drawn on every keystroke).
+    if !matches!(app.ui.overlay, Some(Overlay::Search(_))) {
+        incidents::draw(frame, list, app);
+        status::draw_next(frame, next, next_text);
+        checklist::draw(frame, left, app);
+        route::draw(frame, right, app);
+    }
     status::draw_notices(frame, notices, app);
     status::draw_status(frame, status, app);
 

@@ -14,29 +14,37 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The text with the characters at `positions` highlighted.
+/// The text with the characters at `positions` (sorted) highlighted: a span for each run
+/// of characters alike.
 fn highlighted(text: &str, positions: &[u32], base: Style) -> Vec<Span<'static>> {
     let mark = base
         .fg(ratatui::style::Color::Yellow)
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    text.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let style = if positions.contains(&(i as u32)) {
-                mark
-            } else {
-                base
-            };
-            Span::styled(safe_line(&c.to_string()), style)
-        })
-        .collect()
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let here = positions.binary_search(&(i as u32)).is_ok();
+        if here != marked && !run.is_empty() {
+            let style = if marked { mark } else { base };
+            spans.push(Span::styled(safe_line(&std::mem::take(&mut run)), style));
+        }
+        marked = here;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            safe_line(&run),
+            if marked { mark } else { base },
+        ));
+    }
+    spans
 }
 
-/// One result; `query` is what the results are for.
-fn row(app: &App, hit: &Hit, query: &str) -> Line<'static> {
+/// One result, with where the query matched in its best field.
+fn row(app: &App, hit: &Hit, matched: Vec<u32>) -> Line<'static> {
     let index = app.desk.search();
     let contact = &app.desk.roster().contacts[hit.contact];
-    let matched = index.positions(hit, query);
     let field = |f: Field| {
         let text = index.shown(hit.contact, f).unwrap_or_default();
         let positions = if hit.field == f {
@@ -120,13 +128,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
         // Only the rows in view are formatted, however long the roster.
         let offset = scroll_offset(search.cursor, search.cursor, height);
         let query = search.searched.as_ref().map_or("", |(q, _)| q.as_str());
-        let lines: Vec<Line> = hits
+        let in_view = &hits[offset.min(hits.len())..(offset + height).min(hits.len())];
+        let matched = app.desk.search().positions(in_view, query);
+        let lines: Vec<Line> = in_view
             .iter()
+            .zip(matched)
             .enumerate()
-            .skip(offset)
-            .take(height)
-            .map(|(i, hit)| {
-                let line = row(app, hit, query);
+            .map(|(n, (hit, matched))| {
+                let i = offset + n;
+                let line = row(app, hit, matched);
                 if i == search.cursor {
                     line.patch_style(theme::cursor(true))
                 } else {
@@ -140,4 +150,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
         Paragraph::new(t(lang, Msg::SearchHint)).style(theme::key()),
         hint,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matched_characters_are_marked_in_runs() {
+        let spans = highlighted("佐藤 花子", &[0, 1, 4], Style::new());
+        let runs: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style.fg.is_some()))
+            .collect();
+        assert_eq!(runs, [("佐藤", true), (" 花", false), ("子", true)]);
+        assert!(highlighted("", &[], Style::new()).is_empty());
+    }
 }
