@@ -191,6 +191,7 @@ pub enum Msg {
     MsgTightened,
     MsgLeftovers,
     MsgArchived,
+    MsgArchiving,
     DoctorArchive,
     ErrNoScenario,
     MsgDrillStarted,
@@ -686,6 +687,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         MsgTightened => (
             "{path} had permissions {was}; tightened to {now} (owner only)",
             "{path} の権限が {was} だったため {now}(所有者のみ)に変更しました",
+        ),
+        MsgArchiving => (
+            "Moving closed incidents into {path}: once, on the first start with an archive; this can take a few seconds",
+            "クローズ済みのインシデントを {path} へ移しています(アーカイブ導入後の初回起動時のみ。数秒かかることがあります)",
         ),
         MsgArchived => (
             "Moved {n} incident(s) closed over a day ago to the archive ({path}); the old file is kept as {copy}",

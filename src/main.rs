@@ -7,7 +7,7 @@ use shiftdesk::app::effects::ClipboardMode;
 use shiftdesk::app::open::open_desk;
 use shiftdesk::app::{App, Operator};
 use shiftdesk::cli::{Cli, Session, run};
-use shiftdesk::i18n::Lang;
+use shiftdesk::i18n::{Lang, Msg};
 use shiftdesk::model::clock::Zone;
 use shiftdesk::store::DataDir;
 use shiftdesk::terminal::Ending;
@@ -61,6 +61,14 @@ fn start(
     let now = Utc::now().trunc_subsecs(0);
     if let Some(command) = command {
         return run(command, &Session { dir, operator, now });
+    }
+    // Years of history move into the archive at the first start with one: seconds, once.
+    // Said before the screen opens, so that a quiet terminal is not taken for a hang.
+    let archive = shiftdesk::store::archive::archive_dir(&dir);
+    if !archive.exists() && std::fs::metadata(dir.incidents()).is_ok_and(|m| m.len() > 8 << 20) {
+        let path = archive.display().to_string();
+        let text = shiftdesk::i18n::fill(operator.lang, Msg::MsgArchiving, &[("path", &path)]);
+        let _ = writeln!(std::io::stderr(), "shiftdesk: {text}");
     }
     let (desk, warnings) = open_desk(&dir, operator.lang, now)?;
     if operator.callback.is_none() {
