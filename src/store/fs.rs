@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// link), rename the temp file over the data file, sync the directory.
 pub trait Fs: Send + Sync + std::fmt::Debug {
     fn open_lock(&self, path: &Path) -> io::Result<File>;
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// The whole file into `into` (emptied first; its room is reused).
+    fn read(&self, path: &Path, into: &mut Vec<u8>) -> io::Result<()>;
     /// A new file, owner-only, never through a symlink or over anything already there.
     fn create_new(&self, path: &Path) -> io::Result<File>;
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
@@ -38,8 +39,10 @@ impl Fs for RealFs {
             .open(path)
     }
 
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        std::fs::read(path)
+    fn read(&self, path: &Path, into: &mut Vec<u8>) -> io::Result<()> {
+        use std::io::Read;
+        into.clear();
+        File::open(path)?.read_to_end(into).map(|_| ())
     }
 
     fn create_new(&self, path: &Path) -> io::Result<File> {
@@ -125,9 +128,9 @@ impl Fs for FaultyFs {
         self.step()?;
         RealFs.open_lock(path)
     }
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+    fn read(&self, path: &Path, into: &mut Vec<u8>) -> io::Result<()> {
         self.step()?;
-        RealFs.read(path)
+        RealFs.read(path, into)
     }
     fn create_new(&self, path: &Path) -> io::Result<File> {
         self.step()?;

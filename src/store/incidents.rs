@@ -2,7 +2,7 @@
 //! incidents leave it for the archive (see [`super::archive`]).
 
 use super::fs::Fs;
-use super::incidents_bytes::{IncidentPieces, incidents_bytes};
+use super::incidents_bytes::{IncidentPieces, write_incidents};
 use super::json_file::Versioned;
 use super::json_store::{DataFile, JsonStore, Settled};
 use super::paths::DataDir;
@@ -26,8 +26,8 @@ impl DataFile for IncidentsFile {
     type Pieces = IncidentPieces;
 
     /// Serialises only the incidents changed since the last save.
-    fn to_bytes(&self, pieces: &mut IncidentPieces) -> anyhow::Result<Vec<u8>> {
-        incidents_bytes(self, pieces)
+    fn to_bytes(&self, pieces: &mut IncidentPieces, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        write_incidents(self, pieces, out)
     }
 
     fn before_save(&mut self) {

@@ -30,6 +30,17 @@ const EMPTY_LIST: &[u8] = b"\n  \"incidents\": []";
 const ELEMENT_INDENT: &[u8] = b"    ";
 
 pub fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_incidents(file, pieces, &mut out)?;
+    Ok(out)
+}
+
+/// As [`incidents_bytes`], appended to `out` (whose room is reused).
+pub fn write_incidents(
+    file: &IncidentsFile,
+    pieces: &mut IncidentPieces,
+    out: &mut Vec<u8>,
+) -> Result<()> {
     let frame = to_pretty_json(&IncidentsFile {
         schema_version: file.schema_version,
         revision: file.revision,
@@ -39,7 +50,8 @@ pub fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Res
     })?;
     if file.incidents.is_empty() {
         pieces.by_id.clear();
-        return Ok(frame);
+        out.extend_from_slice(&frame);
+        return Ok(());
     }
     let at = frame
         .windows(EMPTY_LIST.len())
@@ -54,7 +66,7 @@ pub fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Res
         made.push((incident, piece));
     }
     let size = frame.len() + made.iter().map(|(_, p)| p.len() + 8).sum::<usize>();
-    let mut out = Vec::with_capacity(size);
+    out.reserve(size);
     out.extend_from_slice(&frame[..at + EMPTY_LIST.len() - 1]);
     for (n, (_, piece)) in made.iter().enumerate() {
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
@@ -69,7 +81,7 @@ pub fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Res
         .into_iter()
         .map(|(incident, piece)| (incident.id.clone(), (incident.clone(), piece)))
         .collect();
-    Ok(out)
+    Ok(())
 }
 
 /// One incident's pretty JSON, every line after the first moved in to its place.

@@ -85,13 +85,23 @@ pub fn read_bytes_with(
     fs: &dyn super::fs::Fs,
     path: &Path,
 ) -> Result<Option<Vec<u8>>, FileProblem> {
+    let mut bytes = Vec::new();
+    Ok(read_bytes_into(fs, path, &mut bytes)?.then_some(bytes))
+}
+
+/// As [`read_bytes_with`], into `into` (its room reused): false when there is no file.
+pub fn read_bytes_into(
+    fs: &dyn super::fs::Fs,
+    path: &Path,
+    into: &mut Vec<u8>,
+) -> Result<bool, FileProblem> {
     let unreadable = |e: std::io::Error| FileProblem::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(unreadable(e)),
     };
     if meta.is_dir() {
@@ -106,7 +116,7 @@ pub fn read_bytes_with(
             bytes: meta.len(),
         });
     }
-    fs.read(path).map(Some).map_err(unreadable)
+    fs.read(path, into).map(|()| true).map_err(unreadable)
 }
 
 /// A data file that says which schema it was written in.

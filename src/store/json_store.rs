@@ -8,7 +8,7 @@
 use super::atomic::{clear_leftovers, to_pretty_json, write_atomic_with};
 use super::backups::keep_daily_copy;
 use super::fs::{Fs, real};
-use super::json_file::{FileProblem, Versioned, parse, read_bytes_with};
+use super::json_file::{FileProblem, Versioned, parse, read_bytes_into, read_bytes_with};
 use super::lock::LockGuard;
 use super::paths::DataDir;
 use crate::model::apply::Apply;
@@ -27,9 +27,10 @@ pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
     fn path(dir: &DataDir) -> PathBuf;
     /// What is kept from one save to the next to make the next one cheaper.
     type Pieces: Default + fmt::Debug + Send;
-    /// The file's bytes: pretty JSON with a final newline.
-    fn to_bytes(&self, _pieces: &mut Self::Pieces) -> anyhow::Result<Vec<u8>> {
-        to_pretty_json(self)
+    /// The file's bytes, into `out` (empty): pretty JSON with a final newline.
+    fn to_bytes(&self, _pieces: &mut Self::Pieces, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        out.extend_from_slice(&to_pretty_json(self)?);
+        Ok(())
     }
     /// Called on the state about to be written (e.g. to raise a revision).
     fn before_save(&mut self) {}
@@ -108,6 +109,10 @@ pub struct JsonStore<T: DataFile> {
     /// Set while the file on disk must not be written.
     refused: Option<FileProblem>,
     pieces: T::Pieces,
+    /// Room kept from one save to the next for reading the file back and for writing it:
+    /// a save of a large file then needs no fresh memory.
+    spare_read: Vec<u8>,
+    spare_write: Vec<u8>,
 }
 
 impl<T: DataFile> JsonStore<T> {
@@ -126,6 +131,8 @@ impl<T: DataFile> JsonStore<T> {
             seen_fingerprint: None,
             refused: None,
             pieces: T::Pieces::default(),
+            spare_read: Vec::new(),
+            spare_write: Vec::new(),
         };
         let loaded = store.read();
         if let Err(p) = &loaded {
@@ -186,8 +193,9 @@ impl<T: DataFile> JsonStore<T> {
     ) -> Result<Committed<T, C::Out, C::Err>, SaveError> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
-        let on_disk = match read_bytes_with(&*self.fs, &path) {
-            Ok(bytes) => bytes,
+        let mut on_disk = std::mem::take(&mut self.spare_read);
+        let exists = match read_bytes_into(&*self.fs, &path, &mut on_disk) {
+            Ok(exists) => exists,
             // A read that failed is not a file to refuse: the save fails and is tried again.
             Err(FileProblem::Unreadable { message, .. }) => {
                 return Err(SaveError::Io(anyhow::anyhow!(
@@ -198,16 +206,15 @@ impl<T: DataFile> JsonStore<T> {
             Err(p) => return Err(SaveError::Refused(p)),
         };
         let mut took_outside_change = false;
-        let mut fresh = match &on_disk {
-            Some(bytes) if Some(bytes) != self.seen.as_ref() => {
-                let file = parse(&path, bytes, T::SCHEMA).map_err(|p| {
-                    self.refused = Some(p.clone());
-                    SaveError::Refused(p)
-                })?;
-                took_outside_change = true;
-                file
-            }
-            _ => base.clone(),
+        let mut fresh = if exists && Some(&on_disk) != self.seen.as_ref() {
+            let file = parse(&path, &on_disk, T::SCHEMA).map_err(|p| {
+                self.refused = Some(p.clone());
+                SaveError::Refused(p)
+            })?;
+            took_outside_change = true;
+            file
+        } else {
+            base.clone()
         };
         self.refused = None;
         let results: Vec<_> = changes.iter().map(|c| c.apply(&mut fresh)).collect();
@@ -219,10 +226,14 @@ impl<T: DataFile> JsonStore<T> {
             if let Some(now) = changes.iter().filter_map(Apply::at).max() {
                 warnings = fresh.settle(&self.dir, &*self.fs, now).warnings;
             }
-            self.write(&path, &mut fresh)?;
+            let written = self.write(&path, &mut fresh);
+            self.spare_read = on_disk;
+            written?;
         } else if took_outside_change {
-            self.seen = on_disk;
+            self.spare_read = self.seen.replace(on_disk).unwrap_or_default();
             self.seen_fingerprint = fingerprint(&path);
+        } else {
+            self.spare_read = on_disk;
         }
         Ok(Committed {
             file: fresh,
@@ -268,12 +279,19 @@ impl<T: DataFile> JsonStore<T> {
     /// copy. Called under the lock.
     fn write(&mut self, path: &Path, state: &mut T) -> Result<(), SaveError> {
         state.before_save();
-        let bytes = state.to_bytes(&mut self.pieces).map_err(SaveError::Io)?;
-        write_atomic_with(&*self.fs, path, &bytes).map_err(SaveError::Io)?;
+        let mut bytes = std::mem::take(&mut self.spare_write);
+        bytes.clear();
+        state
+            .to_bytes(&mut self.pieces, &mut bytes)
+            .map_err(SaveError::Io)?;
+        if let Err(e) = write_atomic_with(&*self.fs, path, &bytes) {
+            self.spare_write = bytes;
+            return Err(SaveError::Io(e));
+        }
         self.seen_fingerprint = fingerprint(path);
         // A daily copy; a failure here loses nothing, so it does not fail the save.
         let _ = keep_daily_copy(&self.dir, path, &bytes, chrono::Utc::now());
-        self.seen = Some(bytes);
+        self.spare_write = self.seen.replace(bytes).unwrap_or_default();
         Ok(())
     }
 
