@@ -144,7 +144,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
                 }
             })
             .collect();
-        frame.render_widget(Paragraph::new(lines), list);
+        // A line a row: drawn straight, without a paragraph's reflowing.
+        for (y, line) in (list.y..list.bottom()).zip(lines) {
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+            );
+        }
     }
     frame.render_widget(
         Paragraph::new(t(lang, Msg::SearchHint)).style(theme::key()),
