@@ -64,9 +64,10 @@ fn start(
     }
     // Years of history move into the archive at the first start with one: seconds, once.
     // Said before the screen opens, so that a quiet terminal is not taken for a hang.
-    let archive = shiftdesk::store::archive::archive_dir(&dir);
-    if !archive.exists() && std::fs::metadata(dir.incidents()).is_ok_and(|m| m.len() > 8 << 20) {
-        let path = archive.display().to_string();
+    if shiftdesk::store::archive::first_move_ahead(&dir) {
+        let path = shiftdesk::store::archive::archive_dir(&dir)
+            .display()
+            .to_string();
         let text = shiftdesk::i18n::fill(operator.lang, Msg::MsgArchiving, &[("path", &path)]);
         let _ = writeln!(std::io::stderr(), "shiftdesk: {text}");
     }

@@ -123,10 +123,10 @@ impl App {
                 }
                 Some(Overlay::Escalate(form)) => form.edit(key),
                 Some(Overlay::Reclassify(form)) => form.edit(key),
+                // The results follow at the end of `update` (refresh_search), as for a paste.
                 Some(Overlay::Search(search)) => {
                     search.query.input(key);
                     search.cursor = 0;
-                    search.refresh(self.desk.search(), self.desk.search_generation());
                 }
                 Some(Overlay::ContactForm(form)) => {
                     form.discard_armed = false;
