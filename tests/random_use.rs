@@ -124,6 +124,16 @@ fn run(events: Vec<Event>, lang: Lang) {
             assert!(now.get(id).is_some_and(|l| l >= len), "{id} lost entries");
         }
         lengths = now;
+        // The selection is always a row the list shows, and none only when the list is empty.
+        let visible = app.visible();
+        match &app.ui.selected {
+            Some(id) => assert!(visible.iter().any(|r| r.id() == id), "{id} not listed"),
+            None => assert!(
+                visible.is_empty(),
+                "nothing selected in a list of {}",
+                visible.len()
+            ),
+        }
         let r = app.desk.incidents().revision;
         assert!(r >= revision, "revision went down: {revision} → {r}");
         revision = r;

@@ -32,9 +32,7 @@ impl SearchState {
         let within = match &self.searched {
             Some((q, g)) if *g == generation && *q == query => return,
             Some((q, g)) if *g == generation && narrows(q, &query) => {
-                let mut within: Vec<usize> = self.hits.iter().map(|h| h.contact).collect();
-                within.sort_unstable();
-                Some(within)
+                Some(self.hits.iter().map(|h| h.contact).collect::<Vec<usize>>())
             }
             _ => None,
         };

@@ -145,13 +145,32 @@ impl App {
 
     /// Keeps the selection on an incident the list shows.
     fn keep_selection_valid(&mut self) {
-        let visible = self.visible();
-        let selected = self.ui.selected.as_ref();
-        let still_there = selected.is_some_and(|id| visible.iter().any(|r| r.id() == id));
-        if !still_there {
-            let first = visible.first().map(|r| r.id().clone());
-            self.select(first);
+        if self.ui.selected.as_ref().is_some_and(|id| self.lists(id)) {
+            return;
         }
+        let first = self.visible().first().map(|r| r.id().clone());
+        self.select(first);
+    }
+
+    /// Whether the list shows the incident `id`, as [`App::visible`] would say, without
+    /// putting the list in order (which weighs the urgency of every open incident, and this
+    /// is asked after every action).
+    fn lists(&self, id: &crate::model::IncidentId) -> bool {
+        let (filter, zone) = (&self.ui.history_filter, &self.operator.zone);
+        let shown = |i: &Incident| {
+            if self.ui.show_closed {
+                !i.is_open() && filter.matches(i, zone)
+            } else {
+                i.is_open()
+            }
+        };
+        let live = self.desk.incidents().incidents.iter();
+        live.filter(|i| &i.id == id).any(|i| shown(i))
+            || (self.ui.show_closed
+                && self
+                    .desk
+                    .history()
+                    .is_some_and(|h| h.rows().any(|e| &e.id == id)))
     }
 
     /// Selects an incident and puts the checklist cursor on its next open step.

@@ -24,7 +24,6 @@ struct Indexed {
     field: Field,
     shown: String,
     haystack: Utf32String,
-    chars: CharSet,
     /// For phones: the digits alone.
     digits: Option<Digits>,
 }
@@ -36,18 +35,30 @@ struct Digits {
     at: Vec<u32>,
 }
 
+/// One contact: the characters its fields hold between them, and where its fields are.
+struct Entry {
+    chars: CharSet,
+    fields: std::ops::Range<usize>,
+}
+
 /// The roster prepared for searching; built once per roster change, not per keystroke.
 pub struct SearchIndex {
-    /// Each contact's fields, with the characters they hold between them.
-    contacts: Vec<(CharSet, Vec<Indexed>)>,
+    contacts: Vec<Entry>,
+    /// Every contact's fields, one contact after another.
+    fields: Vec<Indexed>,
+    /// The characters each field holds, kept apart from the rest of it: the quick test
+    /// that rules most fields out then reads one small array.
+    field_chars: Vec<CharSet>,
     /// Each contact's phone digits, one phone after another with a space between: a
     /// number query looks at a contact's phones only if its digits are in here.
     all_digits: Vec<String>,
+    /// The matcher's working memory (some 130 kB), kept from one search to the next.
+    matcher: std::sync::Mutex<Matcher>,
 }
 
 /// A contact that matched: its index in the roster, the score, and the field that matched
 /// best ([`SearchIndex::positions`] says where).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub contact: usize,
     pub score: u32,
@@ -98,73 +109,81 @@ fn is_number_query(q: &str) -> bool {
 
 impl SearchIndex {
     pub fn new(roster: &Roster) -> SearchIndex {
-        let contacts = roster
-            .contacts
-            .iter()
-            .map(|c| {
-                let mut fields = vec![
-                    (Field::Name, c.name.as_str()),
-                    (Field::Kana, c.kana.as_str()),
-                    (Field::Role, c.role.as_str()),
-                    (Field::Team, c.team.as_str()),
-                    (Field::Email, c.email.as_str()),
-                ];
-                fields.extend(
-                    c.phones
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (Field::Phone(i), p.number.as_str())),
-                );
-                let fields: Vec<Indexed> = fields
-                    .into_iter()
-                    .filter(|(_, text)| !text.trim().is_empty())
-                    .map(|(field, text)| {
-                        let shown = normalize_input(text);
-                        let digits = matches!(field, Field::Phone(_)).then(|| {
-                            let (text, at) = digits_of(&shown);
-                            Digits {
-                                chars: Utf32String::from(text.as_str()),
-                                text,
-                                at,
-                            }
-                        });
-                        let haystack = Utf32String::from(fold_kana(&shown));
-                        Indexed {
-                            field,
-                            chars: CharSet::of_field(haystack.slice(..)),
-                            haystack,
-                            shown,
-                            digits,
-                        }
-                    })
-                    .collect();
-                let chars = fields
+        let mut index = SearchIndex {
+            contacts: Vec::with_capacity(roster.contacts.len()),
+            fields: Vec::new(),
+            field_chars: Vec::new(),
+            all_digits: Vec::with_capacity(roster.contacts.len()),
+            matcher: std::sync::Mutex::new(Matcher::new(Config::DEFAULT)),
+        };
+        for c in &roster.contacts {
+            let mut fields = vec![
+                (Field::Name, c.name.as_str()),
+                (Field::Kana, c.kana.as_str()),
+                (Field::Role, c.role.as_str()),
+                (Field::Team, c.team.as_str()),
+                (Field::Email, c.email.as_str()),
+            ];
+            fields.extend(
+                c.phones
                     .iter()
-                    .fold(CharSet::default(), |all, f| all.with(f.chars));
-                (chars, fields)
-            })
-            .collect::<Vec<_>>();
-        let all_digits = contacts
-            .iter()
-            .map(|(_, fields)| {
-                let phones: Vec<&str> = fields
-                    .iter()
-                    .filter_map(|f| f.digits.as_ref().map(|d| d.text.as_str()))
-                    .collect();
-                phones.join(" ")
-            })
-            .collect();
-        SearchIndex {
-            contacts,
-            all_digits,
+                    .enumerate()
+                    .map(|(i, p)| (Field::Phone(i), p.number.as_str())),
+            );
+            let start = index.fields.len();
+            let mut chars = CharSet::default();
+            let mut phones = Vec::new();
+            for (field, text) in fields {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let shown = normalize_input(text);
+                let digits = matches!(field, Field::Phone(_)).then(|| {
+                    let (text, at) = digits_of(&shown);
+                    Digits {
+                        chars: Utf32String::from(text.as_str()),
+                        text,
+                        at,
+                    }
+                });
+                if let Some(d) = &digits {
+                    phones.push(d.text.clone());
+                }
+                let haystack = Utf32String::from(fold_kana(&shown));
+                let field_chars = CharSet::of_field(haystack.slice(..));
+                chars = chars.with(field_chars);
+                index.field_chars.push(field_chars);
+                index.fields.push(Indexed {
+                    field,
+                    haystack,
+                    shown,
+                    digits,
+                });
+            }
+            index.contacts.push(Entry {
+                chars,
+                fields: start..index.fields.len(),
+            });
+            index.all_digits.push(phones.join(" "));
         }
+        index
+    }
+
+    /// A contact's fields.
+    fn fields_of(&self, contact: usize) -> &[Indexed] {
+        self.contacts
+            .get(contact)
+            .map_or(&[], |c| &self.fields[c.fields.clone()])
+    }
+
+    fn matcher(&self) -> std::sync::MutexGuard<'_, Matcher> {
+        // A search that panicked left nothing in the matcher that the next one relies on.
+        self.matcher.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The text of a field as the index shows it (NFKC-normalised).
     pub fn shown(&self, contact: usize, field: Field) -> Option<&str> {
-        self.contacts
-            .get(contact)?
-            .1
+        self.fields_of(contact)
             .iter()
             .find(|f| f.field == field)
             .map(|f| f.shown.as_str())
@@ -176,9 +195,9 @@ impl SearchIndex {
         self.search_within(query, None)
     }
 
-    /// As [`SearchIndex::search`], looking only at the contacts `within` (indices, in
-    /// roster order) when given: after a keystroke that [`narrows`] the query, the
-    /// contacts that matched before are the only ones that can match now.
+    /// As [`SearchIndex::search`], looking only at the contacts `within` (indices, in any
+    /// order) when given: after a keystroke that [`narrows`] the query, the contacts that
+    /// matched before are the only ones that can match now.
     pub fn search_within(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
         let Some(query) = Query::new(query) else {
             return (0..self.contacts.len())
@@ -189,29 +208,43 @@ impl SearchIndex {
                 })
                 .collect();
         };
-        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut matcher = self.matcher();
         let mut hits = Vec::new();
-        let all: Vec<usize>;
-        let candidates = match within {
-            Some(c) => c,
-            None => {
-                all = (0..self.contacts.len()).collect();
-                &all
+        // In roster order, which is the order they lie in memory.
+        let candidates: Vec<usize> = match within {
+            Some(within) => {
+                let mut keep = vec![false; self.contacts.len()];
+                for &c in within {
+                    if let Some(k) = keep.get_mut(c) {
+                        *k = true;
+                    }
+                }
+                (0..keep.len()).filter(|&c| keep[c]).collect()
             }
+            None => (0..self.contacts.len()).collect(),
         };
-        for &contact in candidates {
-            let Some((chars, fields)) = self.contacts.get(contact) else {
+        for contact in candidates {
+            let Some(entry) = self.contacts.get(contact) else {
                 continue;
             };
             let by_digits = query.digits.as_ref().is_some_and(|(wanted, _)| {
                 wanted.find(self.all_digits[contact].as_bytes()).is_some()
             });
-            if !by_digits && !chars.may_hold(query.needed) {
+            if !by_digits && !entry.chars.may_hold(query.needed) {
                 continue;
             }
-            let best = fields
-                .iter()
-                .filter_map(|f| Some((query.score(f, &mut matcher)?, f.field)))
+            let best = entry
+                .fields
+                .clone()
+                .filter_map(|k| {
+                    // The quick test first, before reading the field itself.
+                    let chars = self.field_chars[k];
+                    if query.digits.is_none() && !chars.may_hold(query.needed) {
+                        return None;
+                    }
+                    let f = &self.fields[k];
+                    Some((query.score(f, chars, &mut matcher)?, f.field))
+                })
                 .reduce(|best, this| if this.0 > best.0 { this } else { best });
             if let Some((score, field)) = best {
                 hits.push(Hit {
@@ -221,8 +254,7 @@ impl SearchIndex {
                 });
             }
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.contact.cmp(&b.contact)));
-        hits
+        best_first(hits)
     }
 
     /// Where `query` matched in each hit's field, in characters of
@@ -231,17 +263,50 @@ impl SearchIndex {
         let Some(query) = Query::new(query) else {
             return vec![Vec::new(); hits.len()];
         };
-        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut matcher = self.matcher();
         hits.iter()
             .map(|hit| {
-                self.contacts
-                    .get(hit.contact)
-                    .and_then(|(_, fields)| fields.iter().find(|f| f.field == hit.field))
+                self.fields_of(hit.contact)
+                    .iter()
+                    .find(|f| f.field == hit.field)
                     .map(|f| query.positions(f, &mut matcher))
                     .unwrap_or_default()
             })
             .collect()
     }
+}
+
+/// The hits best first, ties in roster order, from hits in roster order (as a search finds
+/// them): a counting sort by score, which keeps the order of equals, when the scores lie
+/// close together (they do: a few dozen apart for thousands of hits).
+fn best_first(hits: Vec<Hit>) -> Vec<Hit> {
+    let (Some(low), Some(high)) = (
+        hits.iter().map(|h| h.score).min(),
+        hits.iter().map(|h| h.score).max(),
+    ) else {
+        return hits;
+    };
+    let scores = (high - low) as usize + 1;
+    if scores > 8 * hits.len() + 256 {
+        let mut hits = hits;
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        return hits;
+    }
+    // Where each score's hits start in the result, best score first.
+    let mut start = vec![0usize; scores + 1];
+    for h in &hits {
+        start[(high - h.score) as usize + 1] += 1;
+    }
+    for i in 1..=scores {
+        start[i] += start[i - 1];
+    }
+    let mut sorted = hits.clone();
+    for h in hits {
+        let at = &mut start[(high - h.score) as usize];
+        sorted[*at] = h;
+        *at += 1;
+    }
+    sorted
 }
 
 /// A query made ready to match.
@@ -282,7 +347,8 @@ impl Query {
         })
     }
 
-    fn score(&self, f: &Indexed, matcher: &mut Matcher) -> Option<u32> {
+    /// The score of field `f`, which holds the characters `chars`.
+    fn score(&self, f: &Indexed, chars: CharSet, matcher: &mut Matcher) -> Option<u32> {
         match (&f.digits, &self.digits) {
             // A number typed with or without hyphens finds the number either way.
             (Some(d), Some((wanted, p))) => {
@@ -290,7 +356,7 @@ impl Query {
                 p.score(d.chars.slice(..), matcher)
             }
             _ => {
-                f.chars.may_hold(self.needed).then_some(())?;
+                chars.may_hold(self.needed).then_some(())?;
                 self.fuzzy.score(f.haystack.slice(..), matcher)
             }
         }
@@ -470,6 +536,24 @@ mod narrowing {
                 within.sort_unstable();
                 prop_assert_eq!(index.search_within(&new, Some(&within)), index.search(&new));
             }
+        }
+    }
+
+    proptest! {
+        /// Best first, and among equal scores in roster order.
+        #[test]
+        fn hits_come_best_first_then_in_roster_order(
+            spread in proptest::sample::select(vec![1u32, 40, 100_000, u32::MAX]),
+            raw in proptest::collection::vec(any::<u32>(), 0..200),
+        ) {
+            let hits: Vec<Hit> = raw
+                .iter()
+                .enumerate()
+                .map(|(contact, &r)| Hit { contact, score: r % spread, field: Field::Name })
+                .collect();
+            let mut expected = hits.clone();
+            expected.sort_by(|a, b| b.score.cmp(&a.score).then(a.contact.cmp(&b.contact)));
+            prop_assert_eq!(best_first(hits), expected);
         }
     }
 

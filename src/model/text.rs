@@ -25,6 +25,14 @@ pub fn is_unsafe(c: char) -> bool {
 /// One line of text, safe to show: line breaks and tabs become spaces, other control
 /// characters become U+FFFD, bidi controls are dropped.
 pub fn safe_line(s: &str) -> String {
+    safe_line_ref(s).into_owned()
+}
+
+/// As [`safe_line`], borrowing the text when it is safe as it is.
+pub fn safe_line_ref(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -34,7 +42,7 @@ pub fn safe_line(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Several lines of text, safe to show: keeps line breaks (CR LF and bare CR become LF),

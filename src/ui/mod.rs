@@ -12,6 +12,8 @@ mod form_route;
 mod forms;
 mod help;
 mod incidents;
+mod quick_frame;
+mod quick_line;
 mod route;
 mod search;
 mod status;
@@ -23,7 +25,7 @@ use crate::app::App;
 use crate::app::ui_state::Overlay;
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -50,6 +52,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(lines).style(theme::warning()), area);
         return;
     }
+    if let Some(Overlay::Search(search)) = &app.ui.overlay {
+        // Contact search covers all but the status line, and is drawn on every keystroke:
+        // what it covers is not drawn at all.
+        let status = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        status::draw_status(frame, status, app);
+        search::draw(frame, area, app, search);
+        return;
+    }
     let notice_rows = status::notice_rows(app, area.width);
     let list_rows = (area.height / 3).clamp(7, 14);
     let next_text = status::next_text(app);
@@ -69,14 +83,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lower);
 
-    // Contact search fills the screen: the panes under it would be drawn only to be covered
-    // (and it is drawn on every keystroke).
-    if !matches!(app.ui.overlay, Some(Overlay::Search(_))) {
-        incidents::draw(frame, list, app);
-        status::draw_next(frame, next, next_text);
-        checklist::draw(frame, left, app);
-        route::draw(frame, right, app);
-    }
+    incidents::draw(frame, list, app);
+    status::draw_next(frame, next, next_text);
+    checklist::draw(frame, left, app);
+    route::draw(frame, right, app);
     status::draw_notices(frame, notices, app);
     status::draw_status(frame, status, app);
 
@@ -114,7 +124,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             area,
             fill(app.lang(), Msg::ConfirmEndDrill, &[("id", &id.0)]),
         ),
-        Some(Overlay::Search(search)) => search::draw(frame, area, app, search),
+        // Drawn alone, above.
+        Some(Overlay::Search(_)) => {}
         Some(Overlay::Card(card)) => card::draw(frame, area, app, card),
         Some(Overlay::ContactForm(form)) => form_contact::draw_contact(frame, area, app, form),
         Some(Overlay::Availability(form)) => {

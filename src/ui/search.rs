@@ -1,66 +1,62 @@
 //! The contact search overlay: the query, and the whole roster ranked by it, matched
 //! characters highlighted.
 
+use super::quick_line::put_line;
 use super::theme;
-use super::widgets::{popup, scroll_offset};
+use super::widgets::{centered, framed, scroll_offset};
 use crate::app::App;
 use crate::app::contacts::SearchState;
 use crate::i18n::{Msg, fill, t};
 use crate::model::search::{Field, Hit};
-use crate::model::text::safe_line;
+use crate::model::text::safe_line_ref;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The text with the characters at `positions` (sorted) highlighted: a span for each run
-/// of characters alike.
-fn highlighted(text: &str, positions: &[u32], base: Style) -> Vec<Span<'static>> {
+/// The text with the characters at `positions` (sorted) highlighted, as spans added to
+/// `spans`: one for each run of characters alike.
+fn highlighted<'a>(text: &'a str, positions: &[u32], base: Style, spans: &mut Vec<Span<'a>>) {
     let mark = base
         .fg(ratatui::style::Color::Yellow)
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut marked = false;
-    for (i, c) in text.chars().enumerate() {
-        let here = positions.binary_search(&(i as u32)).is_ok();
-        if here != marked && !run.is_empty() {
-            let style = if marked { mark } else { base };
-            spans.push(Span::styled(safe_line(&std::mem::take(&mut run)), style));
-        }
-        marked = here;
-        run.push(c);
-    }
-    if !run.is_empty() {
+    let mut push = |run: &'a str, marked: bool| {
         spans.push(Span::styled(
-            safe_line(&run),
+            safe_line_ref(run),
             if marked { mark } else { base },
         ));
+    };
+    let (mut start, mut marked) = (0, false);
+    for (i, (at, _)) in text.char_indices().enumerate() {
+        let here = positions.binary_search(&(i as u32)).is_ok();
+        if here != marked && at > start {
+            push(&text[start..at], marked);
+            start = at;
+        }
+        marked = here;
     }
-    spans
+    if start < text.len() {
+        push(&text[start..], marked);
+    }
 }
 
 /// One result, with where the query matched in its best field.
-fn row(app: &App, hit: &Hit, matched: Vec<u32>) -> Line<'static> {
+fn row<'a>(app: &'a App, hit: &Hit, matched: &[u32]) -> Line<'a> {
     let index = app.desk.search();
     let contact = &app.desk.roster().contacts[hit.contact];
     let field = |f: Field| {
         let text = index.shown(hit.contact, f).unwrap_or_default();
-        let positions = if hit.field == f {
-            matched.clone()
-        } else {
-            Vec::new()
-        };
-        (text.to_string(), positions)
+        (text, if hit.field == f { matched } else { &[] })
     };
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(12);
     let (name, pos) = field(Field::Name);
-    spans.extend(highlighted(
-        &name,
-        &pos,
+    highlighted(
+        name,
+        pos,
         Style::new().add_modifier(Modifier::BOLD),
-    ));
+        &mut spans,
+    );
     for (f, style) in [
         (Field::Kana, theme::dim()),
         (Field::Phone(0), Style::new()),
@@ -70,14 +66,14 @@ fn row(app: &App, hit: &Hit, matched: Vec<u32>) -> Line<'static> {
         let (text, pos) = field(f);
         if !text.is_empty() {
             spans.push(Span::raw("  "));
-            spans.extend(highlighted(&text, &pos, style));
+            highlighted(text, pos, style, &mut spans);
         }
     }
     // A match in a field the row does not show (another phone, the email) shows at the end.
     if matches!(hit.field, Field::Email | Field::Phone(1..)) {
         let (text, pos) = field(hit.field);
         spans.push(Span::raw("  "));
-        spans.extend(highlighted(&text, &pos, theme::dim()));
+        highlighted(text, pos, theme::dim(), &mut spans);
     }
     if contact.is_unavailable_at(app.now) {
         spans.push(Span::styled(
@@ -100,11 +96,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
             ("total", &total.to_string()),
         ],
     );
-    let inner = popup(
+    // The search is drawn alone on the screen: nothing beneath to clear.
+    let inner = framed(
         frame,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
+        centered(
+            area,
+            area.width.saturating_sub(4),
+            area.height.saturating_sub(2),
+        ),
         &title,
     );
     let [query, list, hint] = Layout::vertical([
@@ -130,30 +129,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchState) {
         let query = search.searched.as_ref().map_or("", |(q, _)| q.as_str());
         let in_view = &hits[offset.min(hits.len())..(offset + height).min(hits.len())];
         let matched = app.desk.search().positions(in_view, query);
-        let lines: Vec<Line> = in_view
+        // A line a row, drawn straight into its cells.
+        for ((n, (hit, matched)), y) in in_view
             .iter()
-            .zip(matched)
+            .zip(&matched)
             .enumerate()
-            .map(|(n, (hit, matched))| {
-                let i = offset + n;
-                let line = row(app, hit, matched);
-                if i == search.cursor {
-                    line.patch_style(theme::cursor(true))
-                } else {
-                    line
-                }
-            })
-            .collect();
-        // A line a row: drawn straight, without a paragraph's reflowing.
-        for (y, line) in (list.y..list.bottom()).zip(lines) {
-            frame.render_widget(
-                line,
-                Rect {
-                    y,
-                    height: 1,
-                    ..list
-                },
-            );
+            .zip(list.y..list.bottom())
+        {
+            let line = row(app, hit, matched);
+            let line = if offset + n == search.cursor {
+                line.patch_style(theme::cursor(true))
+            } else {
+                line
+            };
+            let at = Rect {
+                y,
+                height: 1,
+                ..list
+            };
+            put_line(&line, at, frame.buffer_mut());
         }
     }
     frame.render_widget(
@@ -168,12 +162,15 @@ mod tests {
 
     #[test]
     fn matched_characters_are_marked_in_runs() {
-        let spans = highlighted("佐藤 花子", &[0, 1, 4], Style::new());
+        let mut spans = Vec::new();
+        highlighted("佐藤 花子", &[0, 1, 4], Style::new(), &mut spans);
         let runs: Vec<(&str, bool)> = spans
             .iter()
             .map(|s| (s.content.as_ref(), s.style.fg.is_some()))
             .collect();
         assert_eq!(runs, [("佐藤", true), (" 花", false), ("子", true)]);
-        assert!(highlighted("", &[], Style::new()).is_empty());
+        spans.clear();
+        highlighted("", &[], Style::new(), &mut spans);
+        assert!(spans.is_empty());
     }
 }

@@ -120,12 +120,13 @@ pub fn pad(text: &str, width: usize) -> String {
 pub fn popup(frame: &mut ratatui::Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
     let outer = centered(area, width, height);
     clear(frame, outer);
-    let block = ratatui::widgets::Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(super::theme::border(true));
-    let inner = block.inner(outer);
-    frame.render_widget(block, outer);
-    inner
+    framed(frame, outer, title)
+}
+
+/// A titled frame around `outer`, on what is there; returns the area inside the frame.
+pub fn framed(frame: &mut ratatui::Frame, outer: Rect, title: &str) -> Rect {
+    let title = ratatui::text::Line::from(format!(" {title} "));
+    super::quick_frame::put_frame(outer, title, super::theme::border(true), frame.buffer_mut())
 }
 
 #[cfg(test)]
