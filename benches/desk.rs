@@ -151,6 +151,25 @@ fn keystroke(c: &mut Criterion) {
         b.iter(|| move_and_draw(&mut app, &mut t))
     });
     app.update(Action::ToggleClosed);
+    // The first character typed into contact search: the whole roster is searched.
+    g.bench_function(
+        "type the first character into contact search + redraw",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    app.update(Action::Dismiss);
+                    app.update(Action::OpenSearch);
+                    draw(&mut t, &app);
+                    let started = Instant::now();
+                    app.update(key('t'));
+                    draw(&mut t, &app);
+                    total += started.elapsed();
+                }
+                total
+            })
+        },
+    );
     // A character typed into contact search: "ta" then "n" (the search narrows).
     g.bench_function("type into contact search + redraw", |b| {
         b.iter_custom(|iters| {

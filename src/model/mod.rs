@@ -26,6 +26,7 @@ pub mod roster_check;
 pub mod roster_csv;
 pub mod search;
 pub mod search_chars;
+mod search_query;
 pub mod severity;
 pub mod share;
 pub mod text;

@@ -4,9 +4,11 @@
 
 use super::roster::Roster;
 use super::search_chars::CharSet;
+use super::search_query::{Hay, Query, digits_of, is_number_query};
 use super::text::normalize_input;
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::chars::graphemes;
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -19,29 +21,30 @@ pub enum Field {
     Email,
 }
 
-/// One searchable field: what is shown, and what is matched.
+/// One searchable field: what is shown, and where what is matched lies in the index.
 struct Indexed {
     field: Field,
     shown: String,
-    haystack: Utf32String,
-    /// For phones: the digits alone.
-    digits: Option<Digits>,
+    /// Where the field as the matcher compares it is: in `ascii` when `is_ascii`, else in
+    /// `unicode`.
+    hay: Range<usize>,
+    is_ascii: bool,
+    /// For phones: where the digits alone are in `all_digits`, and where each sits in the
+    /// number as shown.
+    digits: Option<(Range<usize>, Vec<u32>)>,
 }
 
-/// A phone number's digits alone, and where each sits in the number as shown.
-struct Digits {
-    text: String,
-    chars: Utf32String,
-    at: Vec<u32>,
-}
-
-/// One contact: the characters its fields hold between them, and where its fields are.
+/// One contact: the characters its fields hold between them, where its fields are (its
+/// phones last, from `phones` on), and where its phones' digits are in `all_digits`.
 struct Entry {
     chars: CharSet,
-    fields: std::ops::Range<usize>,
+    fields: Range<usize>,
+    phones: usize,
+    digits: Range<usize>,
 }
 
 /// The roster prepared for searching; built once per roster change, not per keystroke.
+/// What a search reads for every contact lies together, in roster order.
 pub struct SearchIndex {
     contacts: Vec<Entry>,
     /// Every contact's fields, one contact after another.
@@ -49,9 +52,13 @@ pub struct SearchIndex {
     /// The characters each field holds, kept apart from the rest of it: the quick test
     /// that rules most fields out then reads one small array.
     field_chars: Vec<CharSet>,
+    /// The fields as the matcher compares them, one after another: those all in ASCII as
+    /// bytes, the others as characters.
+    ascii: Vec<u8>,
+    unicode: Vec<char>,
     /// Each contact's phone digits, one phone after another with a space between: a
     /// number query looks at a contact's phones only if its digits are in here.
-    all_digits: Vec<String>,
+    all_digits: String,
     /// The matcher's working memory (some 130 kB), kept from one search to the next.
     matcher: std::sync::Mutex<Matcher>,
 }
@@ -75,18 +82,6 @@ pub fn fold_kana(s: &str) -> String {
         .collect()
 }
 
-fn digits_of(s: &str) -> (String, Vec<u32>) {
-    let mut digits = String::new();
-    let mut at = Vec::new();
-    for (i, c) in s.chars().enumerate() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            at.push(i as u32);
-        }
-    }
-    (digits, at)
-}
-
 /// Whether every contact matching `new` also matches `old`: `new` is `old` typed further,
 /// with no pattern operators (`!` negates, so it could widen) and the same kind of query.
 pub fn narrows(old: &str, new: &str) -> bool {
@@ -100,20 +95,15 @@ pub fn narrows(old: &str, new: &str) -> bool {
         && is_number_query(&old) == is_number_query(&new)
 }
 
-/// A query of digits and the separators people type in numbers.
-fn is_number_query(q: &str) -> bool {
-    q.chars().any(|c| c.is_ascii_digit())
-        && q.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '.'))
-}
-
 impl SearchIndex {
     pub fn new(roster: &Roster) -> SearchIndex {
         let mut index = SearchIndex {
             contacts: Vec::with_capacity(roster.contacts.len()),
             fields: Vec::new(),
             field_chars: Vec::new(),
-            all_digits: Vec::with_capacity(roster.contacts.len()),
+            ascii: Vec::new(),
+            unicode: Vec::new(),
+            all_digits: String::new(),
             matcher: std::sync::Mutex::new(Matcher::new(Config::DEFAULT)),
         };
         for c in &roster.contacts {
@@ -130,50 +120,84 @@ impl SearchIndex {
                     .enumerate()
                     .map(|(i, p)| (Field::Phone(i), p.number.as_str())),
             );
-            let start = index.fields.len();
+            let (start, digits_start) = (index.fields.len(), index.all_digits.len());
+            let mut phones = None;
             let mut chars = CharSet::default();
-            let mut phones = Vec::new();
             for (field, text) in fields {
                 if text.trim().is_empty() {
                     continue;
                 }
                 let shown = normalize_input(text);
                 let digits = matches!(field, Field::Phone(_)).then(|| {
-                    let (text, at) = digits_of(&shown);
-                    Digits {
-                        chars: Utf32String::from(text.as_str()),
-                        text,
-                        at,
+                    phones.get_or_insert(index.fields.len());
+                    if index.all_digits.len() > digits_start {
+                        index.all_digits.push(' ');
                     }
+                    let (d, at) = digits_of(&shown);
+                    let from = index.all_digits.len();
+                    index.all_digits.push_str(&d);
+                    (from..index.all_digits.len(), at)
                 });
-                if let Some(d) = &digits {
-                    phones.push(d.text.clone());
-                }
-                let haystack = Utf32String::from(fold_kana(&shown));
-                let field_chars = CharSet::of_field(haystack.slice(..));
-                chars = chars.with(field_chars);
-                index.field_chars.push(field_chars);
+                let folded = fold_kana(&shown);
+                let (hay, is_ascii) = if folded.is_ascii() {
+                    let at = index.ascii.len();
+                    index.ascii.extend_from_slice(folded.as_bytes());
+                    (at..index.ascii.len(), true)
+                } else {
+                    // As the matcher takes text: the first character of each grapheme.
+                    let at = index.unicode.len();
+                    index.unicode.extend(graphemes(&folded));
+                    (at..index.unicode.len(), false)
+                };
                 index.fields.push(Indexed {
                     field,
-                    haystack,
                     shown,
+                    hay,
+                    is_ascii,
                     digits,
                 });
+                let field_chars =
+                    CharSet::of_field(index.text(&index.fields[index.fields.len() - 1]));
+                chars = chars.with(field_chars);
+                index.field_chars.push(field_chars);
             }
             index.contacts.push(Entry {
                 chars,
                 fields: start..index.fields.len(),
+                phones: phones.unwrap_or(index.fields.len()),
+                digits: digits_start..index.all_digits.len(),
             });
-            index.all_digits.push(phones.join(" "));
         }
         index
     }
 
-    /// A contact's fields.
-    fn fields_of(&self, contact: usize) -> &[Indexed] {
+    /// A field as the matcher compares it.
+    fn text(&self, f: &Indexed) -> Utf32Str<'_> {
+        if f.is_ascii {
+            Utf32Str::Ascii(&self.ascii[f.hay.clone()])
+        } else {
+            Utf32Str::Unicode(&self.unicode[f.hay.clone()])
+        }
+    }
+
+    /// Field `k` (of all contacts' fields) as a query sees it.
+    fn hay(&self, k: usize) -> Hay<'_> {
+        let f = &self.fields[k];
+        Hay {
+            text: self.text(f),
+            chars: self.field_chars[k],
+            digits: f
+                .digits
+                .as_ref()
+                .map(|(d, at)| (&self.all_digits[d.clone()], at.as_slice())),
+        }
+    }
+
+    /// Where a contact's fields are among all contacts' fields.
+    fn fields_of(&self, contact: usize) -> Range<usize> {
         self.contacts
             .get(contact)
-            .map_or(&[], |c| &self.fields[c.fields.clone()])
+            .map_or(0..0, |c| c.fields.clone())
     }
 
     fn matcher(&self) -> std::sync::MutexGuard<'_, Matcher> {
@@ -183,7 +207,7 @@ impl SearchIndex {
 
     /// The text of a field as the index shows it (NFKC-normalised).
     pub fn shown(&self, contact: usize, field: Field) -> Option<&str> {
-        self.fields_of(contact)
+        self.fields[self.fields_of(contact)]
             .iter()
             .find(|f| f.field == field)
             .map(|f| f.shown.as_str())
@@ -227,23 +251,27 @@ impl SearchIndex {
             let Some(entry) = self.contacts.get(contact) else {
                 continue;
             };
-            let by_digits = query.digits.as_ref().is_some_and(|(wanted, _)| {
-                wanted.find(self.all_digits[contact].as_bytes()).is_some()
+            let by_digits = query.digits().is_some_and(|wanted| {
+                let digits = &self.all_digits.as_bytes()[entry.digits.clone()];
+                wanted.find(digits).is_some()
             });
-            if !by_digits && !entry.chars.may_hold(query.needed) {
+            if !by_digits && !entry.chars.may_hold(query.needed()) {
                 continue;
             }
             let best = entry
                 .fields
                 .clone()
                 .filter_map(|k| {
-                    // The quick test first, before reading the field itself.
-                    let chars = self.field_chars[k];
-                    if query.digits.is_none() && !chars.may_hold(query.needed) {
+                    // The quick test first, before reading the field itself; a number is
+                    // looked for in a phone by its digits instead.
+                    let by_number = k >= entry.phones && query.digits().is_some();
+                    if !by_number && !self.field_chars[k].may_hold(query.needed()) {
                         return None;
                     }
-                    let f = &self.fields[k];
-                    Some((query.score(f, chars, &mut matcher)?, f.field))
+                    Some((
+                        query.score(&self.hay(k), &mut matcher)?,
+                        self.fields[k].field,
+                    ))
                 })
                 .reduce(|best, this| if this.0 > best.0 { this } else { best });
             if let Some((score, field)) = best {
@@ -267,9 +295,8 @@ impl SearchIndex {
         hits.iter()
             .map(|hit| {
                 self.fields_of(hit.contact)
-                    .iter()
-                    .find(|f| f.field == hit.field)
-                    .map(|f| query.positions(f, &mut matcher))
+                    .find(|&k| self.fields[k].field == hit.field)
+                    .map(|k| query.positions(&self.hay(k), &mut matcher))
                     .unwrap_or_default()
             })
             .collect()
@@ -307,79 +334,6 @@ fn best_first(hits: Vec<Hit>) -> Vec<Hit> {
         *at += 1;
     }
     sorted
-}
-
-/// A query made ready to match.
-struct Query {
-    fuzzy: Pattern,
-    /// For a number: its digits alone, matched in a phone's digits (found first with a
-    /// plain substring search, far quicker than the matcher).
-    digits: Option<(memchr::memmem::Finder<'static>, Pattern)>,
-    needed: CharSet,
-}
-
-impl Query {
-    /// None for a query with nothing to look for.
-    fn new(query: &str) -> Option<Query> {
-        let query = fold_kana(&normalize_input(query));
-        if query.trim().is_empty() {
-            return None;
-        }
-        let digits = is_number_query(&query).then(|| {
-            let d = digits_of(&query).0;
-            let p = Pattern::new(
-                &d,
-                CaseMatching::Ignore,
-                Normalization::Never,
-                AtomKind::Substring,
-            );
-            (memchr::memmem::Finder::new(d.as_bytes()).into_owned(), p)
-        });
-        Some(Query {
-            fuzzy: Pattern::new(
-                &query,
-                CaseMatching::Ignore,
-                Normalization::Smart,
-                AtomKind::Fuzzy,
-            ),
-            digits,
-            needed: CharSet::needed_by(&query),
-        })
-    }
-
-    /// The score of field `f`, which holds the characters `chars`.
-    fn score(&self, f: &Indexed, chars: CharSet, matcher: &mut Matcher) -> Option<u32> {
-        match (&f.digits, &self.digits) {
-            // A number typed with or without hyphens finds the number either way.
-            (Some(d), Some((wanted, p))) => {
-                wanted.find(d.text.as_bytes())?;
-                p.score(d.chars.slice(..), matcher)
-            }
-            _ => {
-                chars.may_hold(self.needed).then_some(())?;
-                self.fuzzy.score(f.haystack.slice(..), matcher)
-            }
-        }
-    }
-
-    fn positions(&self, f: &Indexed, matcher: &mut Matcher) -> Vec<u32> {
-        let mut positions = Vec::new();
-        match (&f.digits, &self.digits) {
-            (Some(d), Some((_, p))) => {
-                p.indices(d.chars.slice(..), matcher, &mut positions);
-                for p in positions.iter_mut() {
-                    *p = d.at.get(*p as usize).copied().unwrap_or(*p);
-                }
-            }
-            _ => {
-                self.fuzzy
-                    .indices(f.haystack.slice(..), matcher, &mut positions);
-            }
-        }
-        positions.sort_unstable();
-        positions.dedup();
-        positions
-    }
 }
 
 #[cfg(test)]
