@@ -4,10 +4,10 @@ use anyhow::Result;
 use chrono::{SubsecRound, Utc};
 use clap::Parser;
 use shiftdesk::app::effects::ClipboardMode;
-use shiftdesk::app::open::open_desk;
+use shiftdesk::app::open::{archiving_notice, open_desk};
 use shiftdesk::app::{App, Operator};
 use shiftdesk::cli::{Cli, Session, run};
-use shiftdesk::i18n::{Lang, Msg};
+use shiftdesk::i18n::Lang;
 use shiftdesk::model::clock::Zone;
 use shiftdesk::store::DataDir;
 use shiftdesk::terminal::Ending;
@@ -62,13 +62,8 @@ fn start(
     if let Some(command) = command {
         return run(command, &Session { dir, operator, now });
     }
-    // Years of history move into the archive at the first start with one: seconds, once.
-    // Said before the screen opens, so that a quiet terminal is not taken for a hang.
-    if shiftdesk::store::archive::first_move_ahead(&dir) {
-        let path = shiftdesk::store::archive::archive_dir(&dir)
-            .display()
-            .to_string();
-        let text = shiftdesk::i18n::fill(operator.lang, Msg::MsgArchiving, &[("path", &path)]);
+    // Said before the screen opens.
+    if let Some(text) = archiving_notice(&dir, operator.lang) {
         let _ = writeln!(std::io::stderr(), "shiftdesk: {text}");
     }
     let (desk, warnings) = open_desk(&dir, operator.lang, now)?;

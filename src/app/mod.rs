@@ -101,17 +101,17 @@ impl App {
     pub fn visible(&self) -> Vec<ListRow<'_>> {
         let incidents = &self.desk.incidents().incidents;
         if !self.ui.show_closed {
-            return by_urgency(incidents, self.desk.roster(), self.now, Incident::is_open)
-                .into_iter()
-                .map(|i| ListRow::Live(&incidents[i]))
-                .collect();
+            return by_urgency(incidents, self.desk.roster(), self.now, |i| {
+                self.lists_live(i)
+            })
+            .into_iter()
+            .map(|i| ListRow::Live(&incidents[i]))
+            .collect();
         }
-        let filter = &self.ui.history_filter;
-        let zone = &self.operator.zone;
         let mut live: Vec<&Incident> = incidents
             .iter()
             .map(|i| &**i)
-            .filter(|i| !i.is_open() && filter.matches(i, zone))
+            .filter(|i| self.lists_live(i))
             .collect();
         live.sort_by_key(|i| std::cmp::Reverse(i.closed_at));
         let Some(history) = self.desk.history() else {
@@ -156,21 +156,23 @@ impl App {
     /// putting the list in order (which weighs the urgency of every open incident, and this
     /// is asked after every action).
     fn lists(&self, id: &crate::model::IncidentId) -> bool {
-        let (filter, zone) = (&self.ui.history_filter, &self.operator.zone);
-        let shown = |i: &Incident| {
-            if self.ui.show_closed {
-                !i.is_open() && filter.matches(i, zone)
-            } else {
-                i.is_open()
-            }
-        };
         let live = self.desk.incidents().incidents.iter();
-        live.filter(|i| &i.id == id).any(|i| shown(i))
+        live.filter(|i| &i.id == id).any(|i| self.lists_live(i))
             || (self.ui.show_closed
                 && self
                     .desk
                     .history()
                     .is_some_and(|h| h.rows().any(|e| &e.id == id)))
+    }
+
+    /// Whether the list shows this incident of the live file: the open ones, or the closed
+    /// ones the history filter lets through.
+    fn lists_live(&self, i: &Incident) -> bool {
+        if self.ui.show_closed {
+            !i.is_open() && self.ui.history_filter.matches(i, &self.operator.zone)
+        } else {
+            i.is_open()
+        }
     }
 
     /// Selects an incident and puts the checklist cursor on its next open step.

@@ -118,16 +118,25 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
             Msg::MsgArchived,
             &[
                 ("n", &moved.to_string()),
-                (
-                    "path",
-                    &crate::store::archive::archive_dir(dir)
-                        .display()
-                        .to_string(),
-                ),
+                ("path", &archive_path(dir)),
                 ("copy", &copy.display().to_string()),
             ],
         ));
     }
     warnings.extend(desk.take_warnings());
     Ok((desk, warnings))
+}
+
+/// Where the archive is, as the operator is told.
+fn archive_path(dir: &DataDir) -> String {
+    crate::store::archive::archive_dir(dir)
+        .display()
+        .to_string()
+}
+
+/// What to say before a start that will first move a long history into the archive
+/// (seconds, once), so that a quiet terminal is not taken for a hang; None otherwise.
+pub fn archiving_notice(dir: &DataDir, lang: Lang) -> Option<String> {
+    crate::store::archive::first_move_ahead(dir)
+        .then(|| fill(lang, Msg::MsgArchiving, &[("path", &archive_path(dir))]))
 }

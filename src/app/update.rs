@@ -11,6 +11,7 @@ use crate::model::change::{Applied, Change, ChangeError, NewIncident, Stamped};
 use crate::model::checklist::{checklist_from, display_order};
 use crate::model::text::safe_line;
 use chrono::Duration;
+use std::sync::Arc;
 
 /// How long a notice stays on screen.
 const NOTICE_SECONDS: i64 = 12;
@@ -298,7 +299,7 @@ impl App {
             Some(id) if self.desk.incidents().get(id).is_none() => {
                 match self.desk.incident(id).cloned() {
                     Some(archived) => Change::FromArchive {
-                        archived: Box::new(archived),
+                        archived: Arc::new(archived),
                         change: Box::new(change),
                     },
                     None => change,

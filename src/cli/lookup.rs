@@ -9,6 +9,7 @@ use crate::store::DataDir;
 use crate::store::archive::{find as find_archived, read_index, read_month};
 use anyhow::Result;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// The incident an id names, live or archived; None (after saying so on stderr) when
 /// there is none. An archive that cannot be read is an error naming the file.
@@ -41,10 +42,10 @@ pub(super) fn archived_where(
     dir: &DataDir,
     file: &IncidentsFile,
     keep: impl Fn(&ArchiveEntry) -> bool,
-) -> Result<Vec<std::sync::Arc<Incident>>> {
+) -> Result<Vec<Arc<Incident>>> {
     let mut found = Vec::new();
     each_month(dir, file, keep, false, &mut |month| {
-        found.extend(month.into_iter().map(std::sync::Arc::new))
+        found.extend(month.into_iter().map(Arc::new))
     })?;
     Ok(found)
 }

@@ -17,6 +17,7 @@ use crate::i18n::{Lang, Msg, t};
 use chrono::{DateTime, Utc};
 use serde_json::Map;
 use std::fmt;
+use std::sync::Arc;
 
 /// What an operator entered for a new incident, with its checklist and route already
 /// taken from the playbook and the roster.
@@ -135,7 +136,7 @@ pub enum Change {
     /// it (unless a live copy is there already, which wins). Refused or without effect,
     /// the live file stays as it was.
     FromArchive {
-        archived: Box<Incident>,
+        archived: Arc<Incident>,
         change: Box<Change>,
     },
 }
@@ -279,7 +280,7 @@ impl Stamped {
                 if let Some(route) = &new.route {
                     timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
                 }
-                file.incidents.push(std::sync::Arc::new(Incident {
+                file.incidents.push(Arc::new(Incident {
                     id: id.clone(),
                     title: new.title.clone(),
                     category: new.category,
@@ -308,8 +309,7 @@ impl Stamped {
             Change::FromArchive { archived, change } => {
                 let restored = file.get(&archived.id).is_none();
                 if restored {
-                    file.incidents
-                        .push(std::sync::Arc::new((**archived).clone()));
+                    file.incidents.push(Arc::clone(archived));
                 }
                 let inner = Stamped::new((**change).clone(), at, by);
                 let out = inner.apply(file);

@@ -470,7 +470,7 @@ fn a_change_to_an_archived_incident_brings_it_back_only_when_it_takes() {
     .unwrap();
     let archived = file.incidents.pop().unwrap();
     let from_archive = |change| Change::FromArchive {
-        archived: Box::new((*archived).clone()),
+        archived: archived.clone(),
         change: Box::new(change),
     };
     // Refused (a note on a closed incident): the live file stays as it was.

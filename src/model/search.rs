@@ -185,7 +185,6 @@ impl SearchIndex {
         let f = &self.fields[k];
         Hay {
             text: self.text(f),
-            chars: self.field_chars[k],
             digits: f
                 .digits
                 .as_ref()

@@ -12,8 +12,6 @@ use nucleo_matcher::{Matcher, Utf32Str};
 pub(super) struct Hay<'a> {
     /// The field as the matcher compares it (katakana as hiragana).
     pub text: Utf32Str<'a>,
-    /// The characters the field holds.
-    pub chars: CharSet,
     /// For a phone: its digits alone, and where each sits in the number as shown.
     pub digits: Option<(&'a str, &'a [u32])>,
 }
@@ -86,16 +84,15 @@ impl Query {
         self.digits.as_ref().map(|(finder, _)| finder)
     }
 
+    /// The score of a field; the caller has ruled out, on their characters, the fields
+    /// that cannot match ([`Query::needed`]).
     pub fn score(&self, hay: &Hay, matcher: &mut Matcher) -> Option<u32> {
         match (hay.digits, &self.digits) {
             (Some((digits, _)), Some((wanted, p))) => {
                 wanted.find(digits.as_bytes())?;
                 p.score(Utf32Str::Ascii(digits.as_bytes()), matcher)
             }
-            _ => {
-                hay.chars.may_hold(self.needed).then_some(())?;
-                self.fuzzy.score(hay.text, matcher)
-            }
+            _ => self.fuzzy.score(hay.text, matcher),
         }
     }
 

@@ -41,11 +41,14 @@ pub fn archive_dir(dir: &DataDir) -> PathBuf {
     dir.root().join("archive")
 }
 
+/// A live file this large holds a history whose first move into the archive takes seconds.
+const LONG_HISTORY_BYTES: u64 = 8 << 20;
+
 /// Whether starting on this data dir will first move a long history into a new archive
 /// (seconds, once): there is no archive yet and the live file is over 8 MB.
 pub fn first_move_ahead(dir: &DataDir) -> bool {
     !archive_dir(dir).exists()
-        && std::fs::metadata(dir.incidents()).is_ok_and(|m| m.len() > 8 << 20)
+        && std::fs::metadata(dir.incidents()).is_ok_and(|m| m.len() > LONG_HISTORY_BYTES)
 }
 
 pub fn month_path(dir: &DataDir, month: &str) -> PathBuf {

@@ -103,9 +103,16 @@ pub fn write_atomic_with(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Pretty JSON with a final newline, as the data files are written.
 pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value).context("serialising to JSON")?;
-    bytes.push(b'\n');
+    let mut bytes = Vec::new();
+    write_pretty_json(value, &mut bytes)?;
     Ok(bytes)
+}
+
+/// As [`to_pretty_json`], appended to `out`.
+pub fn write_pretty_json<T: serde::Serialize>(value: &T, out: &mut Vec<u8>) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).context("serialising to JSON")?;
+    out.push(b'\n');
+    Ok(())
 }
 
 #[cfg(test)]

@@ -29,14 +29,8 @@ const EMPTY_LIST: &[u8] = b"\n  \"incidents\": []";
 /// level's `incidents` array.
 const ELEMENT_INDENT: &[u8] = b"    ";
 
-pub fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_incidents(file, pieces, &mut out)?;
-    Ok(out)
-}
-
-/// As [`incidents_bytes`], appended to `out` (whose room is reused).
-pub fn write_incidents(
+/// The file's bytes, appended to `out` (whose room is reused).
+pub(super) fn write_incidents(
     file: &IncidentsFile,
     pieces: &mut IncidentPieces,
     out: &mut Vec<u8>,
@@ -57,30 +51,25 @@ pub fn write_incidents(
         .windows(EMPTY_LIST.len())
         .position(|w| w == EMPTY_LIST)
         .context("serialising incidents.json: no place for the incidents in its frame")?;
-    let mut made = Vec::with_capacity(file.incidents.len());
-    for incident in &file.incidents {
-        let piece = match pieces.by_id.remove(&incident.id) {
-            Some((was, bytes)) if Arc::ptr_eq(&was, incident) || was == *incident => bytes,
-            _ => element(incident)?,
-        };
-        made.push((incident, piece));
-    }
-    let size = frame.len() + made.iter().map(|(_, p)| p.len() + 8).sum::<usize>();
-    out.reserve(size);
     out.extend_from_slice(&frame[..at + EMPTY_LIST.len() - 1]);
-    for (n, (_, piece)) in made.iter().enumerate() {
+    let mut kept = HashMap::with_capacity(file.incidents.len());
+    for (n, incident) in file.incidents.iter().enumerate() {
+        let (id, piece) = match pieces.by_id.remove_entry(&incident.id) {
+            Some((id, (was, bytes))) if Arc::ptr_eq(&was, incident) || was == *incident => {
+                (id, bytes)
+            }
+            _ => (incident.id.clone(), element(incident)?),
+        };
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
         out.extend_from_slice(ELEMENT_INDENT);
-        out.extend_from_slice(piece);
+        out.extend_from_slice(&piece);
+        // Two incidents with one id (a file edited by hand) each get their own bytes; the
+        // last is kept for next time, and the pointer check sorts out which.
+        kept.insert(id, (incident.clone(), piece));
     }
     out.extend_from_slice(b"\n  ]");
     out.extend_from_slice(&frame[at + EMPTY_LIST.len()..]);
-    // Two incidents with one id (a file edited by hand) each got their own bytes above;
-    // only one is kept for next time, and the pointer check sorts out which.
-    pieces.by_id = made
-        .into_iter()
-        .map(|(incident, piece)| (incident.id.clone(), (incident.clone(), piece)))
-        .collect();
+    pieces.by_id = kept;
     Ok(())
 }
 
@@ -103,6 +92,12 @@ mod tests {
     use super::*;
     use crate::model::test_fixtures::incident_at;
     use serde_json::json;
+
+    fn incidents_bytes(file: &IncidentsFile, pieces: &mut IncidentPieces) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        write_incidents(file, pieces, &mut out)?;
+        Ok(out)
+    }
 
     fn file(n: u32) -> IncidentsFile {
         let mut file = IncidentsFile {

@@ -5,7 +5,7 @@
 //! lets go of the lock. A file that cannot be read, or is of a newer schema, is never
 //! written.
 
-use super::atomic::{clear_leftovers, to_pretty_json, write_atomic_with};
+use super::atomic::{clear_leftovers, write_atomic_with, write_pretty_json};
 use super::backups::keep_daily_copy;
 use super::fs::{Fs, real};
 use super::json_file::{FileProblem, Versioned, parse, read_bytes_into, read_bytes_with};
@@ -29,8 +29,7 @@ pub trait DataFile: Versioned + Serialize + DeserializeOwned + Clone + Default {
     type Pieces: Default + fmt::Debug + Send;
     /// The file's bytes, into `out` (empty): pretty JSON with a final newline.
     fn to_bytes(&self, _pieces: &mut Self::Pieces, out: &mut Vec<u8>) -> anyhow::Result<()> {
-        out.extend_from_slice(&to_pretty_json(self)?);
-        Ok(())
+        write_pretty_json(self, out)
     }
     /// Called on the state about to be written (e.g. to raise a revision).
     fn before_save(&mut self) {}
@@ -109,10 +108,10 @@ pub struct JsonStore<T: DataFile> {
     /// Set while the file on disk must not be written.
     refused: Option<FileProblem>,
     pieces: T::Pieces,
-    /// Room kept from one save to the next for reading the file back and for writing it:
-    /// a save of a large file then needs no fresh memory.
-    spare_read: Vec<u8>,
-    spare_write: Vec<u8>,
+    /// Room kept from one save to the next: the file is read back into it under the lock,
+    /// and the same room then takes the bytes written, so a save of a large file needs no
+    /// fresh memory.
+    spare: Vec<u8>,
 }
 
 impl<T: DataFile> JsonStore<T> {
@@ -131,8 +130,7 @@ impl<T: DataFile> JsonStore<T> {
             seen_fingerprint: None,
             refused: None,
             pieces: T::Pieces::default(),
-            spare_read: Vec::new(),
-            spare_write: Vec::new(),
+            spare: Vec::new(),
         };
         let loaded = store.read();
         if let Err(p) = &loaded {
@@ -193,7 +191,7 @@ impl<T: DataFile> JsonStore<T> {
     ) -> Result<Committed<T, C::Out, C::Err>, SaveError> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
-        let mut on_disk = std::mem::take(&mut self.spare_read);
+        let mut on_disk = std::mem::take(&mut self.spare);
         let exists = match read_bytes_into(&*self.fs, &path, &mut on_disk) {
             Ok(exists) => exists,
             // A read that failed is not a file to refuse: the save fails and is tried again.
@@ -226,14 +224,12 @@ impl<T: DataFile> JsonStore<T> {
             if let Some(now) = changes.iter().filter_map(Apply::at).max() {
                 warnings = fresh.settle(&self.dir, &*self.fs, now).warnings;
             }
-            let written = self.write(&path, &mut fresh);
-            self.spare_read = on_disk;
-            written?;
+            self.write(&path, &mut fresh, on_disk)?;
         } else if took_outside_change {
-            self.spare_read = self.seen.replace(on_disk).unwrap_or_default();
+            self.spare = self.seen.replace(on_disk).unwrap_or_default();
             self.seen_fingerprint = fingerprint(&path);
         } else {
-            self.spare_read = on_disk;
+            self.spare = on_disk;
         }
         Ok(Committed {
             file: fresh,
@@ -256,42 +252,49 @@ impl<T: DataFile> JsonStore<T> {
         }
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
-        let mut fresh = match read_bytes_with(&*self.fs, &path) {
-            Ok(Some(bytes)) if Some(&bytes) != self.seen.as_ref() => {
-                parse(&path, &bytes, T::SCHEMA).map_err(SaveError::Refused)?
+        let mut on_disk = std::mem::take(&mut self.spare);
+        // Just opened (as at start), the file is what was read then: no need to read it again.
+        let unchanged = fingerprint(&path) == self.seen_fingerprint;
+        let mut fresh = if unchanged {
+            base.clone()
+        } else {
+            match read_bytes_into(&*self.fs, &path, &mut on_disk) {
+                Ok(true) if Some(&on_disk) != self.seen.as_ref() => {
+                    parse(&path, &on_disk, T::SCHEMA).map_err(SaveError::Refused)?
+                }
+                Ok(_) => base.clone(),
+                Err(p) => return Err(SaveError::Refused(p)),
             }
-            Ok(_) => base.clone(),
-            Err(p) => return Err(SaveError::Refused(p)),
         };
         let settled = fresh.settle(&self.dir, &*self.fs, now);
         if !settled.changed {
+            self.spare = on_disk;
             return Ok(if settled.warnings.is_empty() {
                 None
             } else {
                 Some((fresh, settled.warnings))
             });
         }
-        self.write(&path, &mut fresh)?;
+        self.write(&path, &mut fresh, on_disk)?;
         Ok(Some((fresh, settled.warnings)))
     }
 
-    /// Writes the state (raising what [`DataFile::before_save`] raises), keeping a daily
-    /// copy. Called under the lock.
-    fn write(&mut self, path: &Path, state: &mut T) -> Result<(), SaveError> {
+    /// Writes the state (raising what [`DataFile::before_save`] raises) through the room
+    /// `bytes`, keeping a daily copy. Called under the lock.
+    fn write(&mut self, path: &Path, state: &mut T, mut bytes: Vec<u8>) -> Result<(), SaveError> {
         state.before_save();
-        let mut bytes = std::mem::take(&mut self.spare_write);
         bytes.clear();
-        state
+        let written = state
             .to_bytes(&mut self.pieces, &mut bytes)
-            .map_err(SaveError::Io)?;
-        if let Err(e) = write_atomic_with(&*self.fs, path, &bytes) {
-            self.spare_write = bytes;
+            .and_then(|()| write_atomic_with(&*self.fs, path, &bytes));
+        if let Err(e) = written {
+            self.spare = bytes;
             return Err(SaveError::Io(e));
         }
         self.seen_fingerprint = fingerprint(path);
         // A daily copy; a failure here loses nothing, so it does not fail the save.
         let _ = keep_daily_copy(&self.dir, path, &bytes, chrono::Utc::now());
-        self.spare_write = self.seen.replace(bytes).unwrap_or_default();
+        self.spare = self.seen.replace(bytes).unwrap_or_default();
         Ok(())
     }
 
