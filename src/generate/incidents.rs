@@ -9,7 +9,7 @@ use crate::model::incident::{Incident, IncidentId};
 use crate::model::roster::{Contact, Roster};
 use crate::store::drills::bundled;
 use crate::store::playbooks_file::bundled_playbooks;
-use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, SubsecRound, Timelike, Utc, Weekday};
 use serde_json::Map;
 use std::collections::{HashMap, HashSet};
 
@@ -19,7 +19,7 @@ const YEARS: i64 = 3;
 const OPEN_WINDOW_DAYS: i64 = 3;
 
 pub(super) fn build(spec: &Spec, roster: &Roster, now: DateTime<Utc>) -> IncidentsFile {
-    let now = DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now);
+    let now = now.trunc_subsecs(0);
     let open = spec.open.min(spec.incidents);
     let closed = spec.incidents - open;
     let ctx = context(roster);

@@ -12,6 +12,7 @@ use crate::i18n::{self, Lang};
 use crate::model::category::Category;
 use crate::model::change::{Change, NewIncident, Reclassification};
 use crate::model::checklist::checklist_from;
+use crate::model::desk::IncidentsFile;
 use crate::model::drill::{Answer, Scenario};
 use crate::model::drill_result::drill_incident;
 use crate::model::incident::{AttemptOutcome, IncidentId, ResolvedRoute};
@@ -71,11 +72,6 @@ pub(super) struct Plan {
     pub after: Vec<Event>,
 }
 
-/// The id changes are addressed to while the incident is built alone.
-pub(super) fn scratch_id() -> IncidentId {
-    IncidentId::from_number(1)
-}
-
 struct Planner<'c> {
     ctx: &'c Ctx<'c>,
     rng: Rng,
@@ -86,7 +82,7 @@ struct Planner<'c> {
     title: String,
     category: Category,
     severity: Severity,
-    book: CategoryPlaybook,
+    book: &'c CategoryPlaybook,
     route: Option<ResolvedRoute>,
     detected: DateTime<Utc>,
     done: HashSet<String>,
@@ -165,7 +161,6 @@ pub(super) fn plan(
         || Severity::ALL[rng.weighted(severity_weights(category))],
         |s| s.incident.severity,
     );
-    let book = ctx.playbooks.for_category(category).cloned();
     let variant = rng.below(1 << 16);
     let mut p = Planner {
         ctx,
@@ -176,7 +171,7 @@ pub(super) fn plan(
         title: String::new(),
         category,
         severity,
-        book: book.clone().unwrap_or_else(empty_book),
+        book: book_for(ctx, category),
         route: ctx
             .roster
             .route_for(category, severity)
@@ -195,7 +190,7 @@ pub(super) fn plan(
     let lang = if ja { Lang::Ja } else { Lang::En };
     let new = match &scenario {
         Some(s) => drill_incident(s, &ctx.playbooks, ctx.roster, lang, detected)
-            .unwrap_or_else(|| p.new_incident(book.as_ref(), drill)),
+            .unwrap_or_else(|| p.new_incident()),
         None => {
             // Most incidents are opened within minutes; some from a log found later.
             p.t = if p.rng.percent(90) {
@@ -203,7 +198,7 @@ pub(super) fn plan(
             } else {
                 p.rng.range(15 * 60, 90 * 60)
             };
-            p.new_incident(book.as_ref(), drill)
+            p.new_incident()
         }
     };
     p.title = new.title.clone();
@@ -242,13 +237,17 @@ fn severity_weights(category: Category) -> &'static [u32] {
     }
 }
 
-fn empty_book() -> CategoryPlaybook {
-    CategoryPlaybook {
-        report: Vec::new(),
-        assess_scope: Vec::new(),
-        interim_fix: Vec::new(),
-        review: Vec::new(),
-    }
+/// What a category without a playbook has: no steps.
+static NO_STEPS: CategoryPlaybook = CategoryPlaybook {
+    report: Vec::new(),
+    assess_scope: Vec::new(),
+    interim_fix: Vec::new(),
+    review: Vec::new(),
+};
+
+/// The playbook of `category`.
+fn book_for<'c>(ctx: &'c Ctx, category: Category) -> &'c CategoryPlaybook {
+    ctx.playbooks.for_category(category).unwrap_or(&NO_STEPS)
 }
 
 impl Planner<'_> {
@@ -275,11 +274,13 @@ impl Planner<'_> {
         });
     }
 
+    /// The id changes are addressed to while the incident is built alone: the one an
+    /// empty file gives.
     fn id(&self) -> IncidentId {
-        scratch_id()
+        IncidentsFile::default().next_id()
     }
 
-    fn new_incident(&mut self, book: Option<&CategoryPlaybook>, drill: bool) -> NewIncident {
+    fn new_incident(&mut self) -> NewIncident {
         let kind = self.kind;
         NewIncident {
             title: self.text(nth(kind.titles, self.variant)),
@@ -287,8 +288,8 @@ impl Planner<'_> {
             severity: self.severity,
             detected_at: self.detected,
             description: self.text(nth(kind.descriptions, self.variant)),
-            drill,
-            checklist: book.map(checklist_from).unwrap_or_default(),
+            drill: self.drill,
+            checklist: checklist_from(self.book),
             route: self.route.clone(),
             drill_run: None,
         }

@@ -161,7 +161,7 @@ impl Planner<'_> {
         } else {
             self.pick_text(texts::LESS_SERIOUS)
         };
-        let book = self.ctx.playbooks.for_category(category).cloned();
+        let book = super::book_for(self.ctx, category);
         let route = self
             .ctx
             .roster
@@ -179,11 +179,11 @@ impl Planner<'_> {
                 severity,
                 reason,
                 route: route.clone(),
-                checklist: book.as_ref().map(checklist_from).unwrap_or_default(),
+                checklist: checklist_from(book),
             }),
         });
         if category != self.category {
-            self.book = book.unwrap_or_else(empty_book);
+            self.book = book;
             self.category = category;
         }
         self.severity = severity;

@@ -8,7 +8,9 @@ use super::names::{
     OFFICE_LABELS, SITE_TEAMS, SITES, SURNAMES, WESTERN_NAMES,
 };
 use super::{Rng, Spec};
-use crate::model::roster::{Contact, Phone as Number, ROSTER_SCHEMA_VERSION, Roster, Unavailable};
+use crate::model::roster::{
+    Contact, DEFAULT_UPDATE_CADENCE, Phone as Number, ROSTER_SCHEMA_VERSION, Roster, Unavailable,
+};
 use routes::{AWAY_KEY_PERSON, Group, KEY_PEOPLE};
 use serde_json::Map;
 use std::collections::{BTreeMap, HashMap};
@@ -16,18 +18,13 @@ use std::collections::{BTreeMap, HashMap};
 pub(super) fn build(spec: &Spec) -> Roster {
     let mut people = People::default();
     let mut groups: HashMap<Group, Vec<usize>> = HashMap::new();
+    let team_weights: Vec<u32> = SITE_TEAMS.iter().map(|t| t.1).collect();
     for i in 0..spec.contacts {
         let mut rng = Rng::derive(spec.seed, 1, i as u64);
         let contact = match KEY_PEOPLE.get(i) {
             Some(&(group, role, team, western)) => {
                 groups.entry(group).or_default().push(i);
-                let team = if HEAD_OFFICE_TEAMS.contains(&team) {
-                    team.to_string()
-                } else if team.is_ascii() {
-                    format!("{team} ({})", SITES[0].1)
-                } else {
-                    format!("{} {team}", SITES[0].0)
-                };
+                let team = site_team(team, 0);
                 let who = Who {
                     western,
                     role,
@@ -41,7 +38,7 @@ pub(super) fn build(spec: &Spec) -> Roster {
                 }
                 c
             }
-            None => staff(&mut people, &mut rng, i),
+            None => staff(&mut people, &mut rng, i, &team_weights),
         };
         people.contacts.push(contact);
     }
@@ -51,9 +48,10 @@ pub(super) fn build(spec: &Spec) -> Roster {
         schema_version: ROSTER_SCHEMA_VERSION,
         sample: false,
         update_cadence_minutes: Some(
-            [("1", 30), ("2", 60), ("3", 120), ("4", 240)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
+            DEFAULT_UPDATE_CADENCE
+                .iter()
+                .enumerate()
+                .map(|(i, &minutes)| ((i + 1).to_string(), minutes))
                 .collect::<BTreeMap<_, _>>(),
         ),
         contacts: people.contacts,
@@ -70,21 +68,37 @@ fn away(reason: &str) -> Unavailable {
     }
 }
 
-/// Someone on a site's team, not named by any route.
-fn staff(people: &mut People, rng: &mut Rng, i: usize) -> Contact {
+/// A team's name as the roster gives it: as it is for the head office's own teams, else
+/// with its site ("東京本社 運用第1チーム", "Infrastructure (Tokyo HQ)").
+fn site_team(team: &str, site: usize) -> String {
+    if HEAD_OFFICE_TEAMS.contains(&team) {
+        team.to_string()
+    } else if team.is_ascii() {
+        format!("{team} ({})", SITES[site].1)
+    } else {
+        format!("{} {team}", SITES[site].0)
+    }
+}
+
+/// Someone on a site's team, not named by any route; `team_weights` are those of
+/// `SITE_TEAMS`.
+fn staff(people: &mut People, rng: &mut Rng, i: usize, team_weights: &[u32]) -> Contact {
     let site = rng.weighted(&[35, 20, 10, 8, 7, 10, 5, 5]);
-    let team_weights: Vec<u32> = SITE_TEAMS.iter().map(|t| t.1).collect();
-    let (team, _) = SITE_TEAMS[rng.weighted(&team_weights)];
+    let (team, _) = SITE_TEAMS[rng.weighted(team_weights)];
     let western = rng.percent(if team == "Infrastructure" { 60 } else { 3 });
+    let on_shift = matches!(team, "運用第1チーム" | "運用第2チーム" | "夜間当直");
     let role = match team {
-        "運用第1チーム" | "運用第2チーム" | "夜間当直" if rng.one_in(1, 12) => {
-            "チームリーダー"
+        _ if on_shift => {
+            if rng.one_in(1, 12) {
+                "チームリーダー"
+            } else if western {
+                "Operator"
+            } else if rng.percent(15) {
+                "派遣スタッフ(オペレーター)"
+            } else {
+                "オペレーター"
+            }
         }
-        "運用第1チーム" | "運用第2チーム" | "夜間当直" if western => "Operator",
-        "運用第1チーム" | "運用第2チーム" | "夜間当直" if rng.percent(15) => {
-            "派遣スタッフ(オペレーター)"
-        }
-        "運用第1チーム" | "運用第2チーム" | "夜間当直" => "オペレーター",
         "サービスデスク" if rng.one_in(1, 10) => "サービスデスク主任",
         "サービスデスク" => "サービスデスク担当",
         "ネットワーク運用課" if western => "Network engineer",
@@ -94,11 +108,7 @@ fn staff(people: &mut People, rng: &mut Rng, i: usize) -> Contact {
         _ if western => *rng.pick(&["Network engineer", "Site reliability engineer"]),
         _ => "システム基盤担当",
     };
-    let team = if team.is_ascii() {
-        format!("{team} ({})", SITES[site].1)
-    } else {
-        format!("{} {team}", SITES[site].0)
-    };
+    let team = site_team(team, site);
     let who = Who {
         western,
         role,
