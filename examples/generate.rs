@@ -10,9 +10,9 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use shiftdesk::generate::{Spec, write_dir};
-use shiftdesk::store::DataDir;
-use shiftdesk::store::json_file::MAX_FILE_BYTES;
+use shiftdesk_gen::{Spec, write_dir};
+use shiftdesk_store::DataDir;
+use shiftdesk_store::json_file::MAX_FILE_BYTES;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;

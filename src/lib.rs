@@ -1,12 +1,11 @@
 //! shiftdesk: guided incident response for on-shift operators, in the terminal.
 //!
-//! Layers: `model` ← `store` ← `app` ← `ui`, with `cli` on top; `i18n` holds every word.
+//! The layers below live in their own crates: `shiftdesk-words` (every word) ←
+//! `shiftdesk-core` (the domain) ← `shiftdesk-store` (the data dir). This crate holds
+//! what sits on them: `app` (state, `Action`, `update`) ← `ui` (drawing), with `cli`,
+//! `terminal` and `main` on top.
 
 pub mod app;
 pub mod cli;
-pub mod generate;
-pub mod i18n;
-pub mod model;
-pub mod store;
 pub mod terminal;
 pub mod ui;

@@ -4,13 +4,13 @@ use anyhow::Result;
 use chrono::{SubsecRound, Utc};
 use clap::Parser;
 use shiftdesk::app::effects::ClipboardMode;
-use shiftdesk::app::open::{archiving_notice, open_desk};
 use shiftdesk::app::{App, Operator};
 use shiftdesk::cli::{Cli, Session, run};
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::clock::Zone;
-use shiftdesk::store::DataDir;
 use shiftdesk::terminal::Ending;
+use shiftdesk_core::clock::Zone;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_store::DataDir;
+use shiftdesk_store::open::{archiving_notice, open_desk};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -19,8 +19,8 @@ fn operator_name(flag: Option<String>) -> String {
         .chain(std::env::var("SHIFTDESK_OPERATOR").ok())
         .chain(std::env::var("USER").ok())
         .chain(std::env::var("LOGNAME").ok())
-        .map(|s| shiftdesk::model::text::normalize_input(s.trim()))
-        .find(|s| shiftdesk::model::text::has_content(s))
+        .map(|s| shiftdesk_core::text::normalize_input(s.trim()))
+        .find(|s| shiftdesk_core::text::has_content(s))
         .unwrap_or_else(|| "operator".to_string())
 }
 
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     let operator = Operator {
         name: operator_name(cli.operator),
         lang,
-        zone: Zone::from_env(),
+        zone: Zone::from_settings(|k| std::env::var(k).ok()),
         callback: cli
             .callback
             .or_else(|| std::env::var("SHIFTDESK_CALLBACK").ok())
@@ -74,7 +74,7 @@ fn start(
     let mut app = App::new(desk, operator, now, size);
     app.ui.warnings = warnings;
     app.clipboard = clipboard;
-    if let Some(draft) = shiftdesk::store::drafts::load_draft(&dir) {
+    if let Some(draft) = shiftdesk_store::drafts::load_draft(&dir) {
         app.ui.kept_draft = Some(draft.clone());
         app.offer_draft(draft);
     }

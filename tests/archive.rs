@@ -8,19 +8,19 @@ use chrono::{DateTime, Duration, Utc};
 use common::{now, open, operator};
 use shiftdesk::app::App;
 use shiftdesk::app::action::Action;
-use shiftdesk::app::open::open_desk;
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::archive::{ArchiveIndex, MonthFile};
-use shiftdesk::model::change::{Change, Stamped};
-use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::model::history::HistoryFilter;
-use shiftdesk::model::record::{Measure, Review};
-use shiftdesk::model::{Category, IncidentId};
-use shiftdesk::store::DataDir;
-use shiftdesk::store::archive::{BEFORE_ARCHIVE, for_each, index_path, month_path};
-use shiftdesk::store::fs::FaultyFs;
-use shiftdesk::store::incidents::IncidentsStore;
-use shiftdesk::store::roster_file::sample_roster;
+use shiftdesk_core::archive::{ArchiveIndex, MonthFile};
+use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::history::HistoryFilter;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::record::{Measure, Review};
+use shiftdesk_core::{Category, IncidentId};
+use shiftdesk_store::DataDir;
+use shiftdesk_store::archive::{BEFORE_ARCHIVE, for_each, index_path, month_path};
+use shiftdesk_store::fs::FaultyFs;
+use shiftdesk_store::incidents::IncidentsStore;
+use shiftdesk_store::open::open_desk;
+use shiftdesk_store::roster_file::sample_roster;
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -212,15 +212,15 @@ fn ids_are_never_given_twice_after_archiving() {
     std::fs::write(dir.incidents(), serde_json::to_vec_pretty(&file).unwrap()).unwrap();
     let (mut desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
     assert!(desk.incidents().incidents.is_empty(), "all archived");
-    let books = shiftdesk::store::playbooks_file::bundled_playbooks();
-    let new = Change::Open(Box::new(shiftdesk::model::change::NewIncident {
+    let books = shiftdesk_store::playbooks_file::bundled_playbooks();
+    let new = Change::Open(Box::new(shiftdesk_core::change::NewIncident {
         title: "new".into(),
         category: Category::SystemOutage,
-        severity: shiftdesk::model::Severity::new(3).unwrap(),
+        severity: shiftdesk_core::Severity::new(3).unwrap(),
         detected_at: now(),
         description: String::new(),
         drill: false,
-        checklist: shiftdesk::model::checklist::checklist_from(
+        checklist: shiftdesk_core::checklist::checklist_from(
             books.for_category(Category::SystemOutage).unwrap(),
         ),
         route: None,
@@ -229,7 +229,7 @@ fn ids_are_never_given_twice_after_archiving() {
     let (outcome, _) = desk.submit(Stamped::new(new, now(), "sato"));
     assert_eq!(
         outcome.unwrap().applied(),
-        &shiftdesk::model::change::Applied::Opened(id(4))
+        &shiftdesk_core::change::Applied::Opened(id(4))
     );
 }
 

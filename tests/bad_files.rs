@@ -6,12 +6,12 @@
 
 mod common;
 
-use shiftdesk::app::open::open_desk;
-use shiftdesk::i18n::Lang;
-use shiftdesk::store::DataDir;
-use shiftdesk::store::drills::load_scenarios;
-use shiftdesk::store::playbooks_file::{BUNDLED_PLAYBOOKS, load_playbooks};
-use shiftdesk::store::roster_file::SAMPLE_ROSTER;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_store::DataDir;
+use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::open::open_desk;
+use shiftdesk_store::playbooks_file::{BUNDLED_PLAYBOOKS, load_playbooks};
+use shiftdesk_store::roster_file::SAMPLE_ROSTER;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};

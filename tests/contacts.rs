@@ -6,10 +6,10 @@ use common::{now, operator};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shiftdesk::app::App;
 use shiftdesk::app::keymap::action_for;
-use shiftdesk::app::open::open_desk;
 use shiftdesk::app::ui_state::Overlay;
-use shiftdesk::i18n::Lang;
-use shiftdesk::store::DataDir;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_store::DataDir;
+use shiftdesk_store::open::open_desk;
 
 fn desk(tmp: &tempfile::TempDir) -> (App, DataDir) {
     let dir = DataDir::at(tmp.path());

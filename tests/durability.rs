@@ -4,15 +4,15 @@
 
 mod common;
 
-use shiftdesk::app::desk::Desk;
-use shiftdesk::app::ledger::SaveState;
-use shiftdesk::model::change::{Change, Stamped};
-use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::store::fs::FaultyFs;
-use shiftdesk::store::lock::LockGuard;
-use shiftdesk::store::playbooks_file::bundled_playbooks;
-use shiftdesk::store::roster_file::{RosterStore, sample_roster};
-use shiftdesk::store::{DataDir, IncidentsStore};
+use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_store::desk::Desk;
+use shiftdesk_store::fs::FaultyFs;
+use shiftdesk_store::ledger::SaveState;
+use shiftdesk_store::lock::LockGuard;
+use shiftdesk_store::playbooks_file::bundled_playbooks;
+use shiftdesk_store::roster_file::{RosterStore, sample_roster};
+use shiftdesk_store::{DataDir, IncidentsStore};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;

@@ -6,9 +6,9 @@ mod common;
 use chrono::{DateTime, Duration, Utc};
 use common::{app_with, now, shift_desk};
 use shiftdesk::app::action::Action;
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::change::{Change, Stamped};
-use shiftdesk::model::desk::IncidentsFile;
+use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::Lang;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()

@@ -40,7 +40,7 @@ struct Seen {
 
 impl vte::Perform for Seen {
     fn print(&mut self, c: char) {
-        if shiftdesk::model::text::is_unsafe(c) {
+        if shiftdesk_core::text::is_unsafe(c) {
             self.unsafe_printed.push(c);
         }
     }
@@ -109,7 +109,7 @@ fn hostile_data_dir() -> tempfile::TempDir {
     }
     std::fs::write(d.join("roster.json"), roster.to_string()).unwrap();
     let mut books: serde_json::Value =
-        serde_json::from_str(shiftdesk::store::playbooks_file::BUNDLED_PLAYBOOKS).unwrap();
+        serde_json::from_str(shiftdesk_store::playbooks_file::BUNDLED_PLAYBOOKS).unwrap();
     for (i, (_, book)) in books["playbooks"]
         .as_object_mut()
         .unwrap()
@@ -283,7 +283,7 @@ fn stdout_of_every_subcommand_and_export_holds_no_control_bytes() {
             let bad: Vec<char> = text
                 .chars()
                 .filter(|c| {
-                    shiftdesk::model::text::is_unsafe(*c) && *c != '\n' && !(vcard && *c == '\r')
+                    shiftdesk_core::text::is_unsafe(*c) && *c != '\n' && !(vcard && *c == '\r')
                 })
                 .collect();
             assert!(bad.is_empty(), "{args:?} {lang}: {bad:?}");
@@ -299,7 +299,7 @@ fn stdout_of_every_subcommand_and_export_holds_no_control_bytes() {
     assert!(
         !card
             .chars()
-            .any(|c| shiftdesk::model::text::is_unsafe(c) && c != '\r' && c != '\n')
+            .any(|c| shiftdesk_core::text::is_unsafe(c) && c != '\r' && c != '\n')
     );
 }
 

@@ -11,8 +11,8 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shiftdesk::app::keymap::action_for;
 use shiftdesk::app::{Action, App};
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::text::is_unsafe;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::text::is_unsafe;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]

@@ -1,8 +1,8 @@
 //! Roster check: the bundled sample passes, and each broken roster is caught at its place.
 
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::roster::Roster;
-use shiftdesk::model::roster_check::*;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::roster::check::*;
 use std::path::Path;
 
 /// A broken fixture, the place of its error, and the kind expected there.

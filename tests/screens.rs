@@ -5,7 +5,7 @@ mod common;
 
 use common::{app_with, render, shift_desk};
 use shiftdesk::app::Action;
-use shiftdesk::i18n::Lang;
+use shiftdesk_core::i18n::Lang;
 
 fn screen(lang: Lang, size: (u16, u16)) -> String {
     render(&app_with(shift_desk(), lang, size))

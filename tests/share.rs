@@ -5,15 +5,15 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{ago, attempt, check, now, open, shift_desk, tokyo};
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::change::{Change, Stamped};
-use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::model::incident::AttemptOutcome::{LeftMessage, NoAnswer, Reached};
-use shiftdesk::model::record::{Effect, MeasureInput, ReviewInput, Scope};
-use shiftdesk::model::share::{handover_text, incident_markdown};
-use shiftdesk::model::text::is_unsafe;
-use shiftdesk::model::{Category, IncidentId};
-use shiftdesk::store::roster_file::sample_roster;
+use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::incident::AttemptOutcome::{LeftMessage, NoAnswer, Reached};
+use shiftdesk_core::record::{Effect, MeasureInput, ReviewInput, Scope};
+use shiftdesk_core::share::{handover_text, incident_markdown};
+use shiftdesk_core::text::is_unsafe;
+use shiftdesk_core::{Category, IncidentId};
+use shiftdesk_store::roster_file::sample_roster;
 use std::path::Path;
 use std::process::Command;
 
@@ -317,7 +317,7 @@ fn handover_of_a_shift_ja() {
 #[test]
 fn handover_says_none_where_nothing_is_left() {
     let text = handover_text(
-        &[] as &[shiftdesk::model::Incident],
+        &[] as &[shiftdesk_core::Incident],
         &sample_roster(),
         ago(60),
         Lang::En,

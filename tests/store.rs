@@ -3,17 +3,17 @@
 mod common;
 
 use common::{now, shift_desk};
-use shiftdesk::app::desk::Desk;
-use shiftdesk::app::ledger::SaveState;
-use shiftdesk::app::open::open_desk;
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::IncidentId;
-use shiftdesk::model::change::{Change, Stamped};
-use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::store::incidents::IncidentsStore;
-use shiftdesk::store::playbooks_file::bundled_playbooks;
-use shiftdesk::store::roster_file::{RosterLoad, open_roster, sample_roster};
-use shiftdesk::store::{DataDir, FileProblem};
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_store::desk::Desk;
+use shiftdesk_store::incidents::IncidentsStore;
+use shiftdesk_store::ledger::SaveState;
+use shiftdesk_store::open::open_desk;
+use shiftdesk_store::playbooks_file::bundled_playbooks;
+use shiftdesk_store::roster_file::{RosterLoad, open_roster, sample_roster};
+use shiftdesk_store::{DataDir, FileProblem};
 use std::os::unix::fs::PermissionsExt;
 
 fn temp() -> (tempfile::TempDir, DataDir) {
@@ -277,7 +277,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
             file,
             &roster,
             title,
-            shiftdesk::model::Category::Other,
+            shiftdesk_core::Category::Other,
             3,
             1,
             false,
@@ -288,7 +288,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
     let change = |i: usize| {
         let inc = &scratch.incidents[i];
         Stamped::new(
-            Change::Open(Box::new(shiftdesk::model::change::NewIncident {
+            Change::Open(Box::new(shiftdesk_core::change::NewIncident {
                 title: inc.title.clone(),
                 category: inc.category,
                 severity: inc.severity,

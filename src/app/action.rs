@@ -1,8 +1,8 @@
 //! Every change to the desk, on screen or on disk, is one of these.
 
-use crate::model::incident::AttemptOutcome;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
+use shiftdesk_core::incident::AttemptOutcome;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -70,7 +70,7 @@ pub enum Action {
     JumpDrill,
     /// A running drill's readiness checks.
     Checks,
-    AnswerCheck(crate::model::drill::Answer),
+    AnswerCheck(shiftdesk_core::drill::Answer),
     /// The terminal went away (SIGHUP) or the desk was told to stop: keep the draft, quit.
     Hangup,
 }

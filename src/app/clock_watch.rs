@@ -2,8 +2,8 @@
 //! every second while a countdown runs, else when a shown minute ticks over.
 
 use super::App;
-use crate::model::escalation::{next_update_due, route_progress};
 use chrono::{DateTime, Duration, DurationRound, Utc};
+use shiftdesk_core::escalation::{next_update_due, route_progress};
 
 /// The first instant after `now` of the form `from + k minutes`.
 fn next_minute_from(from: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {

@@ -1,7 +1,7 @@
 //! Contact search and the contact card: the state the overlays keep.
 
 use super::text_field::TextField;
-use crate::model::search::{Hit, SearchIndex, narrows};
+use shiftdesk_core::search::{Hit, SearchIndex, narrows};
 
 /// The search overlay: the query, its results and the cursor in them.
 pub struct SearchState {

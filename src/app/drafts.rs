@@ -6,9 +6,9 @@ use super::form_new::NewIncidentForm;
 use super::form_note::{NoteForm, NoteTarget};
 use super::text_field::TextField;
 use super::ui_state::{NoticeLevel, Overlay};
-use crate::i18n::{Msg, t};
-use crate::model::draft::{Draft, DraftKind};
-use crate::model::{Category, Severity};
+use shiftdesk_core::draft::{Draft, DraftKind};
+use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::{Category, Severity};
 use std::collections::BTreeMap;
 
 impl App {
@@ -39,7 +39,7 @@ impl App {
             _ => return None,
         };
         Some(Draft {
-            schema_version: crate::store::drafts::DRAFT_SCHEMA_VERSION,
+            schema_version: shiftdesk_store::drafts::DRAFT_SCHEMA_VERSION,
             kind,
             incident,
             step,

@@ -1,14 +1,14 @@
 //! The contact form (add or edit) and the availability form, with their validation.
 
 use super::text_field::TextField;
-use crate::i18n::Msg;
-use crate::model::clock::{Zone, parse_until_input};
-use crate::model::roster::{Contact, Unavailable};
-use crate::model::roster_change::ContactFields;
-use crate::model::roster_check::{is_plausible_email, is_plausible_phone};
-use crate::model::text::has_content;
 use chrono::{DateTime, Utc};
 use serde_json::Map;
+use shiftdesk_core::clock::{Zone, parse_until_input};
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::roster::change::ContactFields;
+use shiftdesk_core::roster::check::{is_plausible_email, is_plausible_phone};
+use shiftdesk_core::roster::{Contact, Unavailable};
+use shiftdesk_core::text::has_content;
 
 /// The fields of the contact form, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

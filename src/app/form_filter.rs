@@ -1,11 +1,11 @@
 //! The filter for browsing closed incidents.
 
 use super::fields::Fields;
-use crate::i18n::Msg;
-use crate::model::history::HistoryFilter;
-use crate::model::{Category, Severity};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use shiftdesk_core::history::HistoryFilter;
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::{Category, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterField {

@@ -2,12 +2,12 @@
 
 use super::fields::cycle;
 use super::text_field::TextField;
-use crate::i18n::Msg;
-use crate::model::clock::{TimeInputError, Zone, parse_time_input};
-use crate::model::text::has_content;
-use crate::model::{Category, Severity};
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use shiftdesk_core::clock::{TimeInputError, Zone, parse_time_input};
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::text::has_content;
+use shiftdesk_core::{Category, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
@@ -141,8 +141,8 @@ impl NewIncidentForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::test_fixtures::t;
     use ratatui::crossterm::event::KeyModifiers;
+    use shiftdesk_core::test_fixtures::t;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -1,7 +1,7 @@
 //! A note: on a checklist step, or on the incident as a whole.
 
 use super::text_field::TextField;
-use crate::model::IncidentId;
+use shiftdesk_core::IncidentId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteTarget {

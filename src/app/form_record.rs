@@ -3,13 +3,13 @@
 
 use super::fields::Fields;
 use super::text_field::TextField;
-use crate::i18n::Msg;
-use crate::model::IncidentId;
-use crate::model::clock::{Zone, parse_time_input};
-use crate::model::record::{Effect, MeasureInput, Review, ReviewInput, Scope};
-use crate::model::text::has_content;
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::clock::{Zone, parse_time_input};
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::record::{Effect, MeasureInput, Review, ReviewInput, Scope};
+use shiftdesk_core::text::has_content;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScopeField {
@@ -350,7 +350,7 @@ impl MeasureRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::test_fixtures::t;
+    use shiftdesk_core::test_fixtures::t;
 
     fn zone() -> Zone {
         Zone::Named(chrono_tz::UTC)

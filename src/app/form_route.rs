@@ -2,9 +2,9 @@
 
 use super::fields::cycle;
 use super::text_field::TextField;
-use crate::i18n::Msg;
-use crate::model::{Category, IncidentId, Severity};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::{Category, IncidentId, Severity};
 
 /// Escalate now: to the next level, or to one the operator picks, with a reason.
 pub struct EscalateForm {

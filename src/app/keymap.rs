@@ -3,8 +3,8 @@
 use super::App;
 use super::action::Action;
 use super::ui_state::{Overlay, Pane, TextView};
-use crate::model::incident::AttemptOutcome;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use shiftdesk_core::incident::AttemptOutcome;
 
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
@@ -109,7 +109,7 @@ fn list_layer(key: KeyEvent) -> Option<Action> {
 }
 
 fn checks_layer(key: KeyEvent) -> Option<Action> {
-    use crate::model::drill::Answer;
+    use shiftdesk_core::drill::Answer;
     Some(match key.code {
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('v') => Action::Dismiss,
         KeyCode::Up | KeyCode::Char('k') => Action::MoveUp,

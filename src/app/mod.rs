@@ -4,7 +4,6 @@
 pub mod action;
 mod clock_watch;
 pub mod contacts;
-pub mod desk;
 mod drafts;
 pub mod effects;
 pub mod fields;
@@ -14,10 +13,7 @@ pub mod form_new;
 pub mod form_note;
 pub mod form_record;
 pub mod form_route;
-pub mod history;
 pub mod keymap;
-pub mod ledger;
-pub mod open;
 pub mod text_field;
 mod text_views;
 pub mod ui_state;
@@ -27,15 +23,15 @@ pub mod update_drill;
 mod update_record;
 mod update_route;
 
-use crate::i18n::Lang;
-use crate::model::archive::ArchiveEntry;
-use crate::model::checklist::display_order;
-use crate::model::clock::Zone;
-use crate::model::desk::by_urgency;
-use crate::model::{Incident, IncidentId};
 use chrono::{DateTime, Utc};
-use desk::Desk;
 use effects::{ClipboardMode, Effect};
+use shiftdesk_core::archive::ArchiveEntry;
+use shiftdesk_core::checklist::display_order;
+use shiftdesk_core::clock::Zone;
+use shiftdesk_core::desk::by_urgency;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::{Incident, IncidentId};
+use shiftdesk_store::Desk;
 use ui_state::UiState;
 
 pub use action::Action;
@@ -155,7 +151,7 @@ impl App {
     /// Whether the list shows the incident `id`, as [`App::visible`] would say, without
     /// putting the list in order (which weighs the urgency of every open incident, and this
     /// is asked after every action).
-    fn lists(&self, id: &crate::model::IncidentId) -> bool {
+    fn lists(&self, id: &shiftdesk_core::IncidentId) -> bool {
         let live = self.desk.incidents().incidents.iter();
         live.filter(|i| &i.id == id).any(|i| self.lists_live(i))
             || (self.ui.show_closed
@@ -176,7 +172,7 @@ impl App {
     }
 
     /// Selects an incident and puts the checklist cursor on its next open step.
-    pub(super) fn select(&mut self, id: Option<crate::model::IncidentId>) {
+    pub(super) fn select(&mut self, id: Option<shiftdesk_core::IncidentId>) {
         if let Some(id) = &id {
             self.desk.look_at(id);
         }
@@ -189,7 +185,7 @@ impl App {
     /// The cursor position of the next open step of the selected incident.
     fn next_open_cursor(&self) -> Option<usize> {
         let inc = self.selected()?;
-        let next = crate::model::checklist::next_open_step(&inc.checklist)?;
+        let next = shiftdesk_core::checklist::next_open_step(&inc.checklist)?;
         display_order(&inc.checklist)
             .iter()
             .position(|&i| i == next)

@@ -1,9 +1,9 @@
 //! A text entry field: ratatui-textarea underneath, with what reaches it made safe.
 
-use crate::model::text::normalize_input;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
+use shiftdesk_core::text::normalize_input;
 
 pub struct TextField {
     area: TextArea<'static>,

@@ -4,14 +4,14 @@
 use super::App;
 use super::effects::{ClipboardMode, Effect};
 use super::ui_state::{NoticeLevel, Overlay, TextView};
-use crate::i18n::{Msg, t};
-use crate::model::drill_result::drill_report;
-use crate::model::report::{Reporter, report_text};
-use crate::model::share::export::incident_markdown;
-use crate::model::share::handover::handover_text;
-use crate::model::text::safe_line;
-use crate::model::timeline::describe;
 use chrono::Duration;
+use shiftdesk_core::drill::result::drill_report;
+use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::report::{Reporter, report_text};
+use shiftdesk_core::share::export::incident_markdown;
+use shiftdesk_core::share::handover::handover_text;
+use shiftdesk_core::text::safe_line;
+use shiftdesk_core::timeline::describe;
 
 /// How far back the handover looks for incidents closed during the shift.
 pub const SHIFT_HOURS: i64 = 12;

@@ -7,9 +7,9 @@ use super::form_new::NewIncidentForm;
 use super::form_note::NoteForm;
 use super::form_record::{ConsultForm, InterimForm, ReasonForm, ReviewForm, ScopeForm};
 use super::form_route::{EscalateForm, ReclassifyForm};
-use crate::model::IncidentId;
-use crate::model::history::HistoryFilter;
 use chrono::{DateTime, Utc};
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::history::HistoryFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -80,7 +80,7 @@ pub enum Overlay {
     CheckAnswer(Box<super::update_drill::CheckAnswerForm>),
     ConfirmEndDrill(IncidentId),
     /// A draft kept when the desk went away: restore it or let it go.
-    ConfirmDraft(Box<crate::model::draft::Draft>),
+    ConfirmDraft(Box<shiftdesk_core::draft::Draft>),
     Search(Box<SearchState>),
     Card(Box<CardState>),
     ContactForm(Box<ContactForm>),
@@ -140,7 +140,7 @@ pub struct UiState {
     /// Problems found at start that stay on screen (roster, playbooks, read-only).
     pub warnings: Vec<String>,
     /// The draft last kept on disk, to write only when it changes.
-    pub kept_draft: Option<crate::model::draft::Draft>,
+    pub kept_draft: Option<shiftdesk_core::draft::Draft>,
     pub width: u16,
     pub height: u16,
     /// The last tick changed something besides the time (a file, a notice).

@@ -2,15 +2,15 @@
 
 use super::App;
 use super::action::Action;
-use super::desk::DeskError;
 use super::form_note::{NoteForm, NoteTarget};
-use super::ledger::Submitted;
 use super::ui_state::{Notice, NoticeLevel, Overlay, Pane};
-use crate::i18n::{Msg, fill, t};
-use crate::model::change::{Applied, Change, ChangeError, NewIncident, Stamped};
-use crate::model::checklist::{checklist_from, display_order};
-use crate::model::text::safe_line;
 use chrono::Duration;
+use shiftdesk_core::change::{Applied, Change, ChangeError, NewIncident, Stamped};
+use shiftdesk_core::checklist::{checklist_from, display_order};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::text::safe_line;
+use shiftdesk_store::desk::DeskError;
+use shiftdesk_store::ledger::Submitted;
 use std::sync::Arc;
 
 /// How long a notice stays on screen.

@@ -5,11 +5,11 @@ use super::App;
 use super::contacts::{CardState, Copied, SearchState};
 use super::effects::{ClipboardMode, Effect};
 use super::form_contact::{AvailabilityForm, ContactForm};
-use super::ledger::{LedgerError, Submitted};
 use super::ui_state::{NoticeLevel, Overlay};
-use crate::i18n::{Msg, fill, t};
-use crate::model::roster_change::{RosterApplied, RosterChange, routes_using};
-use crate::model::text::safe_line;
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::roster::change::{RosterApplied, RosterChange, routes_using};
+use shiftdesk_core::text::safe_line;
+use shiftdesk_store::ledger::{LedgerError, Submitted};
 
 impl App {
     /// Brings the search overlay's results up to date (after every action).

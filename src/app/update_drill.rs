@@ -4,12 +4,12 @@
 use super::App;
 use super::text_field::TextField;
 use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
-use crate::i18n::{Msg, fill, t};
-use crate::model::IncidentId;
-use crate::model::change::{Applied, Change};
-use crate::model::drill::Answer;
-use crate::model::drill_result::drill_incident;
-use crate::model::text::safe_line;
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::change::{Applied, Change};
+use shiftdesk_core::drill::Answer;
+use shiftdesk_core::drill::result::drill_incident;
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::text::safe_line;
 
 /// Answering one readiness check: yes / no / not checked, with a note.
 pub struct CheckAnswerForm {

@@ -5,10 +5,10 @@ use super::App;
 use super::form_filter::FilterForm;
 use super::form_record::{ConsultForm, InterimForm, ReasonForm, ReviewForm, ScopeForm};
 use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
-use crate::i18n::{Msg, fill, t};
-use crate::model::IncidentId;
-use crate::model::change::{Applied, Change, ChangeError};
-use crate::model::text::normalize_input;
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::change::{Applied, Change, ChangeError};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::text::normalize_input;
 
 /// A measure not done: which incident, which measure.
 #[derive(Debug, Clone, PartialEq, Eq)]

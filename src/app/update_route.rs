@@ -5,11 +5,11 @@ use super::App;
 use super::form_note::{NoteForm, NoteTarget};
 use super::form_route::{EscalateForm, ReclassifyForm};
 use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
-use crate::i18n::{Msg, fill, t};
-use crate::model::change::{Change, Reclassification};
-use crate::model::checklist::checklist_from;
-use crate::model::escalation::{contact_to_call, route_progress};
-use crate::model::incident::AttemptOutcome;
+use shiftdesk_core::change::{Change, Reclassification};
+use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::escalation::{contact_to_call, route_progress};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::incident::AttemptOutcome;
 
 impl App {
     /// The contact an attempt is about: the one under the cursor in the contacts pane,
@@ -51,8 +51,11 @@ impl App {
                 self.lang(),
                 Msg::MsgAttemptLogged,
                 &[
-                    ("name", &crate::model::text::safe_line(&name)),
-                    ("outcome", crate::i18n::outcome(self.lang(), outcome)),
+                    ("name", &shiftdesk_core::text::safe_line(&name)),
+                    (
+                        "outcome",
+                        shiftdesk_core::i18n::outcome(self.lang(), outcome),
+                    ),
                 ],
             );
             self.notify(NoticeLevel::Info, text);

@@ -2,19 +2,19 @@
 //! change on stdout, and a process that holds the lock. Not for people.
 
 use super::Session;
-use crate::app::desk::Desk;
-use crate::app::ledger::Submitted;
-use crate::model::Category;
-use crate::model::IncidentId;
-use crate::model::change::{Applied, Change, NewIncident, Stamped};
-use crate::model::checklist::checklist_from;
-use crate::store::IncidentsStore;
-use crate::store::lock::LockGuard;
-use crate::store::playbooks_file::bundled_playbooks;
-use crate::store::roster_file::{RosterLoad, open_roster};
 use anyhow::{Result, bail};
 use chrono::Utc;
 use clap::Args;
+use shiftdesk_core::Category;
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
+use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_store::IncidentsStore;
+use shiftdesk_store::desk::Desk;
+use shiftdesk_store::ledger::Submitted;
+use shiftdesk_store::lock::LockGuard;
+use shiftdesk_store::playbooks_file::bundled_playbooks;
+use shiftdesk_store::roster_file::{RosterLoad, open_roster};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -64,7 +64,7 @@ pub fn writer(args: WriterArgs, ctx: &Session) -> Result<ExitCode> {
     let open = Change::Open(Box::new(NewIncident {
         title: format!("writer {}", args.tag),
         category: Category::Other,
-        severity: crate::model::Severity::MINOR,
+        severity: shiftdesk_core::Severity::MINOR,
         detected_at: Utc::now(),
         description: String::new(),
         drill: false,

@@ -2,20 +2,20 @@
 //! what to do — including how to restore a backup.
 
 use super::Session;
-use crate::i18n::{Lang, Msg, fill, t};
-use crate::model::desk::IncidentsFile;
-use crate::model::roster::Roster;
-use crate::model::roster_check::check;
-use crate::store::archive::{archive_dir, months, read_index, read_month};
-use crate::store::atomic::temp_path;
-use crate::store::backups::{backups_dir, copies};
-use crate::store::drafts::draft_path;
-use crate::store::drills::load_scenarios;
-use crate::store::json_file::{parse, read_bytes};
-use crate::store::json_store::DataFile;
-use crate::store::playbooks_file::load_playbooks;
-use crate::store::{DataDir, FileProblem};
 use anyhow::Result;
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::{Lang, Msg, fill, t};
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::roster::check::check;
+use shiftdesk_store::archive::{archive_dir, months, read_index, read_month};
+use shiftdesk_store::atomic::temp_path;
+use shiftdesk_store::backups::{backups_dir, copies};
+use shiftdesk_store::drafts::draft_path;
+use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::json_file::{parse, read_bytes};
+use shiftdesk_store::json_store::DataFile;
+use shiftdesk_store::playbooks_file::load_playbooks;
+use shiftdesk_store::{DataDir, FileProblem};
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -227,7 +227,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
                 ("ACT ", t)
             }
         };
-        writeln!(stdout, "{mark} {}", crate::model::text::safe_line(text))?;
+        writeln!(stdout, "{mark} {}", shiftdesk_core::text::safe_line(text))?;
     }
     let summary = if act == 0 {
         t(lang, Msg::DoctorAllWell).to_string()
@@ -242,7 +242,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
     })
 }
 
-fn lock(lang: Lang, dir: &crate::store::DataDir, out: &mut Vec<Finding>) {
+fn lock(lang: Lang, dir: &shiftdesk_store::DataDir, out: &mut Vec<Finding>) {
     let Ok(file) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -259,7 +259,7 @@ fn lock(lang: Lang, dir: &crate::store::DataDir, out: &mut Vec<Finding>) {
     }
 }
 
-fn backups(lang: Lang, dir: &crate::store::DataDir, out: &mut Vec<Finding>) {
+fn backups(lang: Lang, dir: &shiftdesk_store::DataDir, out: &mut Vec<Finding>) {
     let folder = backups_dir(dir);
     for file in [dir.incidents(), dir.roster()] {
         let found = copies(dir, &file);

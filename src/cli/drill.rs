@@ -2,14 +2,14 @@
 
 use super::lookup::{archived_where, find};
 use super::{Session, load_incidents, open_incident, print_json, roster_or_empty, roster_seeded};
-use crate::i18n::{Msg, fill};
-use crate::model::drill_result::{drill_history, drill_incident, drill_report};
-use crate::model::text::safe_line;
-use crate::store::drills::load_scenarios;
-use crate::store::playbooks_file::load_playbooks;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use serde_json::json;
+use shiftdesk_core::drill::result::{drill_history, drill_incident, drill_report};
+use shiftdesk_core::i18n::{Msg, fill};
+use shiftdesk_core::text::safe_line;
+use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::playbooks_file::load_playbooks;
 use std::io::Write;
 use std::process::ExitCode;
 

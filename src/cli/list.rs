@@ -4,16 +4,16 @@
 
 use super::lookup::for_each_month_newest_first;
 use super::{ListArgs, Session, due_words, load_incidents, parse_since, roster_or_empty};
-use crate::i18n::{self, Msg, t};
-use crate::model::Incident;
-use crate::model::clock::{minutes_up, short_age};
-use crate::model::desk::by_urgency;
-use crate::model::escalation::route_progress;
-use crate::model::roster::Roster;
-use crate::model::text::{escape_unsafe_in_json, safe_line};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde_json::json;
+use shiftdesk_core::Incident;
+use shiftdesk_core::clock::{minutes_up, short_age};
+use shiftdesk_core::desk::by_urgency;
+use shiftdesk_core::escalation::route_progress;
+use shiftdesk_core::i18n::{self, Msg, t};
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::text::{escape_unsafe_in_json, safe_line};
 use std::cmp::Reverse;
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,13 +1,13 @@
 //! Incidents for the subcommands: the live file first, then the archive, read a month at
 //! a time and only the months asked for.
 
-use crate::i18n::{Lang, Msg, fill};
-use crate::model::archive::ArchiveEntry;
-use crate::model::desk::IncidentsFile;
-use crate::model::{Incident, IncidentId};
-use crate::store::DataDir;
-use crate::store::archive::{find as find_archived, read_index, read_month};
 use anyhow::Result;
+use shiftdesk_core::archive::ArchiveEntry;
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::{Lang, Msg, fill};
+use shiftdesk_core::{Incident, IncidentId};
+use shiftdesk_store::DataDir;
+use shiftdesk_store::archive::{find as find_archived, read_index, read_month};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 

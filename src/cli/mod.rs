@@ -3,29 +3,29 @@
 
 use crate::app::Operator;
 use crate::app::effects::ClipboardMode;
-use crate::i18n::{self, Lang, Msg, fill, t};
-use crate::model::change::{Applied, Change, NewIncident, Stamped};
-use crate::model::checklist::checklist_from;
-use crate::model::clock::{Zone, parse_time_input};
-use crate::model::desk::IncidentsFile;
-use crate::model::escalation::{next_update_due, route_progress};
-use crate::model::next_action::deadline_words;
-use crate::model::report::{Reporter, report_text};
-use crate::model::roster::ROSTER_SCHEMA_VERSION;
-use crate::model::roster::Roster;
-use crate::model::roster_check::{check, has_errors};
-use crate::model::search::SearchIndex;
-use crate::model::text::{
+use anyhow::{Context, Result, bail};
+use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
+use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::clock::{Zone, parse_time_input};
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::i18n::{self, Lang, Msg, fill, t};
+use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::report::{Reporter, report_text};
+use shiftdesk_core::roster::ROSTER_SCHEMA_VERSION;
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::roster::check::{check, has_errors};
+use shiftdesk_core::search::SearchIndex;
+use shiftdesk_core::text::{
     escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
-use crate::model::timeline::describe;
-use crate::model::{Category, Incident, Severity};
-use crate::store::DataDir;
-use crate::store::incidents::IncidentsStore;
-use crate::store::json_file::{parse, read_bytes};
-use crate::store::playbooks_file::load_playbooks;
-use crate::store::roster_file::{RosterLoad, load_roster, open_roster};
-use anyhow::{Context, Result, bail};
+use shiftdesk_core::timeline::describe;
+use shiftdesk_core::{Category, Incident, Severity};
+use shiftdesk_store::DataDir;
+use shiftdesk_store::incidents::IncidentsStore;
+use shiftdesk_store::json_file::{parse, read_bytes};
+use shiftdesk_store::playbooks_file::load_playbooks;
+use shiftdesk_store::roster_file::{RosterLoad, load_roster, open_roster};
 
 mod debug;
 mod doctor;
@@ -294,7 +294,7 @@ fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<()
 /// Text to a file (atomically, owner-only) or to standard output.
 fn emit(text: &str, out: Option<&std::path::Path>) -> Result<()> {
     match out {
-        Some(path) => crate::store::atomic::write_atomic(path, text.as_bytes())
+        Some(path) => shiftdesk_store::atomic::write_atomic(path, text.as_bytes())
             .with_context(|| format!("writing {}", path.display())),
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -609,7 +609,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
     }
     writeln!(out, "\n{}:", t(lang, Msg::WordChecklist))?;
     let mut last = None;
-    for &i in &crate::model::checklist::display_order(&inc.checklist) {
+    for &i in &shiftdesk_core::checklist::display_order(&inc.checklist) {
         let step = &inc.checklist[i];
         if last != Some(step.phase) {
             last = Some(step.phase);

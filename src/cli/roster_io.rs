@@ -1,16 +1,16 @@
 //! `shiftdesk roster import | export | vcard`: the roster in and out.
 
 use super::{ExportFormat, RosterExportArgs, RosterImportArgs, RosterVcardArgs, Session, emit};
-use crate::i18n::{Msg, fill, t};
-use crate::model::roster::Roster;
-use crate::model::roster_change::{RosterApplied, RosterChange};
-use crate::model::roster_csv::{export_csv, parse_import};
-use crate::model::text::{escape_unsafe_in_json, safe_line};
-use crate::model::vcard::vcards;
-use crate::store::atomic::to_pretty_json;
-use crate::store::json_file::read_bytes;
-use crate::store::roster_file::RosterStore;
 use anyhow::{Context, Result, bail};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::roster::change::{RosterApplied, RosterChange};
+use shiftdesk_core::roster::csv::{export_csv, parse_import};
+use shiftdesk_core::roster::vcard::vcards;
+use shiftdesk_core::text::{escape_unsafe_in_json, safe_line};
+use shiftdesk_store::atomic::to_pretty_json;
+use shiftdesk_store::json_file::read_bytes;
+use shiftdesk_store::roster_file::RosterStore;
 use std::io::Write;
 use std::process::ExitCode;
 

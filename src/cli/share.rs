@@ -2,12 +2,12 @@
 
 use super::lookup::{archived_where, find};
 use super::{Session, emit, load_incidents, print_json, roster_or_empty};
-use crate::model::share::{handover_text, incident_markdown};
-use crate::model::text::{escape_unsafe_in_json, is_unsafe};
-use crate::store::atomic::to_pretty_json;
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use clap::Args;
+use shiftdesk_core::share::{handover_text, incident_markdown};
+use shiftdesk_core::text::{escape_unsafe_in_json, is_unsafe};
+use shiftdesk_store::atomic::to_pretty_json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -6,14 +6,14 @@ use super::widgets::{centered, pad, wrap};
 use crate::app::App;
 use crate::app::contacts::{CardState, Copied};
 use crate::app::effects::ClipboardMode;
-use crate::i18n::{Msg, fill, t};
-use crate::model::roster_change::routes_using;
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::roster::change::routes_using;
+use shiftdesk_core::text::safe_line;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, card: &CardState) {
     let lang = app.lang();

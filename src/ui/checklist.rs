@@ -5,15 +5,15 @@ use super::theme;
 use super::widgets::{scroll_offset, window, wrap};
 use crate::app::App;
 use crate::app::ui_state::Pane;
-use crate::i18n::{self, Msg, t};
-use crate::model::checklist::{display_order, next_open_step};
-use crate::model::playbook::Phase;
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use shiftdesk_core::checklist::{display_order, next_open_step};
+use shiftdesk_core::i18n::{self, Msg, t};
+use shiftdesk_core::playbook::Phase;
+use shiftdesk_core::text::safe_line;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

@@ -5,15 +5,15 @@ use super::theme;
 use super::widgets::{self, scroll_offset, wrap};
 use crate::app::App;
 use crate::app::update_drill::CheckAnswerForm;
-use crate::i18n::{self, Msg, fill, t};
-use crate::model::IncidentId;
-use crate::model::drill::Answer;
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::drill::Answer;
+use shiftdesk_core::i18n::{self, Msg, fill, t};
+use shiftdesk_core::text::safe_line;
 
 fn popup(frame: &mut Frame, area: Rect, title: &str) -> (Rect, Rect) {
     let inner = widgets::popup(

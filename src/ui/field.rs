@@ -2,12 +2,12 @@
 //! typed or pasted is kept as it was, but no control or bidi character reaches a cell.
 
 use crate::app::text_field::TextField;
-use crate::model::text::is_unsafe;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::text::is_unsafe;
 use unicode_width::UnicodeWidthChar;
 
 /// What a character shows as: an unsafe one as U+FFFD, one column wide.

@@ -4,12 +4,12 @@
 use super::theme;
 use super::widgets::{popup, scroll_offset};
 use crate::app::App;
-use crate::i18n::{Msg, t};
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::text::safe_line;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     let lang = app.lang();

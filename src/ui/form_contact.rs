@@ -5,10 +5,10 @@ use super::theme;
 use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_contact::{AvailabilityField, AvailabilityForm, ContactField, ContactForm};
-use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{Msg, t};
 
 const LABEL_WIDTH: u16 = 16;
 
@@ -61,7 +61,7 @@ pub fn draw_availability(frame: &mut Frame, area: Rect, app: &App, form: &Availa
         .desk
         .roster()
         .contact(&form.contact)
-        .map(|c| crate::model::text::safe_line(&c.name))
+        .map(|c| shiftdesk_core::text::safe_line(&c.name))
         .unwrap_or_default();
     let inner = popup(
         frame,

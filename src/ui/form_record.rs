@@ -10,13 +10,13 @@ use crate::app::form_record::{
     ConsultField, ConsultForm, InterimForm, ReasonForm, ScopeField, ScopeForm,
 };
 use crate::app::text_field::TextField;
-use crate::i18n::{self, Msg, t};
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{self, Msg, t};
+use shiftdesk_core::text::safe_line;
 
 const LABEL_WIDTH: u16 = 18;
 
@@ -171,7 +171,7 @@ pub fn draw_consult(frame: &mut Frame, area: Rect, app: &App, form: &ConsultForm
         .roster()
         .contacts
         .iter()
-        .any(|c| c.id == who || crate::model::text::normalize_input(&c.name) == who);
+        .any(|c| c.id == who || shiftdesk_core::text::normalize_input(&c.name) == who);
     let who_note = if who.is_empty() {
         None
     } else if known {

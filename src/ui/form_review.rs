@@ -6,10 +6,10 @@ use super::theme;
 use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_record::{ReviewField, ReviewForm};
-use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{Msg, t};
 
 const LABEL_WIDTH: u16 = 16;
 

@@ -5,13 +5,13 @@ use super::theme;
 use super::widgets::popup;
 use crate::app::App;
 use crate::app::form_route::{EscalateForm, ReclassifyField, ReclassifyForm};
-use crate::i18n::{self, Msg, fill, t};
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{self, Msg, fill, t};
+use shiftdesk_core::text::safe_line;
 
 const LABEL_WIDTH: u16 = 12;
 

@@ -6,14 +6,14 @@ use crate::app::App;
 use crate::app::form_new::{NewField, NewIncidentForm};
 use crate::app::form_note::{NoteForm, NoteTarget};
 use crate::app::text_field::TextField;
-use crate::i18n::{self, Msg, fill, t};
-use crate::model::IncidentId;
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::i18n::{self, Msg, fill, t};
+use shiftdesk_core::text::safe_line;
 
 const LABEL_WIDTH: u16 = 14;
 
@@ -267,11 +267,11 @@ pub fn draw_confirm_draft(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    draft: &crate::model::draft::Draft,
+    draft: &shiftdesk_core::draft::Draft,
 ) {
     let lang = app.lang();
     let kind = match draft.kind {
-        crate::model::draft::DraftKind::NewIncident => t(lang, Msg::DraftNewIncident),
+        shiftdesk_core::draft::DraftKind::NewIncident => t(lang, Msg::DraftNewIncident),
         _ => t(lang, Msg::DraftNote),
     };
     let text: Vec<String> = draft
@@ -294,7 +294,7 @@ pub fn draw_confirm_draft(
 
 pub fn draw_confirm_quit(frame: &mut Frame, area: Rect, app: &App) {
     let why = match &app.desk.save_state() {
-        crate::app::ledger::SaveState::NotSaved(w) => safe_line(w),
+        shiftdesk_store::ledger::SaveState::NotSaved(w) => safe_line(w),
         _ => String::new(),
     };
     let text = fill(

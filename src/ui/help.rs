@@ -3,11 +3,11 @@
 use super::theme;
 use super::widgets::{centered, pad, window, wrap};
 use crate::app::App;
-use crate::i18n::{Msg, t};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use shiftdesk_core::i18n::{Msg, t};
 
 const KEYS: [(&str, Msg); 31] = [
     ("↑ ↓  j k  g G", Msg::HelpMove),

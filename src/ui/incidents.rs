@@ -4,18 +4,18 @@ use super::theme;
 use super::widgets::scroll_offset;
 use crate::app::ui_state::Pane;
 use crate::app::{App, ListRow};
-use crate::i18n::{self, Msg, fill, t};
-use crate::model::archive::ArchiveEntry;
-use crate::model::clock::short_age;
-use crate::model::escalation::{next_update_due, route_progress};
-use crate::model::next_action::deadline_words;
-use crate::model::text::safe_line;
-use crate::model::{Category, Incident, IncidentId, Severity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use shiftdesk_core::archive::ArchiveEntry;
+use shiftdesk_core::clock::short_age;
+use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::i18n::{self, Msg, fill, t};
+use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::text::safe_line;
+use shiftdesk_core::{Category, Incident, IncidentId, Severity};
 use unicode_width::UnicodeWidthStr;
 
 /// The countdown cell: the next report deadline, or how far past it.

@@ -23,11 +23,11 @@ mod widgets;
 
 use crate::app::App;
 use crate::app::ui_state::Overlay;
-use crate::i18n::{Msg, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{Msg, fill};
 use unicode_width::UnicodeWidthStr;
 
 pub const MIN_WIDTH: u16 = 80;

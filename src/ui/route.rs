@@ -5,18 +5,18 @@ use super::theme;
 use super::widgets::{scroll_offset, window};
 use crate::app::App;
 use crate::app::ui_state::Pane;
-use crate::i18n::{self, Msg, fill, t};
-use crate::model::clock::{countdown, minutes_up};
-use crate::model::escalation::{LevelState, contact_to_call, next_update_due, route_progress};
-use crate::model::incident::AttemptOutcome;
-use crate::model::next_action::deadline_words;
-use crate::model::roster::Means;
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use shiftdesk_core::clock::{countdown, minutes_up};
+use shiftdesk_core::escalation::{LevelState, contact_to_call, next_update_due, route_progress};
+use shiftdesk_core::i18n::{self, Msg, fill, t};
+use shiftdesk_core::incident::AttemptOutcome;
+use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::roster::Means;
+use shiftdesk_core::text::safe_line;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();

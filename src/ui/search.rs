@@ -6,14 +6,14 @@ use super::theme;
 use super::widgets::{centered, framed, scroll_offset};
 use crate::app::App;
 use crate::app::contacts::SearchState;
-use crate::i18n::{Msg, fill, t};
-use crate::model::search::{Field, Hit};
-use crate::model::text::safe_line_ref;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::search::{Field, Hit};
+use shiftdesk_core::text::safe_line_ref;
 
 /// The text with the characters at `positions` (sorted) highlighted, as spans added to
 /// `spans`: one for each run of characters alike.

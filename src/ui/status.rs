@@ -3,17 +3,17 @@
 use super::theme;
 use super::widgets::wrap;
 use crate::app::App;
-use crate::app::ledger::SaveState;
 use crate::app::ui_state::NoticeLevel;
-use crate::i18n::{Msg, fill, t};
-use crate::model::escalation::route_progress;
-use crate::model::next_action::{NextAction, next_action_with, sentence, update_words};
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use shiftdesk_core::escalation::route_progress;
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::next_action::{NextAction, next_action_with, sentence, update_words};
+use shiftdesk_core::text::safe_line;
+use shiftdesk_store::ledger::SaveState;
 
 /// What to do next for the selected incident, in words, and its style.
 pub fn next_text(app: &App) -> (String, Style) {
@@ -33,7 +33,7 @@ pub fn next_text(app: &App) -> (String, Style) {
             Msg::NextInject,
             &[
                 ("due", &app.operator.zone.clock(due, app.now)),
-                ("left", &crate::model::clock::countdown(due - app.now)),
+                ("left", &shiftdesk_core::clock::countdown(due - app.now)),
             ],
         ));
     }

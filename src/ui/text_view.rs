@@ -6,12 +6,12 @@ use super::widgets::{centered, window, wrap};
 use crate::app::App;
 use crate::app::effects::ClipboardMode;
 use crate::app::ui_state::TextView;
-use crate::i18n::{Msg, fill, t};
-use crate::model::text::safe_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::text::safe_line;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &TextView, scroll: u16, copied: bool) {
     let lang = app.lang();

@@ -6,18 +6,18 @@ pub mod pty;
 use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use shiftdesk::app::desk::Desk;
 use shiftdesk::app::{App, Operator};
-use shiftdesk::i18n::Lang;
-use shiftdesk::model::change::{Applied, Change, NewIncident, Stamped};
-use shiftdesk::model::checklist::checklist_from;
-use shiftdesk::model::clock::Zone;
-use shiftdesk::model::desk::IncidentsFile;
-use shiftdesk::model::incident::AttemptOutcome;
-use shiftdesk::model::roster::Roster;
-use shiftdesk::model::{Category, IncidentId, Severity};
-use shiftdesk::store::playbooks_file::bundled_playbooks;
-use shiftdesk::store::roster_file::sample_roster;
+use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
+use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::clock::Zone;
+use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::incident::AttemptOutcome;
+use shiftdesk_core::roster::Roster;
+use shiftdesk_core::{Category, IncidentId, Severity};
+use shiftdesk_store::desk::Desk;
+use shiftdesk_store::playbooks_file::bundled_playbooks;
+use shiftdesk_store::roster_file::sample_roster;
 
 /// 2026-11-29 14:30:00 in Tokyo.
 pub fn now() -> DateTime<Utc> {

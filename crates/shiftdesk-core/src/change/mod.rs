@@ -1,0 +1,490 @@
+//! Every lasting change to the desk, as data. A change carries everything it needs, so the
+//! store can apply the same change again to a fresher state written by another desk.
+
+use crate::category::Category;
+mod drill;
+mod record;
+mod route;
+use crate::checklist::{ChecklistStep, Stamp, StepNote};
+use crate::desk::IncidentsFile;
+use crate::drill::{Answer, DrillRun};
+use crate::i18n::{Lang, Msg, t};
+use crate::incident::{AttemptOutcome, Incident, IncidentId, ResolvedRoute, Status};
+use crate::record::{Effect, ReviewInput, Scope};
+use crate::severity::Severity;
+use crate::timeline::{EntryKind, TimelineEntry};
+use chrono::{DateTime, Utc};
+pub use route::Reclassification;
+use serde_json::Map;
+use std::fmt;
+use std::sync::Arc;
+
+/// What an operator entered for a new incident, with its checklist and route already
+/// taken from the playbook and the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIncident {
+    pub title: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub detected_at: DateTime<Utc>,
+    pub description: String,
+    pub drill: bool,
+    pub checklist: Vec<ChecklistStep>,
+    pub route: Option<ResolvedRoute>,
+    /// For a drill started from a scenario.
+    pub drill_run: Option<DrillRun>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Open(Box<NewIncident>),
+    SetStep {
+        incident: IncidentId,
+        step: String,
+        done: bool,
+    },
+    NoteStep {
+        incident: IncidentId,
+        step: String,
+        text: String,
+    },
+    Note {
+        incident: IncidentId,
+        text: String,
+    },
+    Close {
+        incident: IncidentId,
+    },
+    /// A try to reach a contact of the route, and what came of it.
+    Attempt {
+        incident: IncidentId,
+        contact: String,
+        level: usize,
+        outcome: AttemptOutcome,
+    },
+    /// Go up the route now, to the level given, for the reason given.
+    Escalate {
+        incident: IncidentId,
+        to_level: usize,
+        reason: String,
+    },
+    /// A status update was given to the people reached.
+    UpdateSent {
+        incident: IncidentId,
+        text: String,
+    },
+    /// A new severity and/or category, with the reason; may bring a new route.
+    Reclassify {
+        incident: IncidentId,
+        to: Box<Reclassification>,
+    },
+    SetScope {
+        incident: IncidentId,
+        scope: Box<Scope>,
+    },
+    Consult {
+        incident: IncidentId,
+        contact: Option<String>,
+        who: String,
+        advice: String,
+    },
+    InterimAction {
+        incident: IncidentId,
+        action: String,
+        effect: Effect,
+    },
+    SaveReview {
+        incident: IncidentId,
+        review: Box<ReviewInput>,
+    },
+    /// Marks a measure against recurrence done or not; also once the incident is closed.
+    SetMeasureDone {
+        incident: IncidentId,
+        measure: u32,
+        done: bool,
+    },
+    /// Closes although the Review phase is not complete; the reason is required and logged.
+    CloseWithoutReview {
+        incident: IncidentId,
+        reason: String,
+    },
+    Reopen {
+        incident: IncidentId,
+        reason: String,
+    },
+    /// Logs the drill's injects that have come due, up to this many in all.
+    LogInjects {
+        incident: IncidentId,
+        upto: usize,
+    },
+    /// Moves a drill's clock ahead by this many minutes (tabletop runs).
+    JumpDrill {
+        incident: IncidentId,
+        minutes: i64,
+    },
+    AnswerCheck {
+        incident: IncidentId,
+        check: String,
+        answer: Answer,
+        note: String,
+    },
+    /// Ends a drill: it is closed, and its results can be reported.
+    EndDrill {
+        incident: IncidentId,
+    },
+    /// A change to an archived incident: the incident comes back into the live file with
+    /// it (unless a live copy is there already, which wins). Refused or without effect,
+    /// the live file stays as it was.
+    FromArchive {
+        archived: Arc<Incident>,
+        change: Box<Change>,
+    },
+}
+
+impl Change {
+    /// The incident the change is about; None for a new one.
+    pub fn incident(&self) -> Option<&IncidentId> {
+        match self {
+            Change::Open(_) => None,
+            Change::FromArchive { archived, .. } => Some(&archived.id),
+            Change::SetStep { incident, .. }
+            | Change::NoteStep { incident, .. }
+            | Change::Note { incident, .. }
+            | Change::Close { incident }
+            | Change::Attempt { incident, .. }
+            | Change::Escalate { incident, .. }
+            | Change::UpdateSent { incident, .. }
+            | Change::Reclassify { incident, .. }
+            | Change::SetScope { incident, .. }
+            | Change::Consult { incident, .. }
+            | Change::InterimAction { incident, .. }
+            | Change::SaveReview { incident, .. }
+            | Change::SetMeasureDone { incident, .. }
+            | Change::CloseWithoutReview { incident, .. }
+            | Change::Reopen { incident, .. }
+            | Change::LogInjects { incident, .. }
+            | Change::JumpDrill { incident, .. }
+            | Change::AnswerCheck { incident, .. }
+            | Change::EndDrill { incident } => Some(incident),
+        }
+    }
+}
+
+/// A change with who made it and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamped {
+    pub change: Change,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    Opened(IncidentId),
+    Changed(IncidentId),
+    /// The change was already in place; nothing was written.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    NoSuchIncident(IncidentId),
+    NoSuchStep(IncidentId, String),
+    IncidentClosed(IncidentId),
+    /// Closing needs the Review phase complete; this many steps are open.
+    ReviewIncomplete(IncidentId, usize),
+    EmptyText,
+    NoRoute(IncidentId),
+    NoSuchLevel(IncidentId, usize),
+    NotOnLevel(IncidentId, String, usize),
+    NoSuchMeasure(IncidentId, u32),
+    NotADrill(IncidentId),
+    NoSuchCheck(IncidentId, String),
+}
+
+impl ChangeError {
+    pub fn message(&self, lang: Lang) -> String {
+        let (msg, id, extra) = match self {
+            ChangeError::NoSuchIncident(id) => {
+                (Msg::ErrNoSuchIncident, id.0.as_str(), String::new())
+            }
+            ChangeError::NoSuchStep(id, step) => (Msg::ErrNoSuchStep, id.0.as_str(), step.clone()),
+            ChangeError::IncidentClosed(id) => {
+                (Msg::ErrIncidentClosed, id.0.as_str(), String::new())
+            }
+            ChangeError::ReviewIncomplete(id, n) => {
+                (Msg::ErrReviewIncomplete, id.0.as_str(), n.to_string())
+            }
+            ChangeError::EmptyText => (Msg::ErrEmptyText, "", String::new()),
+            ChangeError::NoRoute(id) => (Msg::ErrNoRoute, id.0.as_str(), String::new()),
+            ChangeError::NoSuchLevel(id, l) => {
+                (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
+            }
+            ChangeError::NotADrill(id) => (Msg::ErrNotADrill, id.0.as_str(), String::new()),
+            ChangeError::NoSuchCheck(id, c) => (
+                Msg::ErrNoSuchCheck,
+                id.0.as_str(),
+                crate::text::safe_line(c),
+            ),
+            ChangeError::NoSuchMeasure(id, m) => {
+                (Msg::ErrNoSuchMeasure, id.0.as_str(), m.to_string())
+            }
+            ChangeError::NotOnLevel(id, c, l) => (
+                Msg::ErrNotOnLevel,
+                id.0.as_str(),
+                format!("{} L{}", crate::text::safe_line(c), l + 1),
+            ),
+        };
+        t(lang, msg).replace("{id}", id).replace("{x}", &extra)
+    }
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
+fn open_incident<'f>(
+    file: &'f mut IncidentsFile,
+    id: &IncidentId,
+) -> Result<&'f mut Incident, ChangeError> {
+    let incident = file
+        .get_mut(id)
+        .ok_or_else(|| ChangeError::NoSuchIncident(id.clone()))?;
+    if incident.status != Status::Open {
+        return Err(ChangeError::IncidentClosed(id.clone()));
+    }
+    Ok(incident)
+}
+
+impl Stamped {
+    pub fn new(change: Change, at: DateTime<Utc>, by: &str) -> Self {
+        Stamped {
+            change,
+            at,
+            by: by.to_string(),
+        }
+    }
+
+    /// Applies the change to `file`. On error `file` is left as it was.
+    pub fn apply(&self, file: &mut IncidentsFile) -> Result<Applied, ChangeError> {
+        let (at, by) = (self.at, self.by.as_str());
+        let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
+        match &self.change {
+            Change::Open(new) => {
+                let id = file.next_id();
+                let mut timeline = vec![entry(EntryKind::Opened, &new.title)];
+                if let Some(route) = &new.route {
+                    timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
+                }
+                file.incidents.push(Arc::new(Incident {
+                    id: id.clone(),
+                    title: new.title.clone(),
+                    category: new.category,
+                    severity: new.severity,
+                    detected_at: new.detected_at.min(at),
+                    opened_at: at,
+                    opened_by: by.to_string(),
+                    description: new.description.clone(),
+                    drill: new.drill,
+                    status: Status::Open,
+                    closed_at: None,
+                    checklist: new.checklist.clone(),
+                    route: new.route.clone(),
+                    attempts: Vec::new(),
+                    escalations: Vec::new(),
+                    scope: None,
+                    consultations: Vec::new(),
+                    interim_actions: Vec::new(),
+                    review: None,
+                    drill_run: new.drill_run.clone(),
+                    timeline,
+                    extra: Map::new(),
+                }));
+                Ok(Applied::Opened(id))
+            }
+            Change::FromArchive { archived, change } => {
+                let restored = file.get(&archived.id).is_none();
+                if restored {
+                    file.incidents.push(Arc::clone(archived));
+                }
+                let inner = Stamped::new((**change).clone(), at, by);
+                let out = inner.apply(file);
+                if restored && !matches!(out, Ok(Applied::Changed(_) | Applied::Opened(_))) {
+                    file.incidents.pop();
+                }
+                out
+            }
+            Change::SetStep {
+                incident,
+                step,
+                done,
+            } => {
+                let inc = open_incident(file, incident)?;
+                let s = inc
+                    .step_mut(step)
+                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+                if s.done.is_some() == *done {
+                    return Ok(Applied::Unchanged);
+                }
+                s.done = done.then(|| Stamp {
+                    at,
+                    by: by.to_string(),
+                });
+                let kind = if *done {
+                    EntryKind::StepChecked
+                } else {
+                    EntryKind::StepUnchecked
+                };
+                inc.timeline.push(entry(kind, "").with_step(step));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::NoteStep {
+                incident,
+                step,
+                text,
+            } => {
+                if !crate::text::has_content(text) {
+                    return Err(ChangeError::EmptyText);
+                }
+                let inc = open_incident(file, incident)?;
+                let s = inc
+                    .step_mut(step)
+                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+                s.notes.push(StepNote {
+                    at,
+                    by: by.to_string(),
+                    text: text.clone(),
+                });
+                inc.timeline
+                    .push(entry(EntryKind::StepNote, text).with_step(step));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Note { incident, text } => {
+                if !crate::text::has_content(text) {
+                    return Err(ChangeError::EmptyText);
+                }
+                let inc = open_incident(file, incident)?;
+                inc.timeline.push(entry(EntryKind::Note, text));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Close { incident } => {
+                let inc = open_incident(file, incident)?;
+                let open = inc.open_review_steps().len();
+                if open > 0 {
+                    return Err(ChangeError::ReviewIncomplete(incident.clone(), open));
+                }
+                inc.status = Status::Closed;
+                inc.closed_at = Some(at);
+                inc.timeline.push(entry(EntryKind::Closed, ""));
+                Ok(Applied::Changed(incident.clone()))
+            }
+            Change::Attempt {
+                incident,
+                contact,
+                level,
+                outcome,
+            } => route::attempt(
+                open_incident(file, incident)?,
+                (at, by),
+                contact,
+                *level,
+                *outcome,
+            ),
+            Change::Escalate {
+                incident,
+                to_level,
+                reason,
+            } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
+            Change::UpdateSent { incident, text } => {
+                route::update_sent(open_incident(file, incident)?, (at, by), text)
+            }
+            Change::Reclassify { incident, to } => {
+                if !crate::text::has_content(&to.reason) {
+                    return Err(ChangeError::EmptyText);
+                }
+                route::reclassify(open_incident(file, incident)?, (at, by), to)
+            }
+            Change::SetScope { incident, scope } => {
+                record::set_scope(open_incident(file, incident)?, (at, by), scope)
+            }
+            Change::Consult {
+                incident,
+                contact,
+                who,
+                advice,
+            } => {
+                if !crate::text::has_content(who) || !crate::text::has_content(advice) {
+                    return Err(ChangeError::EmptyText);
+                }
+                record::consult(
+                    open_incident(file, incident)?,
+                    (at, by),
+                    contact.as_deref(),
+                    who,
+                    advice,
+                )
+            }
+            Change::InterimAction {
+                incident,
+                action,
+                effect,
+            } => {
+                if !crate::text::has_content(action) {
+                    return Err(ChangeError::EmptyText);
+                }
+                record::interim_action(open_incident(file, incident)?, (at, by), action, *effect)
+            }
+            Change::SaveReview { incident, review } => {
+                record::save_review(open_incident(file, incident)?, (at, by), review)
+            }
+            Change::SetMeasureDone {
+                incident,
+                measure,
+                done,
+            } => {
+                let inc = file
+                    .get_mut(incident)
+                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+                record::set_measure_done(inc, (at, by), *measure, *done)
+            }
+            Change::CloseWithoutReview { incident, reason } => {
+                if !crate::text::has_content(reason) {
+                    return Err(ChangeError::EmptyText);
+                }
+                record::close_without_review(open_incident(file, incident)?, (at, by), reason)
+            }
+            Change::Reopen { incident, reason } => {
+                let inc = file
+                    .get_mut(incident)
+                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+                record::reopen(inc, (at, by), reason)
+            }
+            Change::LogInjects { incident, upto } => {
+                drill::log_injects(open_incident(file, incident)?, (at, by), *upto)
+            }
+            Change::JumpDrill { incident, minutes } => {
+                drill::jump(open_incident(file, incident)?, (at, by), *minutes)
+            }
+            Change::AnswerCheck {
+                incident,
+                check,
+                answer,
+                note,
+            } => drill::answer(
+                open_incident(file, incident)?,
+                (at, by),
+                check,
+                *answer,
+                note,
+            ),
+            Change::EndDrill { incident } => drill::end(open_incident(file, incident)?, (at, by)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+//! Applying the changes that concern the reporting route: call attempts, escalations,
+//! status updates, and a new classification that may bring a new route.
+
+use crate::category::Category;
+use crate::change::{Applied, ChangeError};
+use crate::checklist::{ChecklistStep, Stamp};
+use crate::incident::{AttemptOutcome, ContactAttempt, Escalation, Incident, ResolvedRoute};
+use crate::playbook::StepRole;
+use crate::severity::Severity;
+use crate::timeline::{EntryKind, TimelineEntry};
+use chrono::{DateTime, Utc};
+use serde_json::Map;
+
+pub(super) fn attempt(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    contact: &str,
+    level: usize,
+    outcome: AttemptOutcome,
+) -> Result<Applied, ChangeError> {
+    let id = inc.id.clone();
+    let route = inc
+        .route
+        .as_ref()
+        .ok_or_else(|| ChangeError::NoRoute(id.clone()))?;
+    let def = route
+        .levels
+        .get(level)
+        .ok_or_else(|| ChangeError::NoSuchLevel(id.clone(), level))?;
+    if !def.contacts.iter().any(|c| c == contact) {
+        return Err(ChangeError::NotOnLevel(id, contact.to_string(), level));
+    }
+    let means = def.means;
+    inc.attempts.push(ContactAttempt {
+        at,
+        by: by.to_string(),
+        contact: contact.to_string(),
+        level,
+        means,
+        outcome,
+        extra: Map::new(),
+    });
+    inc.timeline.push(
+        TimelineEntry::new(at, by, EntryKind::Attempt, "")
+            .with_contact(contact)
+            .with_level(level)
+            .with_outcome(outcome),
+    );
+    // Reaching someone on the route is the report the first step asks for.
+    if outcome == AttemptOutcome::Reached
+        && let Some(step) = inc
+            .checklist
+            .iter_mut()
+            .find(|s| s.role == Some(StepRole::ReportToSupervisor) && s.done.is_none())
+    {
+        step.done = Some(Stamp {
+            at,
+            by: by.to_string(),
+        });
+        let step_id = step.id.clone();
+        inc.timeline.push(
+            TimelineEntry::new(at, by, EntryKind::StepChecked, "")
+                .with_step(&step_id)
+                .with_contact(contact),
+        );
+    }
+    Ok(Applied::Changed(id))
+}
+
+pub(super) fn escalate(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    to_level: usize,
+    reason: &str,
+) -> Result<Applied, ChangeError> {
+    let id = inc.id.clone();
+    let levels = inc
+        .route
+        .as_ref()
+        .ok_or_else(|| ChangeError::NoRoute(id.clone()))?
+        .levels
+        .len();
+    if to_level == 0 || to_level >= levels {
+        return Err(ChangeError::NoSuchLevel(id, to_level));
+    }
+    inc.escalations.push(Escalation {
+        at,
+        by: by.to_string(),
+        to_level,
+        reason: reason.to_string(),
+        extra: Map::new(),
+    });
+    inc.timeline
+        .push(TimelineEntry::new(at, by, EntryKind::Escalated, reason).with_level(to_level));
+    Ok(Applied::Changed(id))
+}
+
+pub(super) fn update_sent(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    text: &str,
+) -> Result<Applied, ChangeError> {
+    inc.timeline
+        .push(TimelineEntry::new(at, by, EntryKind::UpdateSent, text));
+    Ok(Applied::Changed(inc.id.clone()))
+}
+
+/// What a new classification brings, resolved by the caller from the roster and playbooks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reclassification {
+    pub category: Category,
+    pub severity: Severity,
+    pub reason: String,
+    /// The route for the new category and severity (None: the roster has none).
+    pub route: Option<ResolvedRoute>,
+    /// The new category's playbook steps, used when the category changes.
+    pub checklist: Vec<ChecklistStep>,
+}
+
+pub(super) fn reclassify(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    new: &Reclassification,
+) -> Result<Applied, ChangeError> {
+    if new.category == inc.category && new.severity == inc.severity {
+        return Ok(Applied::Unchanged);
+    }
+    if new.severity != inc.severity {
+        let text = format!("{} → {}: {}", inc.severity, new.severity, new.reason);
+        inc.timeline
+            .push(TimelineEntry::new(at, by, EntryKind::SeverityChanged, text));
+        inc.severity = new.severity;
+    }
+    if new.category != inc.category {
+        let text = format!("{} → {}: {}", inc.category, new.category, new.reason);
+        inc.timeline
+            .push(TimelineEntry::new(at, by, EntryKind::CategoryChanged, text));
+        inc.category = new.category;
+        inc.checklist = merge_checklist(&inc.checklist, &new.checklist);
+    }
+    let same_route = match (&inc.route, &new.route) {
+        (Some(old), Some(new)) => old.route_id == new.route_id && old.levels == new.levels,
+        (None, None) => true,
+        _ => false,
+    };
+    if !same_route {
+        inc.route = new.route.clone().map(|mut r| {
+            r.resolved_at = Some(at);
+            r
+        });
+        let text = new.route.as_ref().map_or("", |r| r.route_id.as_str());
+        inc.timeline
+            .push(TimelineEntry::new(at, by, EntryKind::RouteResolved, text));
+    }
+    Ok(Applied::Changed(inc.id.clone()))
+}
+
+/// The new playbook's steps, keeping what was done: a step with the same id keeps its
+/// stamp and notes; an old step that was done or has notes stays, after the new ones.
+fn merge_checklist(old: &[ChecklistStep], new: &[ChecklistStep]) -> Vec<ChecklistStep> {
+    let mut merged: Vec<ChecklistStep> = new
+        .iter()
+        .map(|n| match old.iter().find(|o| o.id == n.id) {
+            Some(o) => ChecklistStep {
+                done: o.done.clone(),
+                notes: o.notes.clone(),
+                ..n.clone()
+            },
+            None => n.clone(),
+        })
+        .collect();
+    for o in old {
+        let kept = o.done.is_some() || !o.notes.is_empty();
+        if kept && !new.iter().any(|n| n.id == o.id) {
+            merged.push(o.clone());
+        }
+    }
+    merged
+}

@@ -1,0 +1,261 @@
+//! Time as the operator reads it: a display zone, clock times and countdowns.
+//! The model never reads the clock itself; `now` is always passed in.
+
+use chrono::{DateTime, Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// The zone times are shown in. Stored times are always UTC.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zone {
+    Named(Tz),
+    Local,
+}
+
+impl Zone {
+    /// `SHIFTDESK_TZ`, else `TZ` when it names a zone, else the system's local time. The
+    /// caller reads the settings (`get` is `std::env::var` in the binary).
+    pub fn from_settings(get: impl Fn(&str) -> Option<String>) -> Zone {
+        ["SHIFTDESK_TZ", "TZ"]
+            .iter()
+            .filter_map(|k| get(k))
+            .find_map(|v| v.trim_start_matches(':').parse::<Tz>().ok())
+            .map_or(Zone::Local, Zone::Named)
+    }
+
+    pub fn format(&self, t: DateTime<Utc>, fmt: &str) -> String {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).format(fmt).to_string(),
+            Zone::Local => t.with_timezone(&Local).format(fmt).to_string(),
+        }
+    }
+
+    /// `14:35`, or `11-28 14:35` when the date is not today's.
+    pub fn clock(&self, t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        if self.format(t, "%Y-%m-%d") == self.format(now, "%Y-%m-%d") {
+            self.format(t, "%H:%M")
+        } else {
+            self.format(t, "%m-%d %H:%M")
+        }
+    }
+
+    /// A wall-clock time in this zone as UTC (the earlier one when the clocks go back).
+    pub fn to_utc(&self, naive: NaiveDateTime) -> Option<DateTime<Utc>> {
+        match self {
+            Zone::Named(tz) => tz
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+            Zone::Local => Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+        }
+    }
+
+    /// The calendar day a moment falls on, in this zone.
+    pub fn date(&self, t: DateTime<Utc>) -> NaiveDate {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).date_naive(),
+            Zone::Local => t.with_timezone(&Local).date_naive(),
+        }
+    }
+
+    fn today(&self, now: DateTime<Utc>) -> Option<NaiveDate> {
+        Some(self.date(now))
+    }
+
+    /// Full date and time, for timelines and reports: `2026-11-29 14:35`.
+    pub fn date_time(&self, t: DateTime<Utc>) -> String {
+        self.format(t, "%Y-%m-%d %H:%M")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeInputError {
+    Format,
+    /// A time that has not come yet, where one that has passed was asked for.
+    Future,
+    /// A time that has passed, where one still to come was asked for.
+    Past,
+}
+
+impl TimeInputError {
+    /// What to tell the operator.
+    pub fn msg(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            TimeInputError::Format => Msg::ErrDetectedFormat,
+            TimeInputError::Future => Msg::ErrDetectedFuture,
+            TimeInputError::Past => Msg::ErrUntilPast,
+        }
+    }
+}
+
+/// Which side of now a typed time must fall on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Past,
+    Future,
+}
+
+/// A time the operator typed: `HH:MM` (the nearest such time on the asked side of now,
+/// so 23:50 typed at 00:10 is ten minutes before midnight) or `YYYY-MM-DD HH:MM`, in the
+/// display zone.
+fn parse_on(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    side: Side,
+) -> Result<DateTime<Utc>, TimeInputError> {
+    let s = input.trim();
+    let at = if let Ok(full) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M") {
+        zone.to_utc(full).ok_or(TimeInputError::Format)?
+    } else {
+        let time = NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| TimeInputError::Format)?;
+        let today = zone.today(now).ok_or(TimeInputError::Format)?;
+        let candidate = zone
+            .to_utc(today.and_time(time))
+            .ok_or(TimeInputError::Format)?;
+        let other_day = match side {
+            Side::Past if candidate > now => today.pred_opt(),
+            Side::Future if candidate <= now => today.succ_opt(),
+            _ => Some(today),
+        }
+        .ok_or(TimeInputError::Format)?;
+        zone.to_utc(other_day.and_time(time))
+            .ok_or(TimeInputError::Format)?
+    };
+    match side {
+        Side::Past if at > now => Err(TimeInputError::Future),
+        Side::Future if at <= now => Err(TimeInputError::Past),
+        _ => Ok(at),
+    }
+}
+
+/// When something happened (e.g. detection): empty means now; never in the future.
+pub fn parse_time_input(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, TimeInputError> {
+    if input.trim().is_empty() {
+        return Ok(now);
+    }
+    parse_on(input, now, zone, Side::Past)
+}
+
+/// Until when something holds (e.g. away until): empty means no end; never in the past.
+pub fn parse_until_input(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<Option<DateTime<Utc>>, TimeInputError> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_on(input, now, zone, Side::Future).map(Some)
+}
+
+/// `4:12`, `1:04:12`: time left, never negative.
+pub fn countdown(left: Duration) -> String {
+    let secs = left.num_seconds().max(0);
+    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Whole minutes, rounded up: 1 s over a deadline is 1 minute over.
+pub fn minutes_up(d: Duration) -> i64 {
+    (d.num_seconds().max(0) + 59) / 60
+}
+
+/// An age as it fits a narrow column: `45s`, `12m`, `3h05m`, `2d04h`.
+pub fn short_age(d: Duration) -> String {
+    let secs = d.num_seconds().max(0);
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+        s => format!("{}d{:02}h", s / 86_400, (s % 86_400) / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixtures::t;
+
+    #[test]
+    fn countdowns_and_ages() {
+        assert_eq!(countdown(Duration::seconds(252)), "4:12");
+        assert_eq!(countdown(Duration::seconds(3872)), "1:04:32");
+        assert_eq!(countdown(Duration::seconds(-5)), "0:00");
+        assert_eq!(minutes_up(Duration::seconds(1)), 1);
+        assert_eq!(minutes_up(Duration::seconds(180)), 3);
+        assert_eq!(short_age(Duration::seconds(45)), "45s");
+        assert_eq!(short_age(Duration::minutes(185)), "3h05m");
+        assert_eq!(short_age(Duration::hours(52)), "2d04h");
+    }
+
+    #[test]
+    fn typed_times_are_read_in_the_display_zone() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        // 06:00 UTC is 15:00 in Tokyo.
+        let now = t("06:00");
+        assert_eq!(parse_time_input("", now, &tokyo), Ok(now));
+        assert_eq!(parse_time_input("14:30", now, &tokyo), Ok(t("05:30")));
+        // 15:30 Tokyo is still ahead: it means yesterday's.
+        assert_eq!(
+            parse_time_input("15:30", now, &tokyo).unwrap(),
+            t("06:30") - Duration::days(1)
+        );
+        assert_eq!(
+            parse_time_input("2026-11-29 14:00", now, &tokyo),
+            Ok(t("05:00"))
+        );
+        assert_eq!(
+            parse_time_input("2026-11-29 16:00", now, &tokyo),
+            Err(TimeInputError::Future)
+        );
+        assert_eq!(
+            parse_time_input("25:99", now, &tokyo),
+            Err(TimeInputError::Format)
+        );
+        assert_eq!(
+            parse_time_input("yesterday", now, &tokyo),
+            Err(TimeInputError::Format)
+        );
+    }
+
+    #[test]
+    fn until_times_lie_ahead() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        let now = t("06:00"); // 15:00 in Tokyo
+        assert_eq!(parse_until_input(" ", now, &tokyo), Ok(None));
+        assert_eq!(
+            parse_until_input("18:00", now, &tokyo),
+            Ok(Some(t("09:00")))
+        );
+        // 09:00 has passed today: tomorrow's.
+        assert_eq!(
+            parse_until_input("09:00", now, &tokyo),
+            Ok(Some(t("00:00") + Duration::days(1)))
+        );
+        assert_eq!(
+            parse_until_input("2026-11-29 09:00", now, &tokyo),
+            Err(TimeInputError::Past)
+        );
+    }
+
+    #[test]
+    fn clock_shows_the_date_only_when_it_differs() {
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        assert_eq!(tokyo.clock(t("05:35"), t("06:00")), "14:35");
+        // 16:00 UTC is already the next day in Tokyo.
+        assert_eq!(tokyo.clock(t("16:00"), t("06:00")), "11-30 01:00");
+        assert_eq!(tokyo.date_time(t("05:35")), "2026-11-29 14:35");
+    }
+}

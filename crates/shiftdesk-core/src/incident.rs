@@ -1,0 +1,257 @@
+//! One incident: what happened, its checklist, its route, and its timeline.
+
+use crate::category::Category;
+use crate::checklist::{self, ChecklistStep, PhaseProgress};
+use crate::drill::DrillRun;
+use crate::playbook::{Phase, StepRole};
+use crate::record::{Consultation, Effect, InterimAction, Review, Scope};
+use crate::roster::{Means, RouteLevel};
+use crate::severity::Severity;
+use crate::timeline::TimelineEntry;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::str::FromStr;
+
+/// `INC-0001`, `INC-0002`, … sequential per data dir.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IncidentId(pub String);
+
+impl IncidentId {
+    pub fn from_number(n: u32) -> Self {
+        IncidentId(format!("INC-{n:04}"))
+    }
+
+    pub fn number(&self) -> Option<u32> {
+        self.0.strip_prefix("INC-")?.parse().ok()
+    }
+}
+
+impl fmt::Display for IncidentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for IncidentId {
+    type Err = String;
+    /// Accepts `INC-0007`, `inc-7` and `7`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let digits = t
+            .strip_prefix("INC-")
+            .or_else(|| t.strip_prefix("inc-"))
+            .unwrap_or(t);
+        digits
+            .parse::<u32>()
+            .map(IncidentId::from_number)
+            .map_err(|_| format!("{s:?} is not an incident id (like INC-0001)"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Open,
+    Closed,
+}
+
+/// The reporting route as it was resolved for this incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedRoute {
+    pub route_id: String,
+    #[serde(default)]
+    pub name: String,
+    pub levels: Vec<RouteLevel>,
+    /// Set when the route was resolved again after the incident was opened (its category or
+    /// severity changed): the new route starts then. None: it starts at detection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ResolvedRoute {
+    /// When level 1 became the level to call.
+    pub fn starts_at(&self, detected_at: DateTime<Utc>) -> DateTime<Utc> {
+        self.resolved_at.unwrap_or(detected_at)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttemptOutcome {
+    /// The report was delivered.
+    Reached,
+    NoAnswer,
+    LeftMessage,
+}
+
+/// One try to reach a contact of the route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactAttempt {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub contact: String,
+    /// Index of the route level the contact was called on.
+    pub level: usize,
+    pub means: Means,
+    pub outcome: AttemptOutcome,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The operator went up the route before the clock said so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Escalation {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub to_level: usize,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: IncidentId,
+    pub title: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub detected_at: DateTime<Utc>,
+    pub opened_at: DateTime<Utc>,
+    pub opened_by: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub drill: bool,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<DateTime<Utc>>,
+    pub checklist: Vec<ChecklistStep>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<ResolvedRoute>,
+    #[serde(default)]
+    pub attempts: Vec<ContactAttempt>,
+    #[serde(default)]
+    pub escalations: Vec<Escalation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consultations: Vec<Consultation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interim_actions: Vec<InterimAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+    /// For a drill run from a scenario: its clock, injects and readiness checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drill_run: Option<DrillRun>,
+    pub timeline: Vec<TimelineEntry>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Incident {
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
+
+    /// The phase the incident is in, derived from its checklist. None: every step done.
+    pub fn current_phase(&self) -> Option<Phase> {
+        checklist::current_phase(&self.checklist)
+    }
+
+    pub fn progress(&self) -> Vec<PhaseProgress> {
+        checklist::progress(&self.checklist)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&ChecklistStep> {
+        self.checklist.iter().find(|s| s.id == id)
+    }
+
+    pub fn step_mut(&mut self, id: &str) -> Option<&mut ChecklistStep> {
+        self.checklist.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Open steps of the Review phase; closing needs none.
+    pub fn open_review_steps(&self) -> Vec<&ChecklistStep> {
+        self.checklist
+            .iter()
+            .filter(|s| s.phase == Phase::Review && s.done.is_none())
+            .collect()
+    }
+
+    /// The step reaching the first level of the route checks.
+    pub fn report_step(&self) -> Option<&ChecklistStep> {
+        self.checklist
+            .iter()
+            .find(|s| s.role == Some(StepRole::ReportToSupervisor))
+    }
+
+    /// The first time anyone on the route was reached.
+    pub fn first_report(&self) -> Option<&ContactAttempt> {
+        self.attempts
+            .iter()
+            .filter(|a| a.outcome == AttemptOutcome::Reached)
+            .min_by_key(|a| a.at)
+    }
+
+    pub fn age(&self, now: DateTime<Utc>) -> chrono::Duration {
+        now - self.detected_at
+    }
+
+    /// When the impact was first contained: the first interim action that worked.
+    pub fn mitigated_at(&self) -> Option<DateTime<Utc>> {
+        self.interim_actions
+            .iter()
+            .filter(|a| a.effect == Effect::Worked)
+            .map(|a| a.at)
+            .min()
+    }
+
+    /// The key times of the incident and how long each took from detection.
+    pub fn times(&self) -> KeyTimes {
+        let since = |t: Option<DateTime<Utc>>| t.map(|t| t - self.detected_at);
+        let first_report = self.first_report().map(|a| a.at);
+        let mitigated = self.mitigated_at();
+        KeyTimes {
+            detected: self.detected_at,
+            first_report,
+            mitigated,
+            closed: self.closed_at,
+            to_first_report: since(first_report),
+            to_mitigated: since(mitigated),
+            to_closed: since(self.closed_at),
+        }
+    }
+}
+
+/// Detected, first reported, mitigated, closed — and the time from detection to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyTimes {
+    pub detected: DateTime<Utc>,
+    pub first_report: Option<DateTime<Utc>>,
+    pub mitigated: Option<DateTime<Utc>>,
+    pub closed: Option<DateTime<Utc>>,
+    pub to_first_report: Option<chrono::Duration>,
+    pub to_mitigated: Option<chrono::Duration>,
+    pub to_closed: Option<chrono::Duration>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_four_digits_and_parse_loosely() {
+        assert_eq!(IncidentId::from_number(7).0, "INC-0007");
+        assert_eq!(IncidentId::from_number(12345).0, "INC-12345");
+        assert_eq!("inc-7".parse::<IncidentId>().unwrap().0, "INC-0007");
+        assert_eq!("7".parse::<IncidentId>().unwrap().0, "INC-0007");
+        assert_eq!("INC-0042".parse::<IncidentId>().unwrap().number(), Some(42));
+        assert!("INC-x".parse::<IncidentId>().is_err());
+    }
+}

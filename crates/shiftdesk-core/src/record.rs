@@ -1,0 +1,135 @@
+//! What an incident accumulates after the report: the scope as known, who was consulted,
+//! each interim action and its effect, and the review with its measures against recurrence.
+
+use crate::checklist::Stamp;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The scope of impact as known so far; each update replaces it and is logged.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Scope {
+    #[serde(default)]
+    pub services: String,
+    /// Customers, users or sites affected.
+    #[serde(default)]
+    pub affected: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_count: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Scope {
+    pub fn is_empty(&self) -> bool {
+        self.services.trim().is_empty()
+            && self.affected.trim().is_empty()
+            && self.estimated_count.is_none()
+            && self.since.is_none()
+            && self.notes.trim().is_empty()
+    }
+}
+
+/// Somebody consulted, and what they advised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consultation {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    /// The roster contact, when the person is in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The name as the operator gave it.
+    pub who: String,
+    pub advice: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Whether an interim action did what it was meant to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    Worked,
+    Partly,
+    DidNot,
+}
+
+impl Effect {
+    pub const ALL: [Effect; 3] = [Effect::Worked, Effect::Partly, Effect::DidNot];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterimAction {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub action: String,
+    pub effect: Effect,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A measure against recurrence: what, who, by when, and whether it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    /// 1, 2, …: stable within the incident, for marking it done later.
+    pub id: u32,
+    pub text: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Stamp>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The review: what happened, why, what went well and badly, the measures, and who the
+/// case was shared with.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(default)]
+    pub what_happened: String,
+    #[serde(default)]
+    pub cause: String,
+    #[serde(default)]
+    pub went_well: String,
+    #[serde(default)]
+    pub went_badly: String,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub shared_with: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Review {
+    pub fn open_measures(&self) -> impl Iterator<Item = &Measure> {
+        self.measures.iter().filter(|m| m.done.is_none())
+    }
+}
+
+/// A measure as the review form gives it (the id is kept for one that existed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureInput {
+    pub id: Option<u32>,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+}
+
+/// The review as the form gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReviewInput {
+    pub what_happened: String,
+    pub cause: String,
+    pub went_well: String,
+    pub went_badly: String,
+    pub measures: Vec<MeasureInput>,
+    pub shared_with: String,
+}

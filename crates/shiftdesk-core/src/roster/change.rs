@@ -1,0 +1,300 @@
+//! Every lasting change to the roster, as data, so it can be applied again to a fresher
+//! roster written by another desk or by the team lead.
+
+use crate::apply::Apply;
+use crate::i18n::{Lang, Msg, fill};
+use crate::roster::csv::{ImportRow, MergeReport, fresh_id, merge};
+use crate::roster::{Contact, Phone, Roster, Unavailable};
+use crate::text::safe_line;
+use serde_json::Map;
+
+/// The fields the contact form edits. The first two phones are the form's; any further
+/// phones a contact has are kept as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContactFields {
+    pub name: String,
+    pub kana: String,
+    pub role: String,
+    pub team: String,
+    pub phone: String,
+    pub phone2: String,
+    pub email: String,
+    pub notes: String,
+}
+
+impl ContactFields {
+    pub fn of(c: &Contact) -> ContactFields {
+        let phone = |i: usize| {
+            c.phones
+                .get(i)
+                .map(|p| p.number.clone())
+                .unwrap_or_default()
+        };
+        ContactFields {
+            name: c.name.clone(),
+            kana: c.kana.clone(),
+            role: c.role.clone(),
+            team: c.team.clone(),
+            phone: phone(0),
+            phone2: phone(1),
+            email: c.email.clone(),
+            notes: c.notes.clone(),
+        }
+    }
+
+    /// Writes the fields into a contact, keeping its ids, labels, flags and unknown fields.
+    fn write_into(&self, c: &mut Contact) {
+        c.name = self.name.clone();
+        c.kana = self.kana.clone();
+        c.role = self.role.clone();
+        c.team = self.team.clone();
+        c.email = self.email.clone();
+        c.notes = self.notes.clone();
+        let rest: Vec<Phone> = c.phones.iter().skip(2).cloned().collect();
+        let mut phones = Vec::new();
+        for (i, (number, label)) in [(&self.phone, "mobile"), (&self.phone2, "office")]
+            .into_iter()
+            .enumerate()
+        {
+            if number.trim().is_empty() {
+                continue;
+            }
+            let mut p = c.phones.get(i).cloned().unwrap_or(Phone {
+                label: label.to_string(),
+                number: String::new(),
+                extra: Map::new(),
+            });
+            p.number = number.clone();
+            phones.push(p);
+        }
+        phones.extend(rest);
+        c.phones = phones;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RosterChange {
+    /// A new contact; its id is made from the name, unique in the roster.
+    Add(ContactFields),
+    Edit {
+        contact: String,
+        fields: ContactFields,
+    },
+    /// Removes the contact, and takes it off every route level it was on.
+    Delete { contact: String },
+    /// Marks the contact away (until a time, or until cleared), or back (None).
+    SetAvailability {
+        contact: String,
+        unavailable: Option<Unavailable>,
+    },
+    /// Rows of a CSV file, already checked, merged by name and phone.
+    Import(Vec<ImportRow>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterApplied {
+    Added(String),
+    Changed(String),
+    Imported(MergeReport),
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterError {
+    NoSuchContact(String),
+}
+
+impl RosterError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RosterError::NoSuchContact(id) => {
+                fill(lang, Msg::ErrNoSuchContact, &[("id", &safe_line(id))])
+            }
+        }
+    }
+}
+
+/// Which routes a contact is on, as (route index, level index) pairs.
+pub fn routes_using(roster: &Roster, contact: &str) -> Vec<(usize, usize)> {
+    roster
+        .routes
+        .iter()
+        .enumerate()
+        .flat_map(|(r, route)| {
+            route
+                .levels
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.contacts.iter().any(|c| c == contact))
+                .map(move |(k, _)| (r, k))
+        })
+        .collect()
+}
+
+fn find<'r>(roster: &'r mut Roster, id: &str) -> Result<&'r mut Contact, RosterError> {
+    roster
+        .contacts
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| RosterError::NoSuchContact(id.to_string()))
+}
+
+impl Apply<Roster> for RosterChange {
+    type Out = RosterApplied;
+    type Err = RosterError;
+
+    fn apply(&self, roster: &mut Roster) -> Result<RosterApplied, RosterError> {
+        match self {
+            RosterChange::Add(fields) => {
+                let id = fresh_id(roster, &fields.name);
+                let mut contact: Contact = Contact {
+                    id: id.clone(),
+                    name: String::new(),
+                    kana: String::new(),
+                    role: String::new(),
+                    team: String::new(),
+                    phones: Vec::new(),
+                    email: String::new(),
+                    notes: String::new(),
+                    sample: false,
+                    unavailable: None,
+                    extra: Map::new(),
+                };
+                fields.write_into(&mut contact);
+                roster.contacts.push(contact);
+                Ok(RosterApplied::Added(id))
+            }
+            RosterChange::Edit { contact, fields } => {
+                let c = find(roster, contact)?;
+                if ContactFields::of(c) == *fields {
+                    return Ok(RosterApplied::Unchanged);
+                }
+                fields.write_into(c);
+                Ok(RosterApplied::Changed(contact.clone()))
+            }
+            RosterChange::Delete { contact } => {
+                let before = roster.contacts.len();
+                roster.contacts.retain(|c| &c.id != contact);
+                if roster.contacts.len() == before {
+                    return Err(RosterError::NoSuchContact(contact.clone()));
+                }
+                for route in &mut roster.routes {
+                    for level in &mut route.levels {
+                        level.contacts.retain(|c| c != contact);
+                    }
+                }
+                Ok(RosterApplied::Changed(contact.clone()))
+            }
+            RosterChange::SetAvailability {
+                contact,
+                unavailable,
+            } => {
+                let c = find(roster, contact)?;
+                if c.unavailable == *unavailable {
+                    return Ok(RosterApplied::Unchanged);
+                }
+                c.unavailable = unavailable.clone();
+                Ok(RosterApplied::Changed(contact.clone()))
+            }
+            RosterChange::Import(rows) => {
+                let report = merge(roster, rows);
+                if report.added.is_empty() && report.updated.is_empty() {
+                    return Ok(RosterApplied::Unchanged);
+                }
+                Ok(RosterApplied::Imported(report))
+            }
+        }
+    }
+
+    fn changed(out: &RosterApplied) -> bool {
+        !matches!(out, RosterApplied::Unchanged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster() -> Roster {
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 1,
+            "contacts": [
+                {"id": "sato", "name": "佐藤 花子", "phones": [
+                    {"label": "mobile", "number": "090-0000-1101", "speed_dial": 2},
+                    {"label": "office", "number": "03-0000-1101"},
+                    {"label": "home", "number": "03-0000-1102"}],
+                 "badge": "A-17"},
+                {"id": "emily-brown", "name": "Emily Brown", "email": "emily@example.com"}
+            ],
+            "routes": [{"id": "default", "min_severity": 4, "levels": [
+                {"contacts": ["sato", "emily-brown"], "means": "phone",
+                 "report_within_minutes": 15, "escalate_after_minutes": 5},
+                {"contacts": ["sato"], "means": "phone",
+                 "report_within_minutes": 15, "escalate_after_minutes": 5}]}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn editing_keeps_labels_extra_phones_and_unknown_fields() {
+        let mut r = roster();
+        let mut fields = ContactFields::of(&r.contacts[0]);
+        fields.phone = "090-0000-9999".into();
+        fields.role = "課長".into();
+        let change = RosterChange::Edit {
+            contact: "sato".into(),
+            fields: fields.clone(),
+        };
+        assert_eq!(
+            change.apply(&mut r),
+            Ok(RosterApplied::Changed("sato".into()))
+        );
+        let c = &r.contacts[0];
+        assert_eq!(c.phones[0].number, "090-0000-9999");
+        assert_eq!(c.phones[0].extra["speed_dial"], 2);
+        assert_eq!(c.phones.len(), 3, "the third phone is kept");
+        assert_eq!(c.extra["badge"], "A-17");
+        assert_eq!(c.role, "課長");
+        assert_eq!(change.apply(&mut r), Ok(RosterApplied::Unchanged));
+    }
+
+    #[test]
+    fn deleting_takes_the_contact_off_every_route() {
+        let mut r = roster();
+        assert_eq!(routes_using(&r, "sato"), vec![(0, 0), (0, 1)]);
+        let change = RosterChange::Delete {
+            contact: "sato".into(),
+        };
+        change.apply(&mut r).unwrap();
+        assert!(r.contact("sato").is_none());
+        assert_eq!(r.routes[0].levels[0].contacts, vec!["emily-brown"]);
+        assert!(r.routes[0].levels[1].contacts.is_empty());
+        assert_eq!(
+            change.apply(&mut r),
+            Err(RosterError::NoSuchContact("sato".into()))
+        );
+    }
+
+    #[test]
+    fn adding_and_marking_away() {
+        let mut r = roster();
+        let fields = ContactFields {
+            name: "Kato Jun".into(),
+            phone: "080-0000-2222".into(),
+            ..Default::default()
+        };
+        let added = RosterChange::Add(fields).apply(&mut r).unwrap();
+        assert_eq!(added, RosterApplied::Added("kato-jun".into()));
+        assert_eq!(r.contact("kato-jun").unwrap().phones[0].label, "mobile");
+        let away = RosterChange::SetAvailability {
+            contact: "kato-jun".into(),
+            unavailable: Some(Unavailable {
+                until: None,
+                reason: "leave".into(),
+                extra: Map::new(),
+            }),
+        };
+        away.apply(&mut r).unwrap();
+        assert!(r.contact("kato-jun").unwrap().unavailable.is_some());
+    }
+}

@@ -1,0 +1,377 @@
+//! The incident report in Markdown: what an operator pastes into an email or a wiki once
+//! the incident is handled (or to share where it stands). Every section is always there, so
+//! a reader sees what is not known yet as plainly as what is.
+
+use super::markdown::{Doc, block, inline};
+use super::words::{Word, duration_words, fill_word, word};
+use super::{closed_without_review, zone_name};
+use crate::clock::Zone;
+use crate::i18n::{self, Lang, Msg, fill, t};
+use crate::incident::Incident;
+use crate::playbook::Phase;
+use crate::roster::Roster;
+use crate::timeline::describe;
+use chrono::{DateTime, Duration, Utc};
+
+/// Shown where a time or a text is not there (yet).
+const NOTHING: &str = "—";
+
+/// Text from a person for a paragraph or list item, `—` when blank.
+fn or_nothing(s: &str) -> String {
+    if s.trim().is_empty() {
+        NOTHING.to_string()
+    } else {
+        inline(s)
+    }
+}
+
+/// Text from a person for a table cell (escaped by the table), `—` when blank.
+fn or_blank(s: &str) -> String {
+    if s.trim().is_empty() {
+        NOTHING.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The incident as a Markdown report in the operator's language: heading and summary,
+/// classification, key times, scope, contact attempts, consultations, interim actions,
+/// checklist, timeline, review. Times are shown in `zone`; `now` dates the export.
+pub fn incident_markdown(
+    incident: &Incident,
+    roster: &Roster,
+    lang: Lang,
+    zone: &Zone,
+    now: DateTime<Utc>,
+) -> String {
+    let mut doc = Doc::default();
+    summary(&mut doc, incident, lang, zone);
+    classification(&mut doc, incident, lang, zone);
+    times(&mut doc, incident, lang, zone);
+    scope(&mut doc, incident, lang, zone);
+    contacts(&mut doc, incident, roster, lang, zone);
+    records(&mut doc, incident, lang, zone);
+    checklist(&mut doc, incident, lang);
+    timeline(&mut doc, incident, roster, lang, zone);
+    review(&mut doc, incident, lang, zone);
+    doc.paragraph("---");
+    doc.push(fill_word(
+        lang,
+        Word::ExportedAt,
+        &[
+            ("when", &zone.date_time(now)),
+            ("zone", &zone_name(zone, now)),
+        ],
+    ));
+    doc.finish()
+}
+
+fn summary(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    let id = incident.id.0.as_str();
+    let title = if incident.drill {
+        let args = [("id", id), ("title", incident.title.as_str())];
+        fill_word(lang, Word::DrillHeading, &args)
+    } else {
+        format!("{id} {}", incident.title)
+    };
+    doc.heading(1, &title);
+    if incident.drill {
+        doc.paragraph(word(lang, Word::DrillNote));
+    }
+    if incident.description.trim().is_empty() {
+        doc.paragraph(inline(&incident.title));
+    } else {
+        doc.paragraph(block(&incident.description));
+    }
+    let status = match incident.closed_at.filter(|_| !incident.is_open()) {
+        Some(closed) => fill_word(
+            lang,
+            Word::StatusClosedLine,
+            &[
+                ("when", &zone.date_time(closed)),
+                ("dur", &duration_words(lang, closed - incident.detected_at)),
+            ],
+        ),
+        None => {
+            let phase = incident
+                .current_phase()
+                .map_or(t(lang, Msg::PhaseAllDone), |p| i18n::phase(lang, p));
+            fill_word(lang, Word::StatusOpenLine, &[("phase", phase)])
+        }
+    };
+    doc.paragraph(status);
+}
+
+fn classification(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    doc.heading(2, word(lang, Word::Classification));
+    let c = incident.category;
+    let class = i18n::category_class(lang, c);
+    doc.push(format!("- {}: {class}", word(lang, Word::Class)));
+    let category = i18n::category(lang, c);
+    let label = t(lang, Msg::ColCategory);
+    doc.push(format!("- {label}: {category} — `{}`", c.id()));
+    let severity = i18n::severity(lang, incident.severity);
+    doc.push(format!("- {}: {severity}", t(lang, Msg::FieldSeverity)));
+    let by = fill_word(
+        lang,
+        Word::ByAt,
+        &[
+            ("by", &inline(&incident.opened_by)),
+            ("when", &zone.date_time(incident.opened_at)),
+        ],
+    );
+    doc.push(format!("- {}: {by}", t(lang, Msg::WordOpenedBy)));
+    doc.push("");
+}
+
+fn times(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    let k = incident.times();
+    let name = zone_name(zone, k.detected);
+    doc.heading(2, &fill_word(lang, Word::TimesHeading, &[("zone", &name)]));
+    let detected = zone.date_time(k.detected);
+    doc.push(format!("- {}: {detected}", t(lang, Msg::WordDetected)));
+    let later: [(Word, Option<DateTime<Utc>>, Option<Duration>); 3] = [
+        (Word::FirstReport, k.first_report, k.to_first_report),
+        (Word::Mitigated, k.mitigated, k.to_mitigated),
+        (Word::Closed, k.closed, k.to_closed),
+    ];
+    for (label, at, after) in later {
+        let value = match (at, after) {
+            (Some(at), Some(after)) => fill_word(
+                lang,
+                Word::TimeAfter,
+                &[
+                    ("when", &zone.date_time(at)),
+                    ("dur", &duration_words(lang, after)),
+                ],
+            ),
+            _ => NOTHING.to_string(),
+        };
+        doc.push(format!("- {}: {value}", word(lang, label)));
+    }
+    doc.push("");
+}
+
+fn scope(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    let w = |x| word(lang, x);
+    doc.heading(2, w(Word::ScopeHeading));
+    let Some(scope) = incident.scope.as_ref().filter(|s| !s.is_empty()) else {
+        doc.paragraph(w(Word::ScopeNone));
+        return;
+    };
+    doc.item(w(Word::Services), &scope.services);
+    doc.item(w(Word::Affected), &scope.affected);
+    let count = scope.estimated_count.map(|n| n.to_string());
+    doc.item(w(Word::EstimatedCount), count.as_deref().unwrap_or(""));
+    let since = scope.since.map(|s| zone.date_time(s));
+    doc.item(w(Word::ImpactSince), since.as_deref().unwrap_or(""));
+    doc.item(t(lang, Msg::FieldNotes), &scope.notes);
+    doc.push("");
+}
+
+fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zone: &Zone) {
+    let w = |x| word(lang, x);
+    doc.heading(2, w(Word::AttemptsHeading));
+    if let Some(route) = &incident.route {
+        let name = Some(&route.name)
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&route.route_id);
+        doc.paragraph(fill(lang, Msg::RouteName, &[("name", &inline(name))]));
+    }
+    if incident.attempts.is_empty() {
+        doc.paragraph(w(Word::AttemptsNone));
+    } else {
+        let rows: Vec<Vec<String>> = incident
+            .attempts
+            .iter()
+            .map(|a| {
+                let name = roster.contact(&a.contact).map_or(&a.contact, |c| &c.name);
+                let level = (a.level + 1).to_string();
+                vec![
+                    zone.date_time(a.at),
+                    fill_word(lang, Word::LevelN, &[("n", &level)]),
+                    name.clone(),
+                    i18n::means(lang, a.means).to_string(),
+                    i18n::outcome(lang, a.outcome).to_string(),
+                    a.by.clone(),
+                ]
+            })
+            .collect();
+        use Word::*;
+        let header = [ColTime, ColLevel, ColContact, ColMeans, ColOutcome, ColBy].map(w);
+        doc.table(&header, &rows);
+    }
+    if incident.escalations.is_empty() {
+        return;
+    }
+    doc.paragraph(format!("{}:", w(Word::EscalationsHeading)));
+    for e in &incident.escalations {
+        let line = fill_word(
+            lang,
+            Word::EscalationLine,
+            &[
+                ("when", &zone.date_time(e.at)),
+                ("by", &inline(&e.by)),
+                ("level", &(e.to_level + 1).to_string()),
+                ("reason", &or_nothing(&e.reason)),
+            ],
+        );
+        doc.push(format!("- {line}"));
+    }
+    doc.push("");
+}
+
+/// Consultations and interim actions, each a table.
+fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    let w = |x| word(lang, x);
+    doc.heading(2, w(Word::ConsultHeading));
+    let rows: Vec<Vec<String>> = incident
+        .consultations
+        .iter()
+        .map(|c| {
+            let when = zone.date_time(c.at);
+            vec![when, c.who.clone(), c.advice.clone(), c.by.clone()]
+        })
+        .collect();
+    if rows.is_empty() {
+        doc.paragraph(w(Word::NoneRecorded));
+    } else {
+        let header = [Word::ColTime, Word::ColWho, Word::ColAdvice, Word::ColBy].map(w);
+        doc.table(&header, &rows);
+    }
+    doc.heading(2, w(Word::InterimHeading));
+    let rows: Vec<Vec<String>> = incident
+        .interim_actions
+        .iter()
+        .map(|a| {
+            let effect = i18n::effect(lang, a.effect).to_string();
+            vec![zone.date_time(a.at), a.action.clone(), effect, a.by.clone()]
+        })
+        .collect();
+    if rows.is_empty() {
+        doc.paragraph(w(Word::NoneRecorded));
+    } else {
+        let header = [Word::ColTime, Word::ColAction, Word::ColEffect, Word::ColBy].map(w);
+        doc.table(&header, &rows);
+    }
+}
+
+/// Per phase, how many steps are done, with the open ones as unticked tasks.
+fn checklist(doc: &mut Doc, incident: &Incident, lang: Lang) {
+    doc.heading(2, t(lang, Msg::WordChecklist));
+    for p in incident.progress().iter().filter(|p| p.total > 0) {
+        let line = fill_word(
+            lang,
+            Word::PhaseCount,
+            &[
+                ("phase", i18n::phase(lang, p.phase)),
+                ("done", &p.done.to_string()),
+                ("total", &p.total.to_string()),
+            ],
+        );
+        doc.push(format!("- {line}"));
+        let open = incident
+            .checklist
+            .iter()
+            .filter(|s| s.phase == p.phase && s.done.is_none());
+        for step in open {
+            doc.push(format!("  - [ ] {}", inline(step.text.get(lang))));
+        }
+    }
+    doc.push("");
+}
+
+fn timeline(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zone: &Zone) {
+    doc.heading(2, t(lang, Msg::WordTimeline));
+    let rows: Vec<Vec<String>> = incident
+        .timeline
+        .iter()
+        .map(|e| {
+            let kind = i18n::entry_kind(lang, e.kind);
+            let text = describe(e, incident, roster, lang);
+            // `describe` starts with the kind; the table gives it a column of its own.
+            let details = text.strip_prefix(kind).map_or(text.as_str(), str::trim);
+            let details = if details.is_empty() { NOTHING } else { details };
+            let (when, by) = (zone.date_time(e.at), e.by.clone());
+            vec![when, by, kind.to_string(), details.to_string()]
+        })
+        .collect();
+    use Word::*;
+    let header = [ColTime, ColBy, ColKind, ColDetails].map(|x| word(lang, x));
+    doc.table(&header, &rows);
+}
+
+/// The review and its measures; or why there is none.
+fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
+    let w = |x| word(lang, x);
+    doc.heading(2, i18n::phase(lang, Phase::Review));
+    let skipped = closed_without_review(incident);
+    if let Some(entry) = skipped {
+        doc.paragraph(fill_word(
+            lang,
+            Word::ClosedWithoutReview,
+            &[
+                ("when", &zone.date_time(entry.at)),
+                ("by", &inline(&entry.by)),
+                ("reason", &or_nothing(&entry.text)),
+            ],
+        ));
+    }
+    let Some(review) = &incident.review else {
+        match (skipped, incident.is_open()) {
+            (Some(_), _) => {}
+            (None, true) => doc.paragraph(w(Word::ReviewNotYet)),
+            (None, false) => doc.paragraph(w(Word::ReviewNone)),
+        }
+        return;
+    };
+    for (title, text) in [
+        (t(lang, Msg::ReportWhat), &review.what_happened),
+        (w(Word::Cause), &review.cause),
+        (w(Word::WentWell), &review.went_well),
+        (w(Word::WentBadly), &review.went_badly),
+        (w(Word::SharedWith), &review.shared_with),
+    ] {
+        doc.heading(3, title);
+        let body = block(text);
+        doc.paragraph(if body.is_empty() {
+            NOTHING.into()
+        } else {
+            body
+        });
+    }
+    doc.heading(3, w(Word::MeasuresHeading));
+    if review.measures.is_empty() {
+        doc.paragraph(w(Word::NoneRecorded));
+        return;
+    }
+    let rows: Vec<Vec<String>> = review
+        .measures
+        .iter()
+        .map(|m| {
+            let done = match &m.done {
+                Some(stamp) => {
+                    let day = zone.format(stamp.at, "%Y-%m-%d");
+                    fill_word(lang, Word::DoneOn, &[("date", &day)])
+                }
+                None => w(Word::NotDone).to_string(),
+            };
+            let due = m.due.map(|d| d.format("%Y-%m-%d").to_string());
+            vec![
+                m.id.to_string(),
+                m.text.clone(),
+                or_blank(&m.owner),
+                due.unwrap_or_else(|| NOTHING.to_string()),
+                done,
+            ]
+        })
+        .collect();
+    let header = [
+        "#",
+        w(Word::ColMeasure),
+        w(Word::ColOwner),
+        w(Word::ColDue),
+        w(Word::ColDone),
+    ];
+    doc.table(&header, &rows);
+}

@@ -1,0 +1,52 @@
+//! Small builders shared by the model's unit tests.
+
+use crate::category::Category;
+use crate::checklist::checklist_from;
+use crate::incident::{Incident, IncidentId, Status};
+use crate::playbook::Playbooks;
+use crate::severity::Severity;
+use chrono::{DateTime, Utc};
+use serde_json::Map;
+
+/// 2026-11-29 at a clock time ("10:00" or "10:00:30"), UTC.
+pub fn t(hhmm: &str) -> DateTime<Utc> {
+    let full = if hhmm.len() == 5 {
+        format!("{hhmm}:00")
+    } else {
+        hhmm.to_string()
+    };
+    format!("2026-11-29T{full}Z").parse().unwrap()
+}
+
+pub fn bundled_playbooks() -> Playbooks {
+    serde_json::from_str(include_str!("../../../assets/playbooks.json")).unwrap()
+}
+
+/// An open incident detected at a clock time, with the bundled outage checklist and no route.
+pub fn incident_at(hhmm: &str) -> Incident {
+    let books = bundled_playbooks();
+    Incident {
+        id: IncidentId::from_number(1),
+        title: "Mail server down".into(),
+        category: Category::SystemOutage,
+        severity: Severity::HIGH,
+        detected_at: t(hhmm),
+        opened_at: t(hhmm),
+        opened_by: "op".into(),
+        description: String::new(),
+        drill: false,
+        status: Status::Open,
+        closed_at: None,
+        checklist: checklist_from(books.for_category(Category::SystemOutage).unwrap()),
+        route: None,
+        attempts: vec![],
+        escalations: vec![],
+        scope: None,
+        consultations: vec![],
+        interim_actions: vec![],
+        review: None,
+        drill_run: None,
+        timeline: vec![],
+        extra: Map::new(),
+    }
+}

@@ -1,0 +1,30 @@
+//! The data dir: load, validate, lock, save atomically, archive, back up, keep drafts and
+//! exports. Every file the desk reads or writes goes through here. Depends on the domain
+//! (`shiftdesk-core`) and the words only.
+
+pub mod archive;
+pub mod atomic;
+pub mod backups;
+pub mod desk;
+pub mod drafts;
+pub mod drills;
+pub mod exports;
+pub mod fs;
+pub mod history;
+pub mod incidents;
+pub mod incidents_bytes;
+pub mod json_file;
+pub mod json_store;
+pub mod ledger;
+pub mod lock;
+pub mod open;
+pub mod paths;
+pub mod permissions;
+pub mod playbooks_file;
+pub mod roster_file;
+
+pub use desk::Desk;
+pub use incidents::IncidentsStore;
+pub use json_file::FileProblem;
+pub use json_store::{Committed, JsonStore, SaveError};
+pub use paths::DataDir;
