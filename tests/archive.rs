@@ -243,10 +243,15 @@ fn a_change_writes_only_the_live_file() {
         month_path(&dir, "2026-10"),
         index_path(&dir),
     ];
+    // Every file dated a day back, so that any write, however soon, shows in its mtime.
+    let a_day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    for p in files.iter().chain([&dir.incidents()]) {
+        let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+        f.set_modified(a_day_ago).unwrap();
+    }
     let stamps: Vec<_> = files.iter().map(|p| mtime(p)).collect();
     let bytes: Vec<_> = files.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let live_before = mtime(&dir.incidents());
-    std::thread::sleep(std::time::Duration::from_millis(20));
     let note = Change::Note {
         incident: id(6),
         text: "called the fire brigade".into(),

@@ -14,6 +14,21 @@ fn shiftdesk(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `shiftdesk new` with a title, category and severity, and any further arguments.
+fn new_incident(dir: &Path, title: &str, category: &str, severity: &str, more: &[&str]) -> Output {
+    let mut args = vec![
+        "new",
+        "--title",
+        title,
+        "--category",
+        category,
+        "--severity",
+        severity,
+    ];
+    args.extend(more);
+    shiftdesk(dir, &args)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -26,33 +41,10 @@ fn stderr(o: &Output) -> String {
 fn new_prints_sequential_ids_and_list_and_show_find_them() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let a = shiftdesk(
-        d,
-        &[
-            "new",
-            "--title",
-            "VPN 障害",
-            "--category",
-            "operational.system_outage",
-            "--severity",
-            "2",
-        ],
-    );
+    let a = new_incident(d, "VPN 障害", "operational.system_outage", "2", &[]);
     assert!(a.status.success(), "{}", stderr(&a));
     assert_eq!(stdout(&a), "INC-0001\n");
-    let b = shiftdesk(
-        d,
-        &[
-            "new",
-            "--title",
-            "Lost ID card",
-            "--category",
-            "team.security",
-            "--severity",
-            "4",
-            "--drill",
-        ],
-    );
+    let b = new_incident(d, "Lost ID card", "team.security", "4", &["--drill"]);
     assert_eq!(stdout(&b), "INC-0002\n");
 
     let list = shiftdesk(d, &["--lang", "en", "list"]);
@@ -87,18 +79,7 @@ fn new_prints_sequential_ids_and_list_and_show_find_them() {
 #[test]
 fn an_unknown_category_exits_2_and_lists_the_valid_ids() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "team.coffee",
-            "--severity",
-            "2",
-        ],
-    );
+    let o = new_incident(tmp.path(), "x", "team.coffee", "2", &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     for id in ["operational.out_of_scope", "team.equipment_loss", "other"] {
@@ -122,18 +103,7 @@ fn an_unknown_incident_exits_1_and_says_so() {
 #[test]
 fn bad_arguments_say_what_and_where() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "other",
-            "--severity",
-            "7",
-        ],
-    );
+    let o = new_incident(tmp.path(), "x", "other", "7", &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("severity must be 1, 2, 3 or 4"),
@@ -142,34 +112,10 @@ fn bad_arguments_say_what_and_where() {
     );
     let o = shiftdesk(tmp.path(), &["--lang", "fr", "list"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "other",
-            "--severity",
-            "2",
-            "--detected",
-            "99:99",
-        ],
-    );
+    let o = new_incident(tmp.path(), "x", "other", "2", &["--detected", "99:99"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--detected"), "{}", stderr(&o));
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            " \u{1b} ",
-            "--category",
-            "other",
-            "--severity",
-            "2",
-        ],
-    );
+    let o = new_incident(tmp.path(), " \u{1b} ", "other", "2", &[]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -181,18 +127,7 @@ fn a_malformed_file_is_named_with_line_and_column_and_left_alone() {
     let o = shiftdesk(tmp.path(), &["list"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("incidents.json:2:"), "{}", stderr(&o));
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "other",
-            "--severity",
-            "2",
-        ],
-    );
+    let o = new_incident(tmp.path(), "x", "other", "2", &[]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -204,18 +139,7 @@ fn a_malformed_file_is_named_with_line_and_column_and_left_alone() {
 fn text_from_people_reaches_stdout_without_control_characters() {
     let tmp = tempfile::tempdir().unwrap();
     let title = "evil\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{202e}title";
-    let o = shiftdesk(
-        tmp.path(),
-        &[
-            "new",
-            "--title",
-            title,
-            "--category",
-            "other",
-            "--severity",
-            "2",
-        ],
-    );
+    let o = new_incident(tmp.path(), title, "other", "2", &[]);
     assert!(o.status.success());
     for args in [
         &["list"][..],
@@ -283,19 +207,12 @@ fn roster_check_passes_the_sample_and_names_each_broken_place() {
 #[test]
 fn report_prints_the_report_text() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = shiftdesk(
+    let o = new_incident(
         tmp.path(),
-        &[
-            "new",
-            "--title",
-            "VPN down",
-            "--category",
-            "operational.system_outage",
-            "--severity",
-            "2",
-            "--description",
-            "Site A cannot connect",
-        ],
+        "VPN down",
+        "operational.system_outage",
+        "2",
+        &["--description", "Site A cannot connect"],
     );
     assert!(o.status.success());
     let o = shiftdesk(
@@ -476,19 +393,12 @@ fn list_all_filters_by_since_and_category() {
         ("new outage", "operational.system_outage", ""),
         ("lost card", "team.security", ""),
     ] {
-        let mut args = vec![
-            "new",
-            "--title",
-            title,
-            "--category",
-            category,
-            "--severity",
-            "3",
-        ];
-        if !detected.is_empty() {
-            args.extend(["--detected", detected]);
-        }
-        assert!(shiftdesk(d, &args).status.success());
+        let when: &[&str] = if detected.is_empty() {
+            &[]
+        } else {
+            &["--detected", detected]
+        };
+        assert!(new_incident(d, title, category, "3", when).status.success());
     }
     let titles = |args: &[&str]| -> Vec<String> {
         let o = shiftdesk(d, args);
@@ -578,18 +488,7 @@ fn drills_from_the_command_line() {
         "lists the ids: {}",
         stderr(&o)
     );
-    let o = shiftdesk(
-        d,
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "other",
-            "--severity",
-            "3",
-        ],
-    );
+    let o = new_incident(d, "x", "other", "3", &[]);
     assert!(o.status.success());
     let o = shiftdesk(d, &["drill", "report", "INC-0002"]);
     assert_eq!(o.status.code(), Some(1), "not a drill");
@@ -601,18 +500,7 @@ fn doctor_says_what_is_wrong_and_how_to_restore() {
     let d = tmp.path();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let o = shiftdesk(
-        d,
-        &[
-            "new",
-            "--title",
-            "x",
-            "--category",
-            "other",
-            "--severity",
-            "3",
-        ],
-    );
+    let o = new_incident(d, "x", "other", "3", &[]);
     assert!(o.status.success());
     let o = shiftdesk(d, &["--lang", "en", "doctor"]);
     let text = stdout(&o);

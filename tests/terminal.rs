@@ -200,7 +200,6 @@ fn ctrl_z_suspends_and_the_desk_redraws_on_resume() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let mut shell = Desk::shell(tmp.path(), 100, 30);
-    std::thread::sleep(Duration::from_millis(300));
     let bin = env!("CARGO_BIN_EXE_shiftdesk");
     shell.send(&format!(
         "{bin} --data-dir {} --lang en\r",
@@ -213,15 +212,13 @@ fn ctrl_z_suspends_and_the_desk_redraws_on_resume() {
     assert!(shell.cooked(), "cooked while suspended");
     shell.send("fg\r");
     shell.wait_for("No open incidents");
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(!shell.cooked(), "raw again after fg");
+    shell.wait_until("raw again after fg", |s| !s.cooked());
     let screen = shell.screen();
     assert!(
         screen.contains("Incidents") && screen.contains("Checklist"),
         "redrawn whole:\n{screen}"
     );
     shell.send("q");
-    std::thread::sleep(Duration::from_millis(300));
-    assert!(shell.cooked());
+    shell.wait_until("cooked again after q", |s| s.cooked());
     shell.send("exit\r");
 }

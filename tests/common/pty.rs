@@ -20,6 +20,9 @@ pub struct Desk {
     slave: Option<Box<dyn SlavePty + Send>>,
     /// Tells the reader to let go of its end of the terminal.
     stop: Arc<std::sync::atomic::AtomicBool>,
+    /// The terminal's own end, opened only to ask how many typed bytes the desk has not
+    /// read yet (FIONREAD): `send` waits for that to reach 0.
+    input_queue: Option<std::fs::File>,
 }
 
 impl Desk {
@@ -27,16 +30,22 @@ impl Desk {
         Desk::start_with_env(data_dir, args, &[], cols, rows)
     }
 
-    /// An interactive bash (with job control) on the pty, in `data_dir`; type commands into it.
+    /// The prompt of [`Desk::shell`].
+    pub const PROMPT: &str = "shell-ready$ ";
+
+    /// An interactive bash (with job control) on the pty, in `data_dir`, once it shows its
+    /// prompt ([`Desk::PROMPT`]); type commands into it.
     pub fn shell(data_dir: &Path, cols: u16, rows: u16) -> Desk {
-        Desk::spawn(
+        let shell = Desk::spawn(
             CommandBuilder::new("bash"),
             &["--norc", "--noprofile", "--noediting", "-i"],
             data_dir,
-            &[],
+            &[("PS1", Desk::PROMPT)],
             cols,
             rows,
-        )
+        );
+        shell.wait_for(Desk::PROMPT);
+        shell
     }
 
     pub fn start_with_env(
@@ -123,6 +132,14 @@ impl Desk {
                 o.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
+        let input_queue = pair.master.tty_name().and_then(|name| {
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NOCTTY)
+                .open(name)
+                .ok()
+        });
         Desk {
             parser,
             output,
@@ -131,6 +148,7 @@ impl Desk {
             master: Some(pair.master),
             slave: Some(pair.slave),
             stop,
+            input_queue,
         }
     }
 
@@ -168,6 +186,7 @@ impl Desk {
         self.writer = None;
         self.master = None;
         self.slave = None;
+        self.input_queue = None;
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(5) {
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -217,11 +236,69 @@ impl Desk {
     }
 
     pub fn send(&mut self, text: &str) {
+        let before = self.bytes_read();
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer.write_all(text.as_bytes()).unwrap();
         writer.flush().unwrap();
-        // Let the desk read keys one batch at a time, as a person would type.
-        std::thread::sleep(Duration::from_millis(60));
+        // One batch at a time, as a person types: the next send comes after the desk has
+        // read this one.
+        self.wait_until_read(before + text.len() as u64);
+    }
+
+    /// Bytes read so far by the program on the terminal and the programs it started
+    /// (`rchar` of /proc/PID/io): the shell's job, or the desk itself.
+    fn bytes_read(&self) -> u64 {
+        fn tree(pid: u32, total: &mut u64) {
+            let io = std::fs::read_to_string(format!("/proc/{pid}/io")).unwrap_or_default();
+            *total += io
+                .lines()
+                .find_map(|l| l.strip_prefix("rchar: "))
+                .and_then(|n| n.trim().parse::<u64>().ok())
+                .unwrap_or(0);
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .unwrap_or_default();
+            for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
+                tree(child, total);
+            }
+        }
+        let mut total = 0;
+        if let Some(pid) = self.child.process_id() {
+            tree(pid, &mut total);
+        }
+        total
+    }
+
+    /// Waits (at most 5 s) until the program on the terminal has read `upto` bytes in all
+    /// and nothing typed is left unread (FIONREAD on the terminal's own end).
+    fn wait_until_read(&self, upto: u64) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            let unread = self.input_queue.as_ref().map_or(0, |queue| {
+                let mut n: libc::c_int = 0;
+                // SAFETY: FIONREAD writes one int through the pointer, on an open fd.
+                let ok = unsafe { libc::ioctl(queue.as_raw_fd(), libc::FIONREAD, &mut n) } == 0;
+                if ok { n } else { 0 }
+            });
+            if unread == 0 && self.bytes_read() >= upto {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Waits (at most 10 s) until `ready` holds; panics with `what` and the screen if not.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&Desk) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if ready(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "waited 10 s for {what}; the screen shows:\n{}",
+            self.screen()
+        );
     }
 
     /// Waits until the screen shows `text`; panics with the screen after 10 s.

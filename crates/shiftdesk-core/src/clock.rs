@@ -13,7 +13,7 @@ pub enum Zone {
 
 impl Zone {
     /// `SHIFTDESK_TZ`, else `TZ` when it names a zone, else the system's local time. The
-    /// caller reads the settings (`get` is `std::env::var` in the binary).
+    /// caller reads the settings (the binary passes the environment's variables).
     pub fn from_settings(get: impl Fn(&str) -> Option<String>) -> Zone {
         ["SHIFTDESK_TZ", "TZ"]
             .iter()
