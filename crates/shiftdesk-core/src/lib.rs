@@ -25,6 +25,7 @@ pub mod severity;
 pub mod share;
 pub mod text;
 pub mod timeline;
+pub mod wrap;
 
 /// Small builders for tests, here and in the crates above (feature `fixtures`).
 #[cfg(any(test, feature = "fixtures"))]
