@@ -53,8 +53,7 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
     let mut used = 0;
     // Columns of the spaces after the last unit on the line.
     let mut trailing = 0;
-    let mut units = Units::new(text, from, to);
-    while let Some(unit) = units.next() {
+    for unit in Units::new(text, from, to) {
         let piece = &text[unit.clone()];
         let blank = piece.chars().all(|c| c == ' ' || c == '\n' || c == '\r');
         if blank {
