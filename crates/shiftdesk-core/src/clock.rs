@@ -108,7 +108,9 @@ fn parse_on(
     side: Side,
 ) -> Result<DateTime<Utc>, TimeInputError> {
     let s = input.trim();
-    let at = if let Ok(full) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M") {
+    let at = if let Some(offset) = relative(s, side) {
+        now + offset
+    } else if let Ok(full) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M") {
         zone.to_utc(full).ok_or(TimeInputError::Format)?
     } else {
         let time = NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| TimeInputError::Format)?;
@@ -130,6 +132,92 @@ fn parse_on(
         Side::Future if at <= now => Err(TimeInputError::Past),
         _ => Ok(at),
     }
+}
+
+/// A time typed relative to now: `-10m`, `10m ago`, `10 min ago`, `1h30m ago`, `10分前`,
+/// `1時間半前` for the past; `+2h`, `in 2h`, `2時間後` for the future; a bare `10m` / `10分`
+/// counts towards the asked side. None when the text is not such a time.
+fn relative(s: &str, side: Side) -> Option<Duration> {
+    let lower = s.to_lowercase();
+    let mut t = lower.trim();
+    let mut sign = None;
+    if let Some(rest) = t.strip_prefix('-') {
+        (t, sign) = (rest, Some(Side::Past));
+    } else if let Some(rest) = t.strip_prefix('+') {
+        (t, sign) = (rest, Some(Side::Future));
+    } else if let Some(rest) = t.strip_prefix("in ") {
+        (t, sign) = (rest, Some(Side::Future));
+    }
+    for (suffix, said) in [
+        ("ago", Side::Past),
+        ("前", Side::Past),
+        ("後", Side::Future),
+    ] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            if sign.is_some_and(|s| s != said) {
+                return None;
+            }
+            (t, sign) = (rest.trim_end(), Some(said));
+            break;
+        }
+    }
+    if sign.is_some_and(|s| s != side) {
+        return None;
+    }
+    let total = duration_words(t)?;
+    Some(match side {
+        Side::Past => -total,
+        Side::Future => total,
+    })
+}
+
+/// `10m`, `10 min`, `1h30m`, `2 hours`, `90s`, `10分`, `1時間30分`, `1時間半`: a positive span.
+fn duration_words(s: &str) -> Option<Duration> {
+    let mut total = Duration::zero();
+    let mut rest = s.trim();
+    let mut parts = 0;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            // 半 after an hour: half of it.
+            if let Some(r) = rest.strip_prefix('半').filter(|_| parts > 0) {
+                total += Duration::minutes(30);
+                rest = r.trim_start();
+                continue;
+            }
+            return None;
+        }
+        let n: i64 = rest[..digits].parse().ok().filter(|n| *n <= 100_000)?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == ' ' || c == '半')
+            .unwrap_or(rest.len());
+        let unit = &rest[..unit_len];
+        total += match unit {
+            "s" | "sec" | "secs" | "second" | "seconds" | "秒" => Duration::seconds(n),
+            "m" | "min" | "mins" | "minute" | "minutes" | "分" => Duration::minutes(n),
+            "h" | "hr" | "hrs" | "hour" | "hours" | "時間" => Duration::hours(n),
+            "d" | "day" | "days" | "日" => Duration::days(n),
+            _ => {
+                // Units glued together: 1h30m, 1時間30分.
+                let known = ["時間", "分", "秒", "h", "m", "s", "d"];
+                let glued = known.iter().find(|k| unit.starts_with(*k))?;
+                rest = &rest[glued.len()..];
+                total += match *glued {
+                    "時間" | "h" => Duration::hours(n),
+                    "分" | "m" => Duration::minutes(n),
+                    "秒" | "s" => Duration::seconds(n),
+                    _ => Duration::days(n),
+                };
+                parts += 1;
+                rest = rest.trim_start();
+                continue;
+            }
+        };
+        parts += 1;
+        rest = rest[unit_len..].trim_start();
+    }
+    (parts > 0 && total > Duration::zero()).then_some(total)
 }
 
 /// When something happened (e.g. detection): empty means now; never in the future.
@@ -187,6 +275,46 @@ pub fn short_age(d: Duration) -> String {
 mod tests {
     use super::*;
     use crate::test_fixtures::t;
+
+    #[test]
+    fn detection_takes_times_relative_to_now() {
+        let now = t("10:00");
+        let zone = Zone::Named(chrono_tz::Asia::Tokyo);
+        for (typed, ago) in [
+            ("-10m", 10),
+            ("10m ago", 10),
+            ("10 min ago", 10),
+            ("10 minutes ago", 10),
+            ("10分前", 10),
+            ("10 分前", 10),
+            ("1h30m ago", 90),
+            ("1時間30分前", 90),
+            ("1時間半前", 90),
+            ("-2h", 120),
+            ("45m", 45),
+            ("45分", 45),
+        ] {
+            assert_eq!(
+                parse_time_input(typed, now, &zone),
+                Ok(now - Duration::minutes(ago)),
+                "{typed}"
+            );
+        }
+        for bad in [
+            "+10m", "in 10m", "10分後", "10x ago", "ago", "-", "0m ago", "前",
+        ] {
+            assert!(parse_time_input(bad, now, &zone).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_until_input("in 2h", now, &zone),
+            Ok(Some(now + Duration::hours(2)))
+        );
+        assert_eq!(
+            parse_until_input("2時間後", now, &zone),
+            Ok(Some(now + Duration::hours(2)))
+        );
+        assert!(parse_until_input("10分前", now, &zone).is_err());
+    }
 
     #[test]
     fn countdowns_and_ages() {

@@ -34,6 +34,32 @@ impl Scope {
     }
 }
 
+/// The number in an estimate as people write it: `1通`, `約100件`, `about 1,200`, `1万件`,
+/// `100-200` (the first number; NFKC makes `１００` plain digits first). None when the text
+/// holds no number.
+pub fn count_in(text: &str) -> Option<u64> {
+    let text = crate::text::normalize_input(text);
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let mut n: u64 = 0;
+    let mut rest = &text[start..];
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '0'..='9' => n = n.checked_mul(10)?.checked_add(u64::from(c as u8 - b'0'))?,
+            // A thousands separator only between digits.
+            ',' if rest[1..].starts_with(|d: char| d.is_ascii_digit()) => {}
+            _ => break,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    let scale: u64 = match rest.trim_start().chars().next() {
+        Some('万') => 10_000,
+        Some('千') => 1_000,
+        Some('億') => 100_000_000,
+        _ => 1,
+    };
+    n.checked_mul(scale)
+}
+
 /// Somebody consulted, and what they advised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consultation {
@@ -132,4 +158,28 @@ pub struct ReviewInput {
     pub went_badly: String,
     pub measures: Vec<MeasureInput>,
     pub shared_with: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_in;
+
+    #[test]
+    fn an_estimate_gives_its_number_however_it_is_written() {
+        for (typed, n) in [
+            ("1通", Some(1)),
+            ("約100件", Some(100)),
+            ("１００", Some(100)),
+            ("about 1,200 customers", Some(1200)),
+            ("1万件", Some(10_000)),
+            ("約3千人", Some(3_000)),
+            ("100-200", Some(100)),
+            ("12", Some(12)),
+            ("不明", None),
+            ("", None),
+            ("99999999999999999999999", None),
+        ] {
+            assert_eq!(count_in(typed), n, "{typed}");
+        }
+    }
 }
