@@ -23,9 +23,24 @@ pub enum LevelState {
     Reached,
 }
 
+/// Why the route went up past a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassedBy {
+    /// Its time ran out (`escalate_after_minutes` past its deadline) with nobody reached.
+    Time,
+    /// Every available contact on it was tried without reaching anyone.
+    NoAnswer,
+    /// The operator escalated by hand.
+    Hand,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelStatus {
     pub state: LevelState,
+    /// For a level the route went up past: why, and when.
+    pub passed: Option<(PassedBy, DateTime<Utc>)>,
+    /// Someone on this level was called (any outcome) while it was the level to call.
+    pub called: bool,
     /// When it became the level to call.
     pub started: Option<DateTime<Utc>>,
     /// When the report to this level is due.
@@ -48,6 +63,32 @@ pub struct RouteProgress {
 impl RouteProgress {
     pub fn current_deadline(&self) -> Option<DateTime<Utc>> {
         self.current.and_then(|i| self.levels[i].deadline)
+    }
+
+    /// The first report's own deadline: the first level's.
+    pub fn first_deadline(&self) -> Option<DateTime<Utc>> {
+        self.levels.first().and_then(|l| l.deadline)
+    }
+
+    /// How late the first report is: now against the first level's deadline, while nobody
+    /// is reached. (The current level's deadline may be a later one after the route went up.)
+    pub fn first_report_late_by(&self, now: DateTime<Utc>) -> Option<Duration> {
+        if self.reached.is_some() || self.current.is_none() {
+            return None;
+        }
+        self.first_deadline().filter(|d| *d < now).map(|d| now - d)
+    }
+
+    /// The moves up the route its clock made: `(from, to, at)` for each level whose time
+    /// ran out with nobody reached.
+    pub fn moves_by_time(&self) -> impl Iterator<Item = (usize, usize, DateTime<Utc>)> + '_ {
+        self.levels
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| match l.passed {
+                Some((PassedBy::Time, at)) => Some((k, k + 1, at)),
+                _ => None,
+            })
     }
 
     /// The report is overdue: the current level's deadline passed with nobody reached.
@@ -166,6 +207,8 @@ fn walk(
         .iter()
         .map(|_| LevelStatus {
             state: LevelState::Waiting,
+            passed: None,
+            called: false,
             started: None,
             deadline: None,
             escalates_at: None,
@@ -194,13 +237,14 @@ fn walk(
             .filter(|e| e.at >= started && e.to_level > k && e.to_level < defs.len())
             .min_by_key(|e| e.at)
             .map(|e| (e.at, e.to_level));
-        let mut next = (escalates_at, k + 1);
-        if let Some(at) = exhausted {
-            next = next.min((at, k + 1));
+        let mut next = (escalates_at, k + 1, PassedBy::Time);
+        if let Some(at) = exhausted.filter(|at| *at <= escalates_at) {
+            next = (at, k + 1, PassedBy::NoAnswer);
         }
         if let Some(hand) = by_hand.filter(|h| h.0 <= next.0) {
-            next = hand;
+            next = (hand.0, hand.1, PassedBy::Hand);
         }
+        levels[k].called = attempts_on(incident, k, started).any(|a| a.at <= horizon);
 
         let last = k + 1 == defs.len();
         if next.0 > horizon || last {
@@ -210,6 +254,7 @@ fn walk(
             break;
         }
         levels[k].state = LevelState::Passed;
+        levels[k].passed = Some((next.2, next.0));
         started = next.0;
         k = next.1;
     }
@@ -236,6 +281,35 @@ pub fn next_update_due(
         .max()
         .unwrap_or(reached_at);
     Some(last_update + minutes(roster.update_cadence(incident.severity)))
+}
+
+/// Contacts of the levels the route went up past that nobody has tried yet (on that level,
+/// since it became the one to call), level by level: still worth a call while the current
+/// level does not answer.
+pub fn untried_below<'r>(
+    incident: &Incident,
+    progress: &RouteProgress,
+    roster: &'r Roster,
+    now: DateTime<Utc>,
+) -> Vec<(usize, &'r Contact)> {
+    let (Some(current), Some(route)) = (progress.current, incident.route.as_ref()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, status) in progress.levels.iter().enumerate().take(current) {
+        let (Some(def), Some(started)) = (route.levels.get(k), status.started) else {
+            continue;
+        };
+        if status.state != LevelState::Passed {
+            continue;
+        }
+        for c in available(def, roster, now) {
+            if !attempts_on(incident, k, started).any(|a| a.contact == c.id) {
+                out.push((k, c));
+            }
+        }
+    }
+    out
 }
 
 /// The contact to call now on the current level: the first available one not yet tried on

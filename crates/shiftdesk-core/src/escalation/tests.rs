@@ -255,3 +255,60 @@ fn updates_fall_due_by_the_severity_cadence() {
     let p = route_progress(&inc, &roster(), t("10:51"));
     assert_eq!(next_update_due(&inc, &p, &roster()), Some(t("11:50")));
 }
+
+#[test]
+fn a_level_passed_by_time_says_so_and_was_not_called() {
+    // Detected 10:00, nobody called: level 0 runs out at 10:20, level 1 at 10:40.
+    let inc = incident();
+    let p = route_progress(&inc, &roster(), t("10:41"));
+    assert_eq!(p.current, Some(2));
+    assert_eq!(p.levels[0].passed, Some((PassedBy::Time, t("10:20"))));
+    assert_eq!(p.levels[1].passed, Some((PassedBy::Time, t("10:40"))));
+    assert!(!p.levels[0].called && !p.levels[1].called);
+    assert!(
+        !p.route_exhausted,
+        "nobody was called, so nobody failed to answer"
+    );
+    assert_eq!(
+        p.moves_by_time().collect::<Vec<_>>(),
+        [(0, 1, t("10:20")), (1, 2, t("10:40"))]
+    );
+    // Everyone below is still worth a call.
+    let people = roster();
+    let untried: Vec<(usize, &str)> = untried_below(&inc, &p, &people, t("10:41"))
+        .into_iter()
+        .map(|(k, c)| (k, c.id.as_str()))
+        .collect();
+    assert_eq!(untried, [(0, "a1"), (0, "a2"), (1, "b1")]);
+}
+
+#[test]
+fn a_level_whose_contacts_were_all_tried_says_no_answer() {
+    let mut inc = incident();
+    attempt(&mut inc, "10:02", "a1", 0, AttemptOutcome::NoAnswer);
+    attempt(&mut inc, "10:04", "a2", 0, AttemptOutcome::LeftMessage);
+    let p = route_progress(&inc, &roster(), t("10:05"));
+    assert_eq!(p.levels[0].passed, Some((PassedBy::NoAnswer, t("10:04"))));
+    assert!(p.levels[0].called);
+    assert_eq!(p.moves_by_time().count(), 0);
+    assert!(untried_below(&inc, &p, &roster(), t("10:05")).is_empty());
+}
+
+#[test]
+fn the_first_report_is_late_against_the_first_deadline() {
+    // Level 0 due 10:15; at 10:25 the route is on level 1 (due 10:30), but the first
+    // report is 10 minutes late all the same.
+    let inc = incident();
+    let p = route_progress(&inc, &roster(), t("10:25"));
+    assert_eq!(p.current, Some(1));
+    assert_eq!(p.overdue_by(t("10:25")), None);
+    assert_eq!(
+        p.first_report_late_by(t("10:25")),
+        Some(Duration::minutes(10))
+    );
+    // Reached: no longer late.
+    let mut reached = incident();
+    attempt(&mut reached, "10:26", "b1", 1, AttemptOutcome::Reached);
+    let p = route_progress(&reached, &roster(), t("10:27"));
+    assert_eq!(p.first_report_late_by(t("10:27")), None);
+}
