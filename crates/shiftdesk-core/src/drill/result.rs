@@ -11,8 +11,8 @@ use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::Incident;
 use crate::playbook::{Phase, Playbooks};
 use crate::roster::Roster;
+use crate::share::duration_words;
 use crate::share::markdown::{Doc, inline};
-use crate::share::words::duration_words;
 use crate::text::safe_line;
 use chrono::{DateTime, Duration, Utc};
 

@@ -2,8 +2,8 @@
 //! the incident is handled (or to share where it stands). Every section is always there, so
 //! a reader sees what is not known yet as plainly as what is.
 
+use super::duration_words;
 use super::markdown::{Doc, block, inline};
-use super::words::{Word, duration_words, fill_word, word};
 use super::{closed_without_review, zone_name};
 use crate::clock::Zone;
 use crate::i18n::{self, Lang, Msg, fill, t};
@@ -55,9 +55,9 @@ pub fn incident_markdown(
     timeline(&mut doc, incident, roster, lang, zone);
     review(&mut doc, incident, lang, zone);
     doc.paragraph("---");
-    doc.push(fill_word(
+    doc.push(fill(
         lang,
-        Word::ExportedAt,
+        Msg::DocExportedAt,
         &[
             ("when", &zone.date_time(now)),
             ("zone", &zone_name(zone, now)),
@@ -70,13 +70,13 @@ fn summary(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     let id = incident.id.0.as_str();
     let title = if incident.drill {
         let args = [("id", id), ("title", incident.title.as_str())];
-        fill_word(lang, Word::DrillHeading, &args)
+        fill(lang, Msg::DocDrillHeading, &args)
     } else {
         format!("{id} {}", incident.title)
     };
     doc.heading(1, &title);
     if incident.drill {
-        doc.paragraph(word(lang, Word::DrillNote));
+        doc.paragraph(t(lang, Msg::DocDrillNote));
     }
     if incident.description.trim().is_empty() {
         doc.paragraph(inline(&incident.title));
@@ -84,9 +84,9 @@ fn summary(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
         doc.paragraph(block(&incident.description));
     }
     let status = match incident.closed_at.filter(|_| !incident.is_open()) {
-        Some(closed) => fill_word(
+        Some(closed) => fill(
             lang,
-            Word::StatusClosedLine,
+            Msg::DocStatusClosedLine,
             &[
                 ("when", &zone.date_time(closed)),
                 ("dur", &duration_words(lang, closed - incident.detected_at)),
@@ -96,25 +96,25 @@ fn summary(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
             let phase = incident
                 .current_phase()
                 .map_or(t(lang, Msg::PhaseAllDone), |p| i18n::phase(lang, p));
-            fill_word(lang, Word::StatusOpenLine, &[("phase", phase)])
+            fill(lang, Msg::DocStatusOpenLine, &[("phase", phase)])
         }
     };
     doc.paragraph(status);
 }
 
 fn classification(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
-    doc.heading(2, word(lang, Word::Classification));
+    doc.heading(2, t(lang, Msg::DocClassification));
     let c = incident.category;
     let class = i18n::category_class(lang, c);
-    doc.push(format!("- {}: {class}", word(lang, Word::Class)));
+    doc.push(format!("- {}: {class}", t(lang, Msg::DocClass)));
     let category = i18n::category(lang, c);
     let label = t(lang, Msg::ColCategory);
     doc.push(format!("- {label}: {category} — `{}`", c.id()));
     let severity = i18n::severity(lang, incident.severity);
     doc.push(format!("- {}: {severity}", t(lang, Msg::FieldSeverity)));
-    let by = fill_word(
+    let by = fill(
         lang,
-        Word::ByAt,
+        Msg::DocByAt,
         &[
             ("by", &inline(&incident.opened_by)),
             ("when", &zone.date_time(incident.opened_at)),
@@ -127,19 +127,19 @@ fn classification(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
 fn times(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     let k = incident.times();
     let name = zone_name(zone, k.detected);
-    doc.heading(2, &fill_word(lang, Word::TimesHeading, &[("zone", &name)]));
+    doc.heading(2, &fill(lang, Msg::DocTimesHeading, &[("zone", &name)]));
     let detected = zone.date_time(k.detected);
     doc.push(format!("- {}: {detected}", t(lang, Msg::WordDetected)));
-    let later: [(Word, Option<DateTime<Utc>>, Option<Duration>); 3] = [
-        (Word::FirstReport, k.first_report, k.to_first_report),
-        (Word::Mitigated, k.mitigated, k.to_mitigated),
-        (Word::Closed, k.closed, k.to_closed),
+    let later: [(Msg, Option<DateTime<Utc>>, Option<Duration>); 3] = [
+        (Msg::DocFirstReport, k.first_report, k.to_first_report),
+        (Msg::DocMitigated, k.mitigated, k.to_mitigated),
+        (Msg::DocClosed, k.closed, k.to_closed),
     ];
     for (label, at, after) in later {
         let value = match (at, after) {
-            (Some(at), Some(after)) => fill_word(
+            (Some(at), Some(after)) => fill(
                 lang,
-                Word::TimeAfter,
+                Msg::DocTimeAfter,
                 &[
                     ("when", &zone.date_time(at)),
                     ("dur", &duration_words(lang, after)),
@@ -147,31 +147,31 @@ fn times(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
             ),
             _ => NOTHING.to_string(),
         };
-        doc.push(format!("- {}: {value}", word(lang, label)));
+        doc.push(format!("- {}: {value}", t(lang, label)));
     }
     doc.push("");
 }
 
 fn scope(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
-    let w = |x| word(lang, x);
-    doc.heading(2, w(Word::ScopeHeading));
+    let w = |x| t(lang, x);
+    doc.heading(2, w(Msg::DocScopeHeading));
     let Some(scope) = incident.scope.as_ref().filter(|s| !s.is_empty()) else {
-        doc.paragraph(w(Word::ScopeNone));
+        doc.paragraph(w(Msg::DocScopeNone));
         return;
     };
-    doc.item(w(Word::Services), &scope.services);
-    doc.item(w(Word::Affected), &scope.affected);
+    doc.item(w(Msg::DocServices), &scope.services);
+    doc.item(w(Msg::DocAffected), &scope.affected);
     let count = scope.estimated_count.map(|n| n.to_string());
-    doc.item(w(Word::EstimatedCount), count.as_deref().unwrap_or(""));
+    doc.item(w(Msg::DocEstimatedCount), count.as_deref().unwrap_or(""));
     let since = scope.since.map(|s| zone.date_time(s));
-    doc.item(w(Word::ImpactSince), since.as_deref().unwrap_or(""));
+    doc.item(w(Msg::DocImpactSince), since.as_deref().unwrap_or(""));
     doc.item(t(lang, Msg::FieldNotes), &scope.notes);
     doc.push("");
 }
 
 fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zone: &Zone) {
-    let w = |x| word(lang, x);
-    doc.heading(2, w(Word::AttemptsHeading));
+    let w = |x| t(lang, x);
+    doc.heading(2, w(Msg::DocAttemptsHeading));
     if let Some(route) = &incident.route {
         let name = Some(&route.name)
             .filter(|n| !n.trim().is_empty())
@@ -179,7 +179,7 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
         doc.paragraph(fill(lang, Msg::RouteName, &[("name", &inline(name))]));
     }
     if incident.attempts.is_empty() {
-        doc.paragraph(w(Word::AttemptsNone));
+        doc.paragraph(w(Msg::DocAttemptsNone));
     } else {
         let rows: Vec<Vec<String>> = incident
             .attempts
@@ -189,7 +189,7 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
                 let level = (a.level + 1).to_string();
                 vec![
                     zone.date_time(a.at),
-                    fill_word(lang, Word::LevelN, &[("n", &level)]),
+                    fill(lang, Msg::DocLevelN, &[("n", &level)]),
                     name.clone(),
                     i18n::means(lang, a.means).to_string(),
                     i18n::outcome(lang, a.outcome).to_string(),
@@ -197,18 +197,25 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
                 ]
             })
             .collect();
-        use Word::*;
-        let header = [ColTime, ColLevel, ColContact, ColMeans, ColOutcome, ColBy].map(w);
+        let header = [
+            Msg::DocColTime,
+            Msg::DocColLevel,
+            Msg::DocColContact,
+            Msg::DocColMeans,
+            Msg::DocColOutcome,
+            Msg::DocColBy,
+        ]
+        .map(w);
         doc.table(&header, &rows);
     }
     if incident.escalations.is_empty() {
         return;
     }
-    doc.paragraph(format!("{}:", w(Word::EscalationsHeading)));
+    doc.paragraph(format!("{}:", w(Msg::DocEscalationsHeading)));
     for e in &incident.escalations {
-        let line = fill_word(
+        let line = fill(
             lang,
-            Word::EscalationLine,
+            Msg::DocEscalationLine,
             &[
                 ("when", &zone.date_time(e.at)),
                 ("by", &inline(&e.by)),
@@ -223,8 +230,8 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
 
 /// Consultations and interim actions, each a table.
 fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
-    let w = |x| word(lang, x);
-    doc.heading(2, w(Word::ConsultHeading));
+    let w = |x| t(lang, x);
+    doc.heading(2, w(Msg::DocConsultHeading));
     let rows: Vec<Vec<String>> = incident
         .consultations
         .iter()
@@ -234,12 +241,18 @@ fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
         })
         .collect();
     if rows.is_empty() {
-        doc.paragraph(w(Word::NoneRecorded));
+        doc.paragraph(w(Msg::DocNoneRecorded));
     } else {
-        let header = [Word::ColTime, Word::ColWho, Word::ColAdvice, Word::ColBy].map(w);
+        let header = [
+            Msg::DocColTime,
+            Msg::DocColWho,
+            Msg::DocColAdvice,
+            Msg::DocColBy,
+        ]
+        .map(w);
         doc.table(&header, &rows);
     }
-    doc.heading(2, w(Word::InterimHeading));
+    doc.heading(2, w(Msg::DocInterimHeading));
     let rows: Vec<Vec<String>> = incident
         .interim_actions
         .iter()
@@ -249,9 +262,15 @@ fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
         })
         .collect();
     if rows.is_empty() {
-        doc.paragraph(w(Word::NoneRecorded));
+        doc.paragraph(w(Msg::DocNoneRecorded));
     } else {
-        let header = [Word::ColTime, Word::ColAction, Word::ColEffect, Word::ColBy].map(w);
+        let header = [
+            Msg::DocColTime,
+            Msg::DocColAction,
+            Msg::DocColEffect,
+            Msg::DocColBy,
+        ]
+        .map(w);
         doc.table(&header, &rows);
     }
 }
@@ -260,9 +279,9 @@ fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
 fn checklist(doc: &mut Doc, incident: &Incident, lang: Lang) {
     doc.heading(2, t(lang, Msg::WordChecklist));
     for p in incident.progress().iter().filter(|p| p.total > 0) {
-        let line = fill_word(
+        let line = fill(
             lang,
-            Word::PhaseCount,
+            Msg::DocPhaseCount,
             &[
                 ("phase", i18n::phase(lang, p.phase)),
                 ("done", &p.done.to_string()),
@@ -296,20 +315,25 @@ fn timeline(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
             vec![when, by, kind.to_string(), details.to_string()]
         })
         .collect();
-    use Word::*;
-    let header = [ColTime, ColBy, ColKind, ColDetails].map(|x| word(lang, x));
+    let header = [
+        Msg::DocColTime,
+        Msg::DocColBy,
+        Msg::DocColKind,
+        Msg::DocColDetails,
+    ]
+    .map(|x| t(lang, x));
     doc.table(&header, &rows);
 }
 
 /// The review and its measures; or why there is none.
 fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
-    let w = |x| word(lang, x);
+    let w = |x| t(lang, x);
     doc.heading(2, i18n::phase(lang, Phase::Review));
     let skipped = closed_without_review(incident);
     if let Some(entry) = skipped {
-        doc.paragraph(fill_word(
+        doc.paragraph(fill(
             lang,
-            Word::ClosedWithoutReview,
+            Msg::DocClosedWithoutReview,
             &[
                 ("when", &zone.date_time(entry.at)),
                 ("by", &inline(&entry.by)),
@@ -320,17 +344,17 @@ fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     let Some(review) = &incident.review else {
         match (skipped, incident.is_open()) {
             (Some(_), _) => {}
-            (None, true) => doc.paragraph(w(Word::ReviewNotYet)),
-            (None, false) => doc.paragraph(w(Word::ReviewNone)),
+            (None, true) => doc.paragraph(w(Msg::DocReviewNotYet)),
+            (None, false) => doc.paragraph(w(Msg::DocReviewNone)),
         }
         return;
     };
     for (title, text) in [
         (t(lang, Msg::ReportWhat), &review.what_happened),
-        (w(Word::Cause), &review.cause),
-        (w(Word::WentWell), &review.went_well),
-        (w(Word::WentBadly), &review.went_badly),
-        (w(Word::SharedWith), &review.shared_with),
+        (w(Msg::DocCause), &review.cause),
+        (w(Msg::DocWentWell), &review.went_well),
+        (w(Msg::DocWentBadly), &review.went_badly),
+        (w(Msg::DocSharedWith), &review.shared_with),
     ] {
         doc.heading(3, title);
         let body = block(text);
@@ -340,9 +364,9 @@ fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
             body
         });
     }
-    doc.heading(3, w(Word::MeasuresHeading));
+    doc.heading(3, w(Msg::DocMeasuresHeading));
     if review.measures.is_empty() {
-        doc.paragraph(w(Word::NoneRecorded));
+        doc.paragraph(w(Msg::DocNoneRecorded));
         return;
     }
     let rows: Vec<Vec<String>> = review
@@ -352,9 +376,9 @@ fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
             let done = match &m.done {
                 Some(stamp) => {
                     let day = zone.format(stamp.at, "%Y-%m-%d");
-                    fill_word(lang, Word::DoneOn, &[("date", &day)])
+                    fill(lang, Msg::DocDoneOn, &[("date", &day)])
                 }
-                None => w(Word::NotDone).to_string(),
+                None => w(Msg::DocNotDone).to_string(),
             };
             let due = m.due.map(|d| d.format("%Y-%m-%d").to_string());
             vec![
@@ -368,10 +392,10 @@ fn review(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
         .collect();
     let header = [
         "#",
-        w(Word::ColMeasure),
-        w(Word::ColOwner),
-        w(Word::ColDue),
-        w(Word::ColDone),
+        w(Msg::DocColMeasure),
+        w(Msg::DocColOwner),
+        w(Msg::DocColDue),
+        w(Msg::DocColDone),
     ];
     doc.table(&header, &rows);
 }

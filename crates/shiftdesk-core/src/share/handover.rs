@@ -2,13 +2,13 @@
 //! with what to do next and what is due, incidents closed during the shift, and measures
 //! against recurrence that fall due. Drills never appear in it.
 
+use super::duration_words;
 use super::markdown::{Doc, heading, inline};
-use super::words::{Word, duration_words, fill_word, word};
 use super::{closed_without_review, local_date, zone_name};
 use crate::clock::Zone;
 use crate::desk::by_urgency;
 use crate::escalation::{next_update_due, route_progress};
-use crate::i18n::{self, Lang, Msg, t};
+use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::{AttemptOutcome, ContactAttempt, Incident};
 use crate::next_action::{deadline_words, next_action, sentence};
 use crate::record::Measure;
@@ -25,8 +25,8 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn w(&self, w: Word) -> &'static str {
-        word(self.lang, w)
+    fn w(&self, msg: Msg) -> &'static str {
+        t(self.lang, msg)
     }
 
     /// A section: its heading, then the items (list items, or blocks of several lines
@@ -34,7 +34,7 @@ impl Ctx<'_> {
     fn section(&self, doc: &mut Doc, title: &str, items: Vec<String>) {
         doc.heading(2, title);
         if items.is_empty() {
-            doc.push(format!("- {}", self.w(Word::None)));
+            doc.push(format!("- {}", self.w(Msg::DocNone)));
         }
         for item in items {
             if item.contains('\n') {
@@ -80,7 +80,7 @@ pub fn handover_text(
     let (from, to) = window(zone, since, now);
     let zone_name = zone_name(zone, now);
     let args = [("from", from.as_str()), ("to", &to), ("zone", &zone_name)];
-    doc.heading(1, &fill_word(lang, Word::HandoverHeading, &args));
+    doc.heading(1, &fill(lang, Msg::DocHandoverHeading, &args));
 
     let open = by_urgency(incidents, roster, now, |i| i.is_open() && !i.drill);
     let items: Vec<String> = open
@@ -88,7 +88,7 @@ pub fn handover_text(
         .map(|&n| open_incident(&ctx, incidents[n].borrow()))
         .collect();
     let count = items.len().to_string();
-    let title = fill_word(lang, Word::OpenHeading, &[("n", &count)]);
+    let title = fill(lang, Msg::DocOpenHeading, &[("n", &count)]);
     ctx.section(&mut doc, &title, items);
 
     let mut closed: Vec<&Incident> = incidents
@@ -99,16 +99,16 @@ pub fn handover_text(
     closed.sort_by_key(|i| (i.closed_at, i.id.clone()));
     let items: Vec<String> = closed.iter().map(|i| closed_line(&ctx, i)).collect();
     let count = items.len().to_string();
-    let title = fill_word(lang, Word::ClosedHeading, &[("n", &count)]);
+    let title = fill(lang, Msg::DocClosedHeading, &[("n", &count)]);
     ctx.section(&mut doc, &title, items);
 
     let until = local_date(zone, now).and_then(|d| d.checked_add_days(Days::new(1)));
     let items = until.map_or_else(Vec::new, |until| follow_ups(&ctx, incidents, until));
     let date = until.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
     let count = items.len().to_string();
-    let title = fill_word(
+    let title = fill(
         lang,
-        Word::FollowUpsHeading,
+        Msg::DocFollowUpsHeading,
         &[("date", &date), ("n", &count)],
     );
     ctx.section(&mut doc, &title, items);
@@ -125,9 +125,9 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
     let phase = inc
         .current_phase()
         .map_or(t(lang, Msg::PhaseAllDone), |p| i18n::phase(lang, p));
-    let detected = fill_word(
+    let detected = fill(
         lang,
-        Word::DetectedAgo,
+        Msg::DocDetectedAgo,
         &[
             ("age", &duration_words(lang, inc.age(ctx.now))),
             ("when", &ctx.zone.clock(inc.detected_at, ctx.now)),
@@ -146,11 +146,11 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
     let progress = route_progress(inc, ctx.roster, ctx.now);
     let due = |d| deadline_words(d, lang, ctx.zone, ctx.now).0;
     if let Some(deadline) = progress.current_deadline() {
-        let line = fill_word(lang, Word::ReportDue, &[("due", &due(deadline))]);
+        let line = fill(lang, Msg::DocReportDue, &[("due", &due(deadline))]);
         lines.push(format!("- {}", inline(&line)));
     }
     if let Some(update) = next_update_due(inc, &progress, ctx.roster) {
-        let line = fill_word(lang, Word::UpdateDue, &[("due", &due(update))]);
+        let line = fill(lang, Msg::DocUpdateDue, &[("due", &due(update))]);
         lines.push(format!("- {}", inline(&line)));
     }
     for attempt in callbacks_pending(inc) {
@@ -159,9 +159,9 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
         if let Some(phone) = contact.and_then(|c| c.primary_phone()) {
             name = format!("{name} {phone}");
         }
-        let line = fill_word(
+        let line = fill(
             lang,
-            Word::CallbackPending,
+            Msg::DocCallbackPending,
             &[
                 ("name", &name),
                 ("when", &ctx.zone.clock(attempt.at, ctx.now)),
@@ -195,9 +195,9 @@ fn closed_line(ctx: &Ctx<'_>, inc: &Incident) -> String {
     let id = inc.id.0.as_str();
     let title = inline(&inc.title);
     let line = match closed_without_review(inc) {
-        Some(entry) => fill_word(
+        Some(entry) => fill(
             ctx.lang,
-            Word::ClosedNoReviewLine,
+            Msg::DocClosedNoReviewLine,
             &[
                 ("id", id),
                 ("title", &title),
@@ -205,9 +205,9 @@ fn closed_line(ctx: &Ctx<'_>, inc: &Incident) -> String {
                 ("reason", &inline(&entry.text)),
             ],
         ),
-        None => fill_word(
+        None => fill(
             ctx.lang,
-            Word::ClosedLine,
+            Msg::DocClosedLine,
             &[("id", id), ("title", &title), ("when", &when)],
         ),
     };
@@ -233,26 +233,26 @@ fn follow_ups(ctx: &Ctx<'_>, incidents: &[impl Borrow<Incident>], until: NaiveDa
         .map(|(date, inc, m)| {
             let day = date.format("%Y-%m-%d").to_string();
             let mark = match today.map(|t| date.cmp(&t)) {
-                Some(std::cmp::Ordering::Less) => Some(Word::Overdue),
-                Some(std::cmp::Ordering::Equal) => Some(Word::Today),
-                _ => Some(Word::Tomorrow).filter(|_| date == until),
+                Some(std::cmp::Ordering::Less) => Some(Msg::DocOverdue),
+                Some(std::cmp::Ordering::Equal) => Some(Msg::DocToday),
+                _ => Some(Msg::DocTomorrow).filter(|_| date == until),
             };
             let due = match mark {
-                Some(mark) => fill_word(
+                Some(mark) => fill(
                     ctx.lang,
-                    Word::DueWithMark,
+                    Msg::DocDueWithMark,
                     &[("date", &day), ("mark", ctx.w(mark))],
                 ),
                 None => day,
             };
             let owner = if m.owner.trim().is_empty() {
-                ctx.w(Word::OwnerUnset).to_string()
+                ctx.w(Msg::DocOwnerUnset).to_string()
             } else {
                 inline(&m.owner)
             };
-            let line = fill_word(
+            let line = fill(
                 ctx.lang,
-                Word::FollowUpLine,
+                Msg::DocFollowUpLine,
                 &[
                     ("id", &inc.id.0),
                     ("n", &m.id.to_string()),

@@ -2,17 +2,17 @@
 //! handover a person reads at shift change. Built from the model in the reader's language;
 //! text from people never carries control characters or Markdown of its own.
 
+pub mod duration;
 pub mod export;
 pub mod handover;
 pub mod markdown;
-pub mod words;
 
 #[cfg(test)]
 mod tests;
 
+pub use duration::duration_words;
 pub use export::incident_markdown;
 pub use handover::handover_text;
-pub use words::duration_words;
 
 use crate::clock::Zone;
 use crate::incident::Incident;

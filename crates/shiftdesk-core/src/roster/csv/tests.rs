@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 
 const GOOD: &[u8] = include_bytes!("../../../../../tests/fixtures/csv/good.csv");
 const BOM_JAPANESE: &[u8] = include_bytes!("../../../../../tests/fixtures/csv/bom_japanese.csv");

@@ -1,0 +1,191 @@
+//! What an import says about the file and its rows, in both languages: the texts are in
+//! `shiftdesk-words`; here, which one and what fills it. Text from the file is made safe to
+//! show.
+
+use super::{BadRow, Column, CsvError, RowProblem};
+use crate::i18n::{Lang, Msg, fill, t};
+use crate::text::safe_line;
+
+impl Column {
+    /// The column as a message names it: its key in English, `氏名(name)` in Japanese.
+    pub(super) fn label(self, lang: Lang) -> String {
+        let msg = match self {
+            Column::Name => Msg::CsvColumnName,
+            Column::Kana => Msg::CsvColumnKana,
+            Column::Role => Msg::CsvColumnRole,
+            Column::Team => Msg::CsvColumnTeam,
+            Column::Phone => Msg::CsvColumnPhone,
+            Column::Phone2 => Msg::CsvColumnPhone2,
+            Column::Email => Msg::CsvColumnEmail,
+            Column::Notes => Msg::CsvColumnNotes,
+        };
+        fill(lang, msg, &[("key", self.key())])
+    }
+}
+
+impl BadRow {
+    /// The problem in one line, starting with its line number: "line 7: no phone and no
+    /// email". Text from the file goes through [`safe_line`].
+    pub fn message(&self, lang: Lang) -> String {
+        fill(
+            lang,
+            Msg::CsvLine,
+            &[
+                ("line", &self.line.to_string()),
+                ("problem", &self.problem_text(lang)),
+            ],
+        )
+    }
+
+    fn problem_text(&self, lang: Lang) -> String {
+        match &self.problem {
+            RowProblem::MissingName => t(lang, Msg::CsvMissingName).to_string(),
+            RowProblem::NoPhoneOrEmail => t(lang, Msg::CsvNoPhoneOrEmail).to_string(),
+            RowProblem::BadPhone { column, number } => fill(
+                lang,
+                Msg::CsvBadPhone,
+                &[
+                    ("column", &column.label(lang)),
+                    ("number", &safe_line(number)),
+                ],
+            ),
+            RowProblem::BadEmail { email } => {
+                fill(lang, Msg::CsvBadEmail, &[("email", &safe_line(email))])
+            }
+            RowProblem::FieldCount { expected, found } => fill(
+                lang,
+                Msg::CsvFieldCount,
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            RowProblem::UnsafeCharacter { column, character } => fill(
+                lang,
+                Msg::CsvUnsafeCharacter,
+                &[
+                    ("column", &column.label(lang)),
+                    ("character", &char_name(*character, lang)),
+                ],
+            ),
+            RowProblem::Phone2WithoutPhone { number } => fill(
+                lang,
+                Msg::CsvPhone2WithoutPhone,
+                &[("number", &safe_line(number))],
+            ),
+            RowProblem::DuplicatePhone {
+                name,
+                number,
+                first_line,
+            } => fill(
+                lang,
+                Msg::CsvDuplicatePhone,
+                &[
+                    ("name", &safe_line(name)),
+                    ("number", &safe_line(number)),
+                    ("first_line", &first_line.to_string()),
+                ],
+            ),
+            RowProblem::DuplicateEmail {
+                name,
+                email,
+                first_line,
+            } => fill(
+                lang,
+                Msg::CsvDuplicateEmail,
+                &[
+                    ("name", &safe_line(name)),
+                    ("email", &safe_line(email)),
+                    ("first_line", &first_line.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+impl CsvError {
+    /// What is wrong, in plain words; for [`CsvError::Rows`], a first line then one line per
+    /// problem. Text from the file goes through [`safe_line`].
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CsvError::NoHeader => fill(lang, Msg::CsvNoHeader, &[("columns", &known_columns())]),
+            CsvError::InvalidUtf8 { line } => {
+                fill(lang, Msg::CsvInvalidUtf8, &[("line", &line.to_string())])
+            }
+            CsvError::UnknownColumns { columns } => fill(
+                lang,
+                Msg::CsvUnknownColumns,
+                &[
+                    ("unknown", &unknown_list(columns, lang)),
+                    ("columns", &known_columns()),
+                ],
+            ),
+            CsvError::DuplicateColumn {
+                column,
+                first,
+                second,
+            } => fill(
+                lang,
+                Msg::CsvDuplicateColumn,
+                &[
+                    ("first", &first.to_string()),
+                    ("second", &second.to_string()),
+                    ("column", &column.label(lang)),
+                ],
+            ),
+            CsvError::MissingNameColumn => t(lang, Msg::CsvMissingNameColumn).to_string(),
+            CsvError::Malformed { line, message } => fill(
+                lang,
+                Msg::CsvMalformed,
+                &[
+                    ("line", &line.to_string()),
+                    ("message", &safe_line(message)),
+                ],
+            ),
+            CsvError::Rows(rows) => rows_message(rows, lang),
+        }
+    }
+}
+
+fn rows_message(rows: &[BadRow], lang: Lang) -> String {
+    let head = fill(lang, Msg::CsvRowsHead, &[("n", &rows.len().to_string())]);
+    std::iter::once(head)
+        .chain(rows.iter().map(|r| r.message(lang)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn unknown_list(columns: &[(usize, String)], lang: Lang) -> String {
+    let items: Vec<String> = columns
+        .iter()
+        .map(|(n, header)| {
+            let n = n.to_string();
+            if header.is_empty() {
+                fill(lang, Msg::CsvUnknownEmptyColumn, &[("n", &n)])
+            } else {
+                let header = safe_line(header);
+                fill(
+                    lang,
+                    Msg::CsvUnknownColumn,
+                    &[("header", &header), ("n", &n)],
+                )
+            }
+        })
+        .collect();
+    items.join(t(lang, Msg::CsvListSeparator))
+}
+
+fn known_columns() -> String {
+    Column::ALL.map(Column::key).join(", ")
+}
+
+/// A control character as a message names it.
+fn char_name(c: char, lang: Lang) -> String {
+    let msg = match c {
+        '\n' | '\r' => Msg::CsvLineBreak,
+        '\t' => Msg::CsvTab,
+        _ => Msg::CsvControlCharacter,
+    };
+    let code = format!("U+{:04X}", u32::from(c));
+    fill(lang, msg, &[("code", &code)])
+}

@@ -1,0 +1,57 @@
+//! The help overlay: what each key does.
+
+area! { help_words {
+    // Help
+    HelpTitle: "Keys", "キー操作";
+    HelpMove: "move the selection", "選択を移動";
+    HelpPanes: "switch pane", "ペインを切り替え";
+    HelpEnter: "go to the selected incident's checklist", "選択したインシデントのチェックリストへ";
+    HelpNew: "record a new incident", "インシデントを新規記録";
+    HelpCheck: "check / uncheck the selected step", "選択した手順をチェック / 解除";
+    HelpNote:
+        "add a note (to the selected step in the checklist)",
+        "メモを追加(チェックリストでは選択した手順に)";
+    HelpClose:
+        "close the incident (needs the Review phase done)",
+        "インシデントをクローズ(振り返り完了が必要)";
+    HelpClosedToggle: "show closed / open incidents", "クローズ済み / 対応中を切り替え";
+    HelpHelp: "this help", "このヘルプ";
+    HelpQuit: "quit (everything is already saved)", "終了(入力は保存済み)";
+    HelpForms:
+        "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Esc cancels",
+        "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Esc で取消";
+    HelpFooter: "↑/↓: scroll  Esc or ?: close", "↑/↓: スクロール  Esc または ?: 閉じる";
+    HelpDrills: "drills: start one from a scenario", "訓練: シナリオから開始";
+    HelpJump:
+        "in a drill: jump its clock to the next inject",
+        "訓練中: 次の状況付与まで時計を進める";
+    HelpChecks: "in a drill: answer its readiness checks", "訓練中: 準備確認に回答";
+    HelpScope: "record the scope of impact", "影響範囲を記録";
+    HelpConsult: "record a consultation and the advice", "相談と助言を記録";
+    HelpInterim: "record an interim action and its effect", "暫定対処と効果を記録";
+    HelpReview: "write the review and measures against recurrence", "振り返りと再発防止策を書く";
+    HelpTimeline:
+        "the timeline, every entry with date and time",
+        "タイムライン(全記録を日時付きで)";
+    HelpExport: "export the incident report (Markdown)", "報告書を書き出す(Markdown)";
+    HelpHandover: "handover for the next shift", "次のシフトへの引き継ぎ";
+    HelpFollowUps: "open follow-ups (measures not done)", "未完了のフォローアップ";
+    HelpFilter: "filter closed incidents", "クローズ済みを絞り込む";
+    HelpScroll: "↑/↓ scroll this help", "↑/↓ でスクロール";
+    HelpSearch:
+        "search contacts: name, reading, role, team, digits",
+        "連絡先を検索: 氏名・よみ・役割・所属・番号";
+    HelpReached:
+        "on a contact (or the one to call now): reached, report delivered",
+        "連絡先に(または今連絡すべき人に): つながった・報告済み";
+    HelpNoAnswer: "no answer / unreachable", "不通・応答なし";
+    HelpMessage: "left a message", "伝言を残した";
+    HelpEscalate:
+        "escalate now: one level up, or to a level you pick",
+        "今すぐエスカレーション: 一段上、または選んだ段へ";
+    HelpUpdate: "log a status update given to the people reached", "報告先への経過報告を記録";
+    HelpReclassify:
+        "change severity / category (the route is resolved again)",
+        "重大度・分類を変更(報告ルートを再設定)";
+    HelpReport: "report text, to read out or copy (y)", "報告文を表示(y でコピー)";
+} }
