@@ -256,6 +256,13 @@ impl Stamped {
             Applied::Unchanged => return Ok(applied),
         };
         if let Some(incident) = file.get_mut(id) {
+            // The entries are where the id is kept: a change that changes an incident
+            // writes at least one.
+            debug_assert!(
+                incident.timeline.len() > from,
+                "{:?} wrote no entry",
+                self.change
+            );
             for entry in incident.timeline.iter_mut().skip(from) {
                 entry.change_id = Some(self.id);
             }
