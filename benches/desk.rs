@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shiftdesk::app::action::Action;
 use shiftdesk::app::{App, Operator};
-use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::change::Change;
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
@@ -245,7 +245,8 @@ fn save(c: &mut Criterion) {
             text: "called again, no answer".into(),
         };
         let started = Instant::now();
-        desk.submit(Stamped::new(note, now(), "bench")).0.unwrap();
+        let note = desk.stamp(note, now(), "bench");
+        desk.submit(note).result.unwrap();
         let save = started.elapsed();
         let bytes = std::fs::read(dir.incidents()).unwrap();
         let started = Instant::now();

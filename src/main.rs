@@ -24,6 +24,31 @@ fn operator_name(flag: Option<String>) -> String {
         .unwrap_or_else(|| "operator".to_string())
 }
 
+/// The name of this desk, which the changes made here carry: `SHIFTDESK_DESK`, else the
+/// host's short name.
+fn desk_name() -> String {
+    std::env::var("SHIFTDESK_DESK")
+        .ok()
+        .into_iter()
+        .chain(host_name())
+        .map(|s| shiftdesk_core::text::normalize_input(s.trim()))
+        .find(|s| shiftdesk_core::text::has_content(s))
+        .unwrap_or_else(|| "desk".to_string())
+}
+
+/// The host's name up to its first dot.
+fn host_name() -> Option<String> {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is writable for its whole length, which is what is passed.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return None;
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    let name = String::from_utf8_lossy(&buf[..end]);
+    name.split('.').next().map(str::to_string)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli
@@ -60,13 +85,23 @@ fn start(
     let dir = DataDir::resolve(data_dir.as_deref())?;
     let now = Utc::now().trunc_subsecs(0);
     if let Some(command) = command {
-        return run(command, &Session { dir, operator, now });
+        let origin = desk_name();
+        return run(
+            command,
+            &Session {
+                dir,
+                operator,
+                now,
+                origin,
+            },
+        );
     }
     // Said before the screen opens.
     if let Some(text) = archiving_notice(&dir, operator.lang) {
         let _ = writeln!(std::io::stderr(), "shiftdesk: {text}");
     }
-    let (desk, warnings) = open_desk(&dir, operator.lang, now)?;
+    let (mut desk, warnings) = open_desk(&dir, operator.lang, now)?;
+    desk.set_origin(&desk_name());
     if operator.callback.is_none() {
         operator.callback = desk.roster().own_phone(&operator.name).map(str::to_string);
     }

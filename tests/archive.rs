@@ -9,11 +9,12 @@ use common::{now, open, operator};
 use shiftdesk::app::App;
 use shiftdesk::app::action::Action;
 use shiftdesk_core::archive::{ArchiveIndex, MonthFile};
-use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::change::Change;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::history::HistoryFilter;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::record::{Measure, Review};
+use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_core::{Category, IncidentId};
 use shiftdesk_store::DataDir;
 use shiftdesk_store::archive::{BEFORE_ARCHIVE, for_each, index_path, month_path};
@@ -63,7 +64,7 @@ fn closed(file: &mut IncidentsFile, title: &str, closed: DateTime<Utc>, note: &s
             reason: "done".into(),
         },
     ] {
-        Stamped::new(change, closed, "sato").apply(file).unwrap();
+        stamped(change, closed, "sato").apply(file).unwrap();
     }
     id
 }
@@ -226,10 +227,10 @@ fn ids_are_never_given_twice_after_archiving() {
         route: None,
         drill_run: None,
     }));
-    let (outcome, _) = desk.submit(Stamped::new(new, now(), "sato"));
+    let outcome = desk.submit(stamped(new, now(), "sato"));
     assert_eq!(
-        outcome.unwrap().applied(),
-        &shiftdesk_core::change::Applied::Opened(id(4))
+        outcome.result,
+        Ok(shiftdesk_core::change::Applied::Opened(id(4)))
     );
 }
 
@@ -256,8 +257,8 @@ fn a_change_writes_only_the_live_file() {
         incident: id(6),
         text: "called the fire brigade".into(),
     };
-    let (outcome, _) = desk.submit(Stamped::new(note, now(), "sato"));
-    assert!(outcome.is_ok());
+    let outcome = desk.submit(stamped(note, now(), "sato"));
+    assert!(outcome.result.is_ok() && outcome.is_saved());
     assert_ne!(mtime(&dir.incidents()), live_before);
     for (n, p) in files.iter().enumerate() {
         assert_eq!(mtime(p), stamps[n], "{} untouched", p.display());
@@ -276,7 +277,7 @@ fn a_day_after_closing_the_next_change_archives_it() {
         incident: id(6),
         text: "still burning".into(),
     };
-    desk.submit(Stamped::new(note, later, "sato")).0.unwrap();
+    desk.submit(stamped(note, later, "sato")).result.unwrap();
     assert_eq!(live_ids(desk.incidents()), vec![5, 6]);
     assert!(
         month(&dir, "2026-11")
@@ -404,7 +405,7 @@ fn an_unreadable_archive_file_stops_moving_into_it_and_names_it() {
         text: "a day later".into(),
     };
     let later = now() + Duration::hours(23);
-    desk.submit(Stamped::new(note, later, "sato")).0.unwrap();
+    desk.submit(stamped(note, later, "sato")).result.unwrap();
     // INC-0004 (November) moved; October is as it was, broken.
     assert_eq!(live_ids(desk.incidents()), vec![5, 6]);
     assert_eq!(std::fs::read(&broken).unwrap(), garbage);

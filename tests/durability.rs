@@ -6,13 +6,14 @@ mod common;
 
 use shiftdesk_core::change::{Change, Stamped};
 use shiftdesk_core::desk::IncidentsFile;
+use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_store::desk::Desk;
 use shiftdesk_store::fs::FaultyFs;
 use shiftdesk_store::ledger::SaveState;
 use shiftdesk_store::lock::LockGuard;
 use shiftdesk_store::playbooks_file::bundled_playbooks;
 use shiftdesk_store::roster_file::{RosterStore, sample_roster};
-use shiftdesk_store::{DataDir, IncidentsStore};
+use shiftdesk_store::{DataDir, IncidentsStore, Refusal, Saved};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
@@ -155,7 +156,7 @@ fn note(text: &str) -> Stamped {
         incident: "INC-0002".parse().unwrap(),
         text: text.into(),
     };
-    Stamped::new(change, common::now(), "yamada")
+    stamped(change, common::now(), "yamada")
 }
 
 fn ops_per_save() -> usize {
@@ -190,8 +191,9 @@ fn every_operation_of_a_save_failing_keeps_the_file_and_the_change() {
                 sample_roster(),
                 bundled_playbooks(),
             );
-            let (outcome, _) = desk.submit(note("first"));
-            assert!(outcome.is_ok(), "kept in memory");
+            let outcome = desk.submit(note("first"));
+            assert!(outcome.result.is_ok(), "applied");
+            assert!(!outcome.is_saved(), "kept in memory");
             let SaveState::NotSaved(why) = desk.save_state() else {
                 panic!("errno {errno} op {k}: {:?}", desk.save_state())
             };
@@ -201,9 +203,10 @@ fn every_operation_of_a_save_failing_keeps_the_file_and_the_change() {
                 before,
                 "errno {errno} op {k}"
             );
-            let _ = desk.submit(note("second"));
             // The fault has passed: the next save writes everything kept in memory.
-            assert!(desk.flush().is_some(), "errno {errno} op {k}");
+            let second = desk.submit(note("second"));
+            assert!(second.is_saved(), "errno {errno} op {k}: {second:?}");
+            assert!(desk.flush().incidents.is_none(), "nothing left to write");
             assert_eq!(desk.save_state(), SaveState::Saved);
             let saved = notes(&incidents_of(dir.root()));
             assert!(
@@ -303,7 +306,7 @@ fn a_file_replaced_from_outside_is_taken_or_never_overwritten() {
     let tmp_path = dir.root().join("edited.json");
     std::fs::write(&tmp_path, serde_json::to_vec_pretty(&edited).unwrap()).unwrap();
     std::fs::rename(&tmp_path, dir.incidents()).unwrap();
-    assert!(matches!(desk.poll().incidents, Some(Ok(_))));
+    assert_eq!(desk.poll().incidents.map(|o| o.result), Some(Ok(())));
     let _ = desk.submit(note("after the edit"));
     let file = incidents_of(dir.root());
     assert_eq!(file.incidents[1].title, "edited by hand");
@@ -311,9 +314,13 @@ fn a_file_replaced_from_outside_is_taken_or_never_overwritten() {
     // A sync tool leaves half a file: it is never overwritten, and the desk says so.
     let garbage = b"{\"schema_version\": 1, \"incidents\": [".to_vec();
     std::fs::write(dir.incidents(), &garbage).unwrap();
-    assert!(matches!(desk.poll().incidents, Some(Err(_))));
-    let (outcome, _) = desk.submit(note("kept in memory"));
-    assert!(outcome.is_ok());
+    assert!(matches!(
+        desk.poll().incidents.map(|o| o.result),
+        Some(Err(Refusal::ReadOnly(_)))
+    ));
+    let outcome = desk.submit(note("kept in memory"));
+    assert!(outcome.result.is_ok());
+    assert!(matches!(outcome.saved, Saved::Kept { .. }));
     assert!(matches!(desk.save_state(), SaveState::NotSaved(_)));
     assert_eq!(std::fs::read(dir.incidents()).unwrap(), garbage);
 }

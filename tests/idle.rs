@@ -6,9 +6,10 @@ mod common;
 use chrono::{DateTime, Duration, Utc};
 use common::{app_with, now, shift_desk};
 use shiftdesk::app::action::Action;
-use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::change::Change;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::test_fixtures::stamped;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -38,9 +39,7 @@ fn with_nothing_counting_down_the_next_change_is_the_next_minute() {
             incident: id,
             reason: "test".into(),
         };
-        Stamped::new(close, now(), "yamada")
-            .apply(&mut file)
-            .unwrap();
+        stamped(close, now(), "yamada").apply(&mut file).unwrap();
     }
     let mut app = app_with(file, Lang::En, (120, 40));
     app.update(Action::Tick(at("2026-11-29T05:30:12Z")));

@@ -5,12 +5,13 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{ago, attempt, check, now, open, shift_desk, tokyo};
-use shiftdesk_core::change::{Change, Stamped};
+use shiftdesk_core::change::Change;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::AttemptOutcome::{LeftMessage, NoAnswer, Reached};
 use shiftdesk_core::record::{Effect, MeasureInput, ReviewInput, Scope};
 use shiftdesk_core::share::{handover_text, incident_markdown};
+use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_core::text::is_unsafe;
 use shiftdesk_core::{Category, IncidentId};
 use shiftdesk_store::roster_file::sample_roster;
@@ -18,7 +19,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn apply(file: &mut IncidentsFile, change: Change, minutes_ago: i64) {
-    Stamped::new(change, ago(minutes_ago), "yamada")
+    stamped(change, ago(minutes_ago), "yamada")
         .apply(file)
         .unwrap();
 }

@@ -7,13 +7,14 @@ use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::{Change, Stamped};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_store::desk::Desk;
 use shiftdesk_store::incidents::IncidentsStore;
 use shiftdesk_store::ledger::SaveState;
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::playbooks_file::bundled_playbooks;
 use shiftdesk_store::roster_file::{RosterLoad, open_roster, sample_roster};
-use shiftdesk_store::{DataDir, FileProblem};
+use shiftdesk_store::{DataDir, FileProblem, Refusal, Saved};
 use std::os::unix::fs::PermissionsExt;
 
 fn temp() -> (tempfile::TempDir, DataDir) {
@@ -24,7 +25,7 @@ fn temp() -> (tempfile::TempDir, DataDir) {
 }
 
 fn note(id: &str, text: &str) -> Stamped {
-    Stamped::new(
+    stamped(
         Change::Note {
             incident: id.parse().unwrap(),
             text: text.into(),
@@ -113,8 +114,8 @@ fn a_malformed_incidents_file_is_never_written() {
         "{warnings:?}"
     );
     assert!(matches!(desk.save_state(), SaveState::ReadOnly(_)));
-    let (outcome, _) = desk.submit(note("INC-0001", "x"));
-    assert!(outcome.is_err());
+    let outcome = desk.submit(note("INC-0001", "x"));
+    assert!(matches!(outcome.result, Err(Refusal::ReadOnly(_))));
     assert_eq!(std::fs::read(dir.incidents()).unwrap(), bytes);
 }
 
@@ -130,8 +131,8 @@ fn a_newer_schema_is_never_written() {
         warnings.iter().any(|w| w.contains("schema_version 99")),
         "{warnings:?}"
     );
-    let (outcome, _) = desk.submit(note("INC-0002", "x"));
-    assert!(outcome.is_err());
+    let outcome = desk.submit(note("INC-0002", "x"));
+    assert!(matches!(outcome.result, Err(Refusal::ReadOnly(_))));
     assert_eq!(std::fs::read(dir.incidents()).unwrap(), bytes);
 }
 
@@ -176,19 +177,22 @@ fn a_failed_save_says_not_saved_and_the_next_one_writes_everything() {
     // A directory where the lock file goes makes the transaction fail.
     let _ = std::fs::remove_file(dir.lock());
     std::fs::create_dir(dir.lock()).unwrap();
-    let (outcome, _) = desk.submit(note("INC-0002", "first"));
-    assert!(outcome.is_ok(), "kept in memory");
-    let SaveState::NotSaved(why) = &desk.save_state() else {
-        panic!("{:?}", desk.save_state())
+    let outcome = desk.submit(note("INC-0002", "first"));
+    assert!(outcome.result.is_ok(), "applied");
+    let Saved::Kept { why } = &outcome.saved else {
+        panic!("{outcome:?}")
     };
     assert!(why.contains("shiftdesk.lock"), "{why}");
+    assert_eq!(desk.save_state(), SaveState::NotSaved(why.clone()));
     let _ = desk.submit(note("INC-0002", "second"));
     assert_eq!(desk.pending_count(), 2);
     let on_disk = std::fs::read_to_string(dir.incidents()).unwrap();
     assert!(!on_disk.contains("first"));
 
     std::fs::remove_dir(dir.lock()).unwrap();
-    assert!(desk.flush().is_some());
+    let flushed = desk.flush().incidents.unwrap();
+    assert_eq!((flushed.result, flushed.saved), (Ok(()), Saved::Saved));
+    assert!(flushed.dropped.is_empty() && flushed.warnings.is_empty());
     assert_eq!(desk.save_state(), SaveState::Saved);
     let on_disk = std::fs::read_to_string(dir.incidents()).unwrap();
     assert!(on_disk.contains("first") && on_disk.contains("second"));
@@ -219,8 +223,9 @@ fn two_desks_making_200_interleaved_changes_lose_none() {
             std::thread::spawn(move || {
                 let mut desk = desk_on(&dir);
                 for n in 0..100 {
-                    let (outcome, dropped) = desk.submit(note("INC-0002", &format!("{who}-{n}")));
-                    assert!(outcome.is_ok() && dropped.is_empty());
+                    let outcome = desk.submit(note("INC-0002", &format!("{who}-{n}")));
+                    assert!(outcome.result.is_ok() && outcome.dropped.is_empty());
+                    assert_eq!(outcome.saved, Saved::Saved);
                 }
                 assert_eq!(desk.pending_count(), 0);
             })
@@ -253,7 +258,9 @@ fn one_desk_sees_the_others_change_on_its_next_poll() {
     let mut b = desk_on(&dir);
     assert!(b.poll().incidents.is_none(), "nothing new yet");
     let _ = a.submit(note("INC-0002", "from a"));
-    assert!(matches!(b.poll().incidents, Some(Ok(_))));
+    let polled = b.poll().incidents.unwrap();
+    assert_eq!(polled.result, Ok(()));
+    assert!(polled.dropped.is_empty());
     let inc = b.incidents().get(&IncidentId::from_number(2)).unwrap();
     assert!(inc.timeline.iter().any(|e| e.text == "from a"));
     // And b's next change lands on top of a's.
@@ -287,7 +294,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
     open(&mut scratch, "b");
     let change = |i: usize| {
         let inc = &scratch.incidents[i];
-        Stamped::new(
+        stamped(
             Change::Open(Box::new(shiftdesk_core::change::NewIncident {
                 title: inc.title.clone(),
                 category: inc.category,
@@ -303,12 +310,76 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
             "yamada",
         )
     };
-    let (ra, _) = a.submit(change(0));
-    let (rb, _) = b.submit(change(1));
-    let ida = format!("{:?}", ra.unwrap().applied());
-    let idb = format!("{:?}", rb.unwrap().applied());
+    let ida = format!("{:?}", a.submit(change(0)).result.unwrap());
+    let idb = format!("{:?}", b.submit(change(1)).result.unwrap());
     assert!(
         ida.contains("INC-0001") && idb.contains("INC-0002"),
         "{ida} {idb}"
     );
+}
+
+/// `incidents.json` as the version before change ids wrote it (the shift desk of the
+/// screens' fixtures): no timeline entry has a `change_id`.
+const BEFORE_CHANGE_IDS: &[u8] = include_bytes!("fixtures/incidents.before-change-ids.json");
+
+#[test]
+fn a_file_written_before_change_ids_opens_unchanged_and_keeps_its_entries() {
+    let (_tmp, dir) = temp();
+    std::fs::write(dir.incidents(), BEFORE_CHANGE_IDS).unwrap();
+    let (mut desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
+    assert_eq!(desk.save_state(), SaveState::Saved);
+    // Opening writes nothing, and what was read would be written back byte for byte.
+    assert_eq!(std::fs::read(dir.incidents()).unwrap(), BEFORE_CHANGE_IDS);
+    let old = desk.incidents().clone();
+    let mut again = Vec::new();
+    shiftdesk_store::atomic::write_pretty_json(&old, &mut again).unwrap();
+    assert_eq!(again, BEFORE_CHANGE_IDS);
+    // A change lands on it: the old entries are as they were, the new one carries its id.
+    let change = note("INC-0002", "called the vendor");
+    let id = change.id;
+    assert!(desk.submit(change).is_saved());
+    let (_, file) = IncidentsStore::open(&dir);
+    let file = file.unwrap();
+    for (was, now) in old.incidents.iter().zip(&file.incidents) {
+        assert_eq!(
+            was.timeline[..],
+            now.timeline[..was.timeline.len()],
+            "{}",
+            was.id
+        );
+    }
+    let inc = file.get(&IncidentId::from_number(2)).unwrap();
+    let last = inc.timeline.last().unwrap();
+    assert_eq!(
+        (last.text.as_str(), last.change_id),
+        ("called the vendor", Some(id))
+    );
+    let text = String::from_utf8(std::fs::read(dir.incidents()).unwrap()).unwrap();
+    assert_eq!(text.matches("\"change_id\"").count(), 1);
+    assert!(text.contains(&format!("\"change_id\": \"{id}\"")));
+}
+
+#[test]
+fn a_change_submitted_twice_is_written_once() {
+    let (_tmp, dir) = temp();
+    write_fixture(&dir);
+    let mut a = desk_on(&dir);
+    let mut b = desk_on(&dir);
+    let change = note("INC-0002", "once");
+    assert!(a.submit(change.clone()).is_saved());
+    let written = std::fs::read(dir.incidents()).unwrap();
+    // Again at the same desk, and at another desk that has not seen it yet (it re-reads
+    // the file under the lock and finds the change's id there): nothing is written.
+    for desk in [&mut a, &mut b] {
+        let outcome = desk.submit(change.clone());
+        assert_eq!(
+            outcome.result,
+            Ok(shiftdesk_core::change::Applied::Unchanged)
+        );
+        assert!(outcome.is_saved() && outcome.dropped.is_empty());
+    }
+    let _ = b.poll();
+    assert_eq!(std::fs::read(dir.incidents()).unwrap(), written);
+    let inc = b.incidents().get(&IncidentId::from_number(2)).unwrap();
+    assert_eq!(inc.timeline.iter().filter(|e| e.text == "once").count(), 1);
 }

@@ -5,12 +5,11 @@ use super::action::Action;
 use super::form_note::{NoteForm, NoteTarget};
 use super::ui_state::{Notice, NoticeLevel, Overlay, Pane};
 use chrono::Duration;
-use shiftdesk_core::change::{Applied, Change, ChangeError, NewIncident, Stamped};
-use shiftdesk_core::checklist::{checklist_from, display_order};
+use shiftdesk_core::change::{Applied, Change, ChangeError, NewIncident, Reported};
+use shiftdesk_core::checklist::display_order;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
-use shiftdesk_store::desk::DeskError;
-use shiftdesk_store::ledger::Submitted;
+use shiftdesk_store::outcome::{Outcome, Refusal};
 use std::sync::Arc;
 
 /// How long a notice stays on screen.
@@ -208,8 +207,8 @@ impl App {
         );
         self.keep_selection_valid();
         self.refresh_search();
-        for warning in problem.into_iter().chain(self.desk.take_warnings()) {
-            self.notify(NoticeLevel::Error, warning);
+        if let Some(problem) = problem {
+            self.notify(NoticeLevel::Error, problem);
         }
     }
 
@@ -248,34 +247,29 @@ impl App {
 
     fn tick_inner(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
-        let polled = self.desk.poll();
         let lang = self.lang();
-        let incidents = polled
-            .incidents
-            .map(|r| r.map(|dropped| dropped.first().map(|e| e.message(lang))));
-        let roster = polled
-            .roster
-            .map(|r| r.map(|dropped| dropped.first().map(|e| e.message(lang))));
-        for outcome in [incidents, roster].into_iter().flatten() {
-            let (level, text) = match outcome {
-                Ok(None) => (
+        for outcome in self.desk.poll().in_words(lang) {
+            let (level, text) = match (outcome.result, outcome.dropped.first()) {
+                (Err(Refusal::ReadOnly(problem) | Refusal::Refused(problem)), _) => {
+                    (NoticeLevel::Error, problem)
+                }
+                (Ok(()), None) => (
                     NoticeLevel::Info,
                     t(lang, Msg::MsgOutsideChange).to_string(),
                 ),
-                Ok(Some(why)) => (
+                (Ok(()), Some(why)) => (
                     NoticeLevel::Error,
-                    fill(lang, Msg::MsgChangeDropped, &[("why", &why)]),
+                    fill(lang, Msg::MsgChangeDropped, &[("why", why)]),
                 ),
-                Err(problem) => (NoticeLevel::Error, problem.to_string()),
             };
             self.notify(level, text);
         }
         self.log_due_injects();
         self.keep_draft();
-        if self.desk.pending_count() > 0
-            && let Some((_, dropped)) = self.desk.flush()
-        {
-            self.report_dropped(&dropped);
+        if self.desk.pending_count() > 0 {
+            for outcome in self.desk.flush().in_words(lang) {
+                self.report_save(&outcome);
+            }
         }
         if let Some(n) = &self.ui.notice
             && now - n.at > Duration::seconds(NOTICE_SECONDS)
@@ -284,11 +278,15 @@ impl App {
         }
     }
 
-    fn report_dropped(&mut self, dropped: &[ChangeError]) {
-        if let Some(e) = dropped.first() {
-            let why = e.message(self.lang());
-            let text = fill(self.lang(), Msg::MsgChangeDropped, &[("why", &why)]);
+    /// Tells what a save did besides the change: the first change of this desk that a
+    /// fresher file dropped, then what it could not do (e.g. archiving).
+    pub(super) fn report_save<O>(&mut self, outcome: &Outcome<O, String>) {
+        if let Some(why) = outcome.dropped.first() {
+            let text = fill(self.lang(), Msg::MsgChangeDropped, &[("why", why)]);
             self.notify(NoticeLevel::Error, text);
+        }
+        for warning in &outcome.warnings {
+            self.notify(NoticeLevel::Error, warning.clone());
         }
     }
 
@@ -307,20 +305,17 @@ impl App {
             }
             _ => change,
         };
-        let stamped = Stamped::new(change, self.now, &self.operator.name);
-        let (outcome, dropped) = self.desk.submit(stamped);
-        self.report_dropped(&dropped);
-        for warning in self.desk.take_warnings() {
-            self.notify(NoticeLevel::Error, warning);
-        }
-        match outcome {
-            Ok(Submitted::Saved(a) | Submitted::Kept(a)) => Some(a),
-            Err(DeskError::Refused(e)) => {
-                let text = e.message(self.lang());
+        let stamped = self.desk.stamp(change, self.now, &self.operator.name);
+        let lang = self.lang();
+        let outcome = self.desk.submit(stamped).map_err(|e| e.message(lang));
+        self.report_save(&outcome);
+        match outcome.result {
+            Ok(a) => Some(a),
+            Err(Refusal::Refused(text)) => {
                 self.notify(NoticeLevel::Error, text);
                 None
             }
-            Err(DeskError::ReadOnly(why)) => {
+            Err(Refusal::ReadOnly(why)) => {
                 let text = fill(self.lang(), Msg::MsgReadOnlyNoChange, &[("why", &why)]);
                 self.notify(NoticeLevel::Error, text);
                 None
@@ -585,21 +580,14 @@ impl App {
                     self.ui.overlay = Some(Overlay::NewIncident(form));
                     return;
                 };
-                let new = NewIncident {
-                    checklist: checklist_from(book),
-                    route: self
-                        .desk
-                        .roster()
-                        .route_for(input.category, input.severity)
-                        .map(|r| r.resolve()),
+                let reported = Reported {
                     title: input.title,
                     category: input.category,
                     severity: input.severity,
                     detected_at: input.detected_at,
                     description: input.description,
-                    drill: false,
-                    drill_run: None,
                 };
+                let new = NewIncident::new(reported, book, self.desk.roster());
                 match self.change(Change::Open(Box::new(new))) {
                     Some(Applied::Opened(id)) => {
                         let text = fill(self.lang(), Msg::MsgOpened, &[("id", &id.0)]);

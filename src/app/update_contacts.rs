@@ -9,7 +9,7 @@ use super::ui_state::{NoticeLevel, Overlay};
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::roster::change::{RosterApplied, RosterChange, routes_using};
 use shiftdesk_core::text::safe_line;
-use shiftdesk_store::ledger::{LedgerError, Submitted};
+use shiftdesk_store::outcome::Refusal;
 
 impl App {
     /// Brings the search overlay's results up to date (after every action).
@@ -174,14 +174,15 @@ impl App {
 
     /// Runs a roster change through the desk; the contact it concerns, when it went in.
     pub(super) fn change_roster(&mut self, change: RosterChange) -> Option<String> {
-        let (outcome, dropped) = self.desk.submit_roster(change);
-        if let Some(e) = dropped.first() {
-            let why = e.message(self.lang());
-            let text = fill(self.lang(), Msg::MsgChangeDropped, &[("why", &why)]);
-            self.notify(NoticeLevel::Error, text);
-        }
-        match outcome {
-            Ok(Submitted::Saved(a) | Submitted::Kept(a)) => match a {
+        let stamped = self.desk.stamp(change, self.now, &self.operator.name);
+        let lang = self.lang();
+        let outcome = self
+            .desk
+            .submit_roster(stamped)
+            .map_err(|e| e.message(lang));
+        self.report_save(&outcome);
+        match outcome.result {
+            Ok(a) => match a {
                 RosterApplied::Added(id) | RosterApplied::Changed(id) => {
                     let text = t(self.lang(), Msg::MsgRosterSaved).to_string();
                     self.notify(NoticeLevel::Info, text);
@@ -189,12 +190,11 @@ impl App {
                 }
                 RosterApplied::Imported(_) | RosterApplied::Unchanged => None,
             },
-            Err(LedgerError::Refused(e)) => {
-                let text = e.message(self.lang());
+            Err(Refusal::Refused(text)) => {
                 self.notify(NoticeLevel::Error, text);
                 None
             }
-            Err(LedgerError::ReadOnly(why)) => {
+            Err(Refusal::ReadOnly(why)) => {
                 let text = fill(self.lang(), Msg::MsgReadOnlyNoChange, &[("why", &why)]);
                 self.notify(NoticeLevel::Error, text);
                 None
@@ -212,7 +212,7 @@ impl App {
                 contact: id.clone(),
                 fields,
             },
-            None => RosterChange::Add(fields),
+            None => RosterChange::add(self.desk.roster(), fields),
         };
         let unchanged_id = form.editing.clone();
         match self.change_roster(change).or(unchanged_id) {

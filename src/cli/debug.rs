@@ -7,12 +7,12 @@ use chrono::Utc;
 use clap::Args;
 use shiftdesk_core::Category;
 use shiftdesk_core::IncidentId;
-use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
-use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::change::{Applied, Change, NewIncident, Reported};
+use shiftdesk_core::roster::Roster;
 use shiftdesk_store::IncidentsStore;
 use shiftdesk_store::desk::Desk;
-use shiftdesk_store::ledger::Submitted;
 use shiftdesk_store::lock::LockGuard;
+use shiftdesk_store::outcome::Saved;
 use shiftdesk_store::playbooks_file::bundled_playbooks;
 use shiftdesk_store::roster_file::{RosterLoad, open_roster};
 use std::io::Write;
@@ -47,31 +47,32 @@ pub fn writer(args: WriterArgs, ctx: &Session) -> Result<ExitCode> {
         playbooks.clone(),
     );
     let mut out = std::io::stdout().lock();
+    desk.set_origin(&ctx.origin);
     let save = |desk: &mut Desk, change: Change| -> Result<Applied> {
-        match desk
-            .submit(Stamped::new(change, Utc::now(), &ctx.operator.name))
-            .0
-        {
-            Ok(Submitted::Saved(a)) => Ok(a),
-            Ok(Submitted::Kept(_)) => bail!("not saved: {:?}", desk.save_state()),
-            Err(e) => bail!("refused: {e:?}"),
+        let outcome = desk.submit(desk.stamp(change, Utc::now(), &ctx.operator.name));
+        match (outcome.result, outcome.saved) {
+            (Ok(a), Saved::Saved) => Ok(a),
+            (Ok(_), Saved::Kept { why }) => bail!("not saved: {why}"),
+            (Err(e), _) => bail!("refused: {e:?}"),
         }
     };
-    let book = playbooks
-        .for_category(Category::Other)
-        .map(checklist_from)
-        .unwrap_or_default();
-    let open = Change::Open(Box::new(NewIncident {
+    let reported = Reported {
         title: format!("writer {}", args.tag),
         category: Category::Other,
         severity: shiftdesk_core::Severity::MINOR,
         detected_at: Utc::now(),
         description: String::new(),
-        drill: false,
-        checklist: book,
-        route: None,
-        drill_run: None,
-    }));
+    };
+    // The writer's incidents have no route: it is given no roster's.
+    let book = playbooks
+        .for_category(Category::Other)
+        .cloned()
+        .unwrap_or_default();
+    let open = Change::Open(Box::new(NewIncident::new(
+        reported,
+        &book,
+        &Roster::default(),
+    )));
     let Applied::Opened(id) = save(&mut desk, open)? else {
         bail!("no incident opened");
     };

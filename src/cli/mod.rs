@@ -4,8 +4,7 @@
 use crate::app::Operator;
 use crate::app::effects::ClipboardMode;
 use anyhow::{Context, Result, bail};
-use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
-use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::change::{Applied, Change, NewIncident, Reported, Stamped};
 use shiftdesk_core::clock::{Zone, parse_time_input};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::escalation::{next_update_due, route_progress};
@@ -237,6 +236,15 @@ pub struct Session {
     pub dir: DataDir,
     pub operator: Operator,
     pub now: DateTime<Utc>,
+    /// The name of this desk, which the changes made here carry.
+    pub origin: String,
+}
+
+impl Session {
+    /// A change made now by this operator at this desk, with an id of its own.
+    pub fn stamp<C>(&self, change: C) -> Stamped<C> {
+        shiftdesk_store::stamp::stamp(change, self.now, &self.operator.name, &self.origin)
+    }
 }
 
 pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
@@ -348,20 +356,15 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
     let Some(book) = playbooks.playbooks.for_category(args.category) else {
         bail!("no playbook for {}", args.category);
     };
-    let new = NewIncident {
+    let reported = Reported {
         title,
         category: args.category,
         severity: args.severity,
         detected_at,
         description: normalize_input(args.description.trim()),
-        drill: args.drill,
-        checklist: checklist_from(book),
-        route: roster
-            .route_for(args.category, args.severity)
-            .map(|r| r.resolve()),
-        drill_run: None,
     };
-    open_incident(new, ctx)
+    let new = NewIncident::new(reported, book, &roster);
+    open_incident(if args.drill { new.as_drill(None) } else { new }, ctx)
 }
 
 /// The roster for a new incident: like the desk, the first incident of a data dir seeds
@@ -381,7 +384,7 @@ fn open_incident(new: NewIncident, ctx: &Session) -> Result<ExitCode> {
     let (mut store, file) = load_incidents(&ctx.dir)?;
     let change = Change::Open(Box::new(new));
     let committed = store
-        .commit(&file, &[Stamped::new(change, ctx.now, &ctx.operator.name)])
+        .commit(&file, &[ctx.stamp(change)])
         .with_context(|| format!("saving {}", store.path().display()))?;
     match committed.results.into_iter().next() {
         Some(Ok(Applied::Opened(id))) => {

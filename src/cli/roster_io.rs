@@ -36,7 +36,7 @@ pub fn import(args: RosterImportArgs, ctx: &Session) -> Result<ExitCode> {
     let (mut store, loaded) = RosterStore::open(&ctx.dir);
     let base = loaded.map_err(anyhow::Error::new)?;
     let committed = store
-        .commit(&base, &[RosterChange::Import(rows)])
+        .commit(&base, &[ctx.stamp(RosterChange::Import(rows))])
         .with_context(|| format!("saving {}", ctx.dir.roster().display()))?;
     let mut out = std::io::stdout().lock();
     match committed.results.into_iter().next() {

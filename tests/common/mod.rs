@@ -7,13 +7,14 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use shiftdesk::app::{App, Operator};
-use shiftdesk_core::change::{Applied, Change, NewIncident, Stamped};
+use shiftdesk_core::change::{Applied, Change, NewIncident};
 use shiftdesk_core::checklist::checklist_from;
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::AttemptOutcome;
 use shiftdesk_core::roster::Roster;
+use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_core::{Category, IncidentId, Severity};
 use shiftdesk_store::desk::Desk;
 use shiftdesk_store::playbooks_file::bundled_playbooks;
@@ -64,7 +65,7 @@ pub fn open(
         route: roster.route_for(category, severity).map(|r| r.resolve()),
         drill_run: None,
     }));
-    match Stamped::new(change, ago(detected_minutes_ago), "yamada")
+    match stamped(change, ago(detected_minutes_ago), "yamada")
         .apply(file)
         .unwrap()
     {
@@ -80,7 +81,7 @@ pub fn check(file: &mut IncidentsFile, id: &IncidentId, step_index: usize, minut
         step,
         done: true,
     };
-    Stamped::new(change, ago(minutes_ago), "yamada")
+    stamped(change, ago(minutes_ago), "yamada")
         .apply(file)
         .unwrap();
 }
@@ -99,7 +100,7 @@ pub fn attempt(
         level,
         outcome,
     };
-    Stamped::new(change, ago(minutes_ago), "yamada")
+    stamped(change, ago(minutes_ago), "yamada")
         .apply(file)
         .unwrap();
 }
@@ -123,7 +124,7 @@ pub fn shift_desk() -> IncidentsFile {
     for i in 0..n {
         check(&mut file, &closed, i, 200);
     }
-    Stamped::new(Change::Close { incident: closed }, ago(190), "yamada")
+    stamped(Change::Close { incident: closed }, ago(190), "yamada")
         .apply(&mut file)
         .unwrap();
 

@@ -69,7 +69,7 @@ pub struct PlaybookStep {
     pub text: Bilingual,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPlaybook {
     pub report: Vec<PlaybookStep>,
     pub assess_scope: Vec<PlaybookStep>,

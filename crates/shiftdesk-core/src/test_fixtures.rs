@@ -7,6 +7,7 @@ use crate::playbook::Playbooks;
 use crate::severity::Severity;
 use chrono::{DateTime, Utc};
 use serde_json::Map;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// 2026-11-29 at a clock time ("10:00" or "10:00:30"), UTC.
 pub fn t(hhmm: &str) -> DateTime<Utc> {
@@ -49,4 +50,14 @@ pub fn incident_at(hhmm: &str) -> Incident {
         timeline: vec![],
         extra: Map::new(),
     }
+}
+
+/// A change stamped at the desk "test", with an id of its own: the random part counts up
+/// across the process, so no two changes made here share an id.
+pub fn stamped<C>(change: C, at: DateTime<Utc>, by: &str) -> crate::change::Stamped<C> {
+    static MADE: AtomicU64 = AtomicU64::new(1);
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
+    let mut random = [0u8; 10];
+    random[2..].copy_from_slice(&n.to_be_bytes());
+    crate::change::Stamped::new(change, at, by, "test", random)
 }

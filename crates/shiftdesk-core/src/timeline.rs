@@ -1,5 +1,6 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
+use crate::change::ChangeId;
 use crate::drill::Answer;
 use crate::i18n::{self, Lang};
 use crate::incident::{AttemptOutcome, Incident};
@@ -69,6 +70,10 @@ pub struct TimelineEntry {
     /// The answer to a readiness check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
+    /// The change that wrote this entry: a change whose id is on its incident is not
+    /// applied again. None on entries written before changes had ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_id: Option<ChangeId>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -87,6 +92,7 @@ impl TimelineEntry {
             effect: None,
             inject: None,
             answer: None,
+            change_id: None,
             extra: Map::new(),
         }
     }

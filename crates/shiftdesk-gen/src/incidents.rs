@@ -42,7 +42,8 @@ pub(super) fn build(spec: &Spec, roster: &Roster, now: DateTime<Utc>) -> Inciden
             let names = people.for_incident(&mut rng);
             let rng = Rng::derive(spec.seed, 11, i as u64);
             let plan = plan::plan(&ctx, rng, at, stage, drill, now);
-            let stamped = place(plan, at, now, stage != Stage::Closed, &names);
+            let ids = Rng::derive(spec.seed, 12, i as u64);
+            let stamped = place(plan, at, now, stage != Stage::Closed, &names, ids);
             revision += stamped.len() as u64;
             let mut incident = build_one(&stamped);
             incident.id = IncidentId::from_number(i as u32 + 1);
@@ -118,6 +119,7 @@ fn place(
     now: DateTime<Utc>,
     open: bool,
     names: &[String; 3],
+    mut ids: Rng,
 ) -> Vec<Stamped> {
     let name = |by: By| -> &str {
         match by {
@@ -126,7 +128,13 @@ fn place(
             By::Lead => &names[2],
         }
     };
-    let stamp = |e: Event, at: DateTime<Utc>| Stamped::new(e.change, at, name(e.by));
+    // The changes come from the desk "gen"; their ids' random parts from the seed.
+    let mut stamp = |e: Event, at: DateTime<Utc>| {
+        let mut random = [0u8; 10];
+        random[..8].copy_from_slice(&ids.next_u64().to_le_bytes());
+        random[8..].copy_from_slice(&ids.next_u64().to_le_bytes()[..2]);
+        Stamped::new(e.change, at, name(e.by), "gen", random)
+    };
     if open {
         let latest = now - Duration::seconds(30);
         let mut out = Vec::new();

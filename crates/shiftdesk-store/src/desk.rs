@@ -1,10 +1,10 @@
 //! The saved state of the desk: the incidents and the roster, each a ledger over its file,
 //! and the playbooks (read only).
 
-use crate::FileProblem;
 use crate::IncidentsStore;
 use crate::history::History;
-use crate::ledger::{Ledger, LedgerError, SaveState, Submitted};
+use crate::ledger::{Ledger, SaveState};
+use crate::outcome::Outcome;
 use crate::roster_file::RosterStore;
 use chrono::{DateTime, Utc};
 use shiftdesk_core::change::{Applied, ChangeError, Stamped};
@@ -12,6 +12,7 @@ use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::drill::Scenario;
 use shiftdesk_core::history::HistoryFilter;
+use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::{Incident, IncidentId};
 use shiftdesk_core::playbook::Playbooks;
 use shiftdesk_core::roster::Roster;
@@ -20,19 +21,28 @@ use shiftdesk_core::search::SearchIndex;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-pub type DeskError = LedgerError<ChangeError>;
-
-/// What a look at the files found: for each, nothing new, a new state (with the pending
-/// changes it made void), or a file that became unreadable.
+/// What a look at both files, or a save of both, came to: for each file its outcome, or
+/// None when there was nothing to do (nothing new on disk; nothing to write).
 #[derive(Debug, Default)]
-pub struct Polled {
-    pub incidents: Option<Result<Vec<ChangeError>, FileProblem>>,
-    pub roster: Option<Result<Vec<RosterError>, FileProblem>>,
+pub struct FileOutcomes {
+    pub incidents: Option<Outcome<(), ChangeError>>,
+    pub roster: Option<Outcome<(), RosterError>>,
+}
+
+impl FileOutcomes {
+    /// The outcome for each file that had one, the incidents' first, refusals in words.
+    pub fn in_words(self, lang: Lang) -> impl Iterator<Item = Outcome<(), String>> {
+        let incidents = self.incidents.map(|o| o.map_err(|e| e.message(lang)));
+        let roster = self.roster.map(|o| o.map_err(|e| e.message(lang)));
+        incidents.into_iter().chain(roster)
+    }
 }
 
 pub struct Desk {
     incidents: Ledger<IncidentsFile, Stamped>,
-    roster: Ledger<Roster, RosterChange>,
+    roster: Ledger<Roster, Stamped<RosterChange>>,
+    /// The name of this desk, which the changes made here carry (see [`Desk::stamp`]).
+    origin: String,
     pub playbooks: Playbooks,
     /// The drill scenarios: bundled and the team's own.
     pub scenarios: Vec<Scenario>,
@@ -64,7 +74,18 @@ impl Desk {
             scenarios: crate::drills::bundled(),
             history: None,
             search_generation: 0,
+            origin: String::new(),
         }
+    }
+
+    /// Names this desk: the changes made here say they came from it.
+    pub fn set_origin(&mut self, origin: &str) {
+        self.origin = origin.to_string();
+    }
+
+    /// A change made now at this desk, with an id of its own, ready to submit.
+    pub fn stamp<C>(&self, change: C, at: DateTime<Utc>, by: &str) -> Stamped<C> {
+        crate::stamp::stamp(change, at, by, &self.origin)
     }
 
     /// Which build of the search index is current.
@@ -130,28 +151,21 @@ impl Desk {
         h.problem.take()
     }
 
-    /// Reads what is needed to show an archived incident.
+    /// Reads what is needed to show an archived incident. A problem reading it is told by
+    /// the next [`Desk::sync_history`].
     pub fn look_at(&mut self, id: &IncidentId) {
         if self.incidents().get(id).is_some() {
             return;
         }
         if let (Some(h), Some(dir)) = (self.history.as_mut(), self.incidents.data_dir()) {
             h.look_at(dir, id);
-            if let Some(p) = h.problem.take() {
-                self.incidents.warn(p);
-            }
         }
     }
 
     /// Moves what is due to the archive now (at start: the first start also moves the
     /// history of an older data dir, keeping a copy of its file in `backups/`).
-    pub fn settle(&mut self, now: DateTime<Utc>) {
-        self.incidents.settle(now);
-    }
-
-    /// What saves could not do besides saving (e.g. archiving), since the last call.
-    pub fn take_warnings(&mut self) -> Vec<String> {
-        self.incidents.take_warnings()
+    pub fn settle(&mut self, now: DateTime<Utc>) -> Outcome<(), ChangeError> {
+        self.incidents.settle(now)
     }
 
     pub fn incidents(&self) -> &IncidentsFile {
@@ -193,22 +207,16 @@ impl Desk {
         self.roster.read_only()
     }
 
-    #[allow(clippy::type_complexity)]
-    pub fn submit(
-        &mut self,
-        change: Stamped,
-    ) -> (Result<Submitted<Applied>, DeskError>, Vec<ChangeError>) {
+    /// Applies a change to the incidents and saves it: what became of it.
+    pub fn submit(&mut self, change: Stamped) -> Outcome<Applied, ChangeError> {
         self.incidents.submit(change)
     }
 
-    #[allow(clippy::type_complexity)]
+    /// Applies a change to the roster and saves it: what became of it.
     pub fn submit_roster(
         &mut self,
-        change: RosterChange,
-    ) -> (
-        Result<Submitted<RosterApplied>, LedgerError<RosterError>>,
-        Vec<RosterError>,
-    ) {
+        change: Stamped<RosterChange>,
+    ) -> Outcome<RosterApplied, RosterError> {
         let outcome = self.roster.submit(change);
         self.rebuild_search();
         outcome
@@ -237,20 +245,21 @@ impl Desk {
         }
     }
 
-    /// Writes what is pending in both files; the incidents' results as
-    /// [`Ledger::flush`] gives them.
-    #[allow(clippy::type_complexity)]
-    pub fn flush(&mut self) -> Option<(Vec<Result<Applied, ChangeError>>, Vec<ChangeError>)> {
-        if self.roster.pending_count() > 0 {
-            self.roster.flush();
+    /// Writes what is pending in either file.
+    pub fn flush(&mut self) -> FileOutcomes {
+        let roster = (self.roster.pending_count() > 0).then(|| self.roster.flush());
+        if roster.is_some() {
             self.rebuild_search();
         }
-        self.incidents.flush()
+        FileOutcomes {
+            incidents: (self.incidents.pending_count() > 0).then(|| self.incidents.flush()),
+            roster,
+        }
     }
 
     /// Takes in what was saved elsewhere, in either file.
-    pub fn poll(&mut self) -> Polled {
-        let polled = Polled {
+    pub fn poll(&mut self) -> FileOutcomes {
+        let polled = FileOutcomes {
             incidents: self.incidents.poll(),
             roster: self.roster.poll(),
         };

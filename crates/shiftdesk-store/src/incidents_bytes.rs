@@ -3,7 +3,6 @@
 //! what serialising the whole file gives (tested), so a save costs the changed incident
 //! and a copy, not the whole live file.
 
-use super::atomic::to_pretty_json;
 use anyhow::{Context, Result};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::incident::{Incident, IncidentId};
@@ -20,45 +19,36 @@ pub struct IncidentPieces {
     by_id: HashMap<IncidentId, (Arc<Incident>, Vec<u8>)>,
 }
 
-/// Where the incidents go in the frame `serde_json` writes for a file without any: the
-/// key at the top level (two spaces in; deeper keys are further in, and a string holds no
-/// raw line break, so this is found only where it belongs).
-const EMPTY_LIST: &[u8] = b"\n  \"incidents\": []";
-
-/// One incident in the list: indented as `serde_json` indents an element of the top
-/// level's `incidents` array.
+/// A member of the top-level object, or an element of its `incidents` array, starts on a
+/// line of its own this far in (as pretty JSON indents them).
+const MEMBER_INDENT: &[u8] = b"  ";
 const ELEMENT_INDENT: &[u8] = b"    ";
 
-/// The file's bytes, appended to `out` (whose room is reused).
+/// The file's bytes, appended to `out` (whose room is reused): the top-level object is
+/// written here, member by member, in the order serialising the whole file gives
+/// (`schema_version`, `revision`, `last_number` unless 0, `incidents`, then the fields this
+/// version does not know), each incident from the bytes kept for it where it did not change.
 pub(super) fn write_incidents(
     file: &IncidentsFile,
     pieces: &mut IncidentPieces,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    let frame = to_pretty_json(&IncidentsFile {
-        schema_version: file.schema_version,
-        revision: file.revision,
-        last_number: file.last_number,
-        incidents: Vec::new(),
-        extra: file.extra.clone(),
-    })?;
-    if file.incidents.is_empty() {
-        pieces.by_id.clear();
-        out.extend_from_slice(&frame);
-        return Ok(());
+    out.extend_from_slice(b"{\n  \"schema_version\": ");
+    out.extend_from_slice(file.schema_version.to_string().as_bytes());
+    out.extend_from_slice(b",\n  \"revision\": ");
+    out.extend_from_slice(file.revision.to_string().as_bytes());
+    if file.last_number != 0 {
+        out.extend_from_slice(b",\n  \"last_number\": ");
+        out.extend_from_slice(file.last_number.to_string().as_bytes());
     }
-    let at = frame
-        .windows(EMPTY_LIST.len())
-        .position(|w| w == EMPTY_LIST)
-        .context("serialising incidents.json: no place for the incidents in its frame")?;
-    out.extend_from_slice(&frame[..at + EMPTY_LIST.len() - 1]);
+    out.extend_from_slice(b",\n  \"incidents\": [");
     let mut kept = HashMap::with_capacity(file.incidents.len());
     for (n, incident) in file.incidents.iter().enumerate() {
         let (id, piece) = match pieces.by_id.remove_entry(&incident.id) {
             Some((id, (was, bytes))) if Arc::ptr_eq(&was, incident) || was == *incident => {
                 (id, bytes)
             }
-            _ => (incident.id.clone(), element(incident)?),
+            _ => (incident.id.clone(), indented(incident, ELEMENT_INDENT)?),
         };
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
         out.extend_from_slice(ELEMENT_INDENT);
@@ -67,21 +57,33 @@ pub(super) fn write_incidents(
         // last is kept for next time, and the pointer check sorts out which.
         kept.insert(id, (incident.clone(), piece));
     }
-    out.extend_from_slice(b"\n  ]");
-    out.extend_from_slice(&frame[at + EMPTY_LIST.len()..]);
+    if !file.incidents.is_empty() {
+        out.extend_from_slice(b"\n");
+        out.extend_from_slice(MEMBER_INDENT);
+    }
+    out.push(b']');
+    for (key, value) in &file.extra {
+        out.extend_from_slice(b",\n");
+        out.extend_from_slice(MEMBER_INDENT);
+        serde_json::to_writer(&mut *out, key).context("serialising a field's name")?;
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(&indented(value, MEMBER_INDENT)?);
+    }
+    out.extend_from_slice(b"\n}\n");
     pieces.by_id = kept;
     Ok(())
 }
 
-/// One incident's pretty JSON, every line after the first moved in to its place.
-fn element(incident: &Incident) -> Result<Vec<u8>> {
-    let alone = serde_json::to_vec_pretty(incident).context("serialising an incident")?;
+/// A value's pretty JSON, every line after the first moved in by `indent` to its place (a
+/// string holds no raw line break, so every one is between two lines of the structure).
+fn indented<T: serde::Serialize>(value: &T, indent: &[u8]) -> Result<Vec<u8>> {
+    let alone = serde_json::to_vec_pretty(value).context("serialising incidents.json")?;
     let lines = alone.iter().filter(|&&b| b == b'\n').count();
-    let mut out = Vec::with_capacity(alone.len() + lines * ELEMENT_INDENT.len());
+    let mut out = Vec::with_capacity(alone.len() + lines * indent.len());
     for &b in &alone {
         out.push(b);
         if b == b'\n' {
-            out.extend_from_slice(ELEMENT_INDENT);
+            out.extend_from_slice(indent);
         }
     }
     Ok(out)
@@ -90,6 +92,7 @@ fn element(incident: &Incident) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atomic::to_pretty_json;
     use serde_json::json;
     use shiftdesk_core::test_fixtures::incident_at;
 
@@ -135,6 +138,34 @@ mod tests {
         f.extra.insert("zz".into(), json!([]));
         let mut pieces = IncidentPieces::default();
         assert_eq!(incidents_bytes(&f, &mut pieces).unwrap(), whole(&f));
+    }
+
+    #[test]
+    fn the_frame_is_written_as_the_whole_file_for_every_shape() {
+        let extras = [
+            json!({}),
+            json!({"note": "a \"quoted\" line\nbreak, 日本語, \u{7}"}),
+            json!({"nested": {"a": [1, {"b": null}], "e": {}, "f": []}, "n": -1.5, "t": true}),
+        ];
+        for n in [0, 1, 2] {
+            for last_number in [0, 12] {
+                for extra in &extras {
+                    let mut f = file(n);
+                    f.last_number = last_number;
+                    f.schema_version = 3;
+                    f.extra = extra.as_object().unwrap().clone();
+                    let mut pieces = IncidentPieces::default();
+                    let ours = incidents_bytes(&f, &mut pieces).unwrap();
+                    let mut theirs = serde_json::to_string_pretty(&f).unwrap().into_bytes();
+                    theirs.push(b'\n');
+                    assert_eq!(
+                        String::from_utf8(ours).unwrap(),
+                        String::from_utf8(theirs).unwrap(),
+                        "{n} incidents, last number {last_number}, extra {extra}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

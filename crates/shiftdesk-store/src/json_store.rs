@@ -89,9 +89,9 @@ impl std::error::Error for SaveError {}
 
 /// The result of a transaction: the state now on disk, and what became of each change.
 #[derive(Debug)]
-pub struct Committed<T, O, E> {
+pub struct Committed<T, C: Apply<T>> {
     pub file: T,
-    pub results: Vec<Result<O, E>>,
+    pub results: Vec<Result<C::Out, C::Err>>,
     /// The file on disk had been written by someone else since this desk last looked.
     pub took_outside_change: bool,
     /// What settling the file could not do (see [`DataFile::settle`]).
@@ -183,12 +183,11 @@ impl<T: DataFile> JsonStore<T> {
 
     /// Applies `changes` on top of the newest state and saves it. `base` is the state this
     /// desk last saw; it is used as it is unless the file changed on disk since.
-    #[allow(clippy::type_complexity)]
     pub fn commit<C: Apply<T>>(
         &mut self,
         base: &T,
         changes: &[C],
-    ) -> Result<Committed<T, C::Out, C::Err>, SaveError> {
+    ) -> Result<Committed<T, C>, SaveError> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
         let mut on_disk = std::mem::take(&mut self.spare);

@@ -2,7 +2,8 @@
 //! and the two together as the operator sees them.
 
 use crate::json_store::DataFile;
-use crate::{FileProblem, JsonStore, SaveError};
+use crate::outcome::{Outcome, Refusal, Saved};
+use crate::{JsonStore, SaveError};
 use shiftdesk_core::apply::Apply;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,28 +15,6 @@ pub enum SaveState {
     ReadOnly(String),
 }
 
-/// What became of a change the operator made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Submitted<O> {
-    Saved(O),
-    /// Applied in memory; not on disk yet.
-    Kept(O),
-}
-
-impl<O> Submitted<O> {
-    pub fn applied(&self) -> &O {
-        match self {
-            Submitted::Saved(a) | Submitted::Kept(a) => a,
-        }
-    }
-}
-
-#[derive(Debug)]
-pub enum LedgerError<E> {
-    Refused(E),
-    ReadOnly(String),
-}
-
 pub struct Ledger<T: DataFile, C> {
     store: Option<JsonStore<T>>,
     base: T,
@@ -43,8 +22,13 @@ pub struct Ledger<T: DataFile, C> {
     /// `base` with the pending changes applied: what the operator sees.
     view: T,
     pub state: SaveState,
-    /// What saving could not do besides the save itself (e.g. archiving), to be told.
-    warnings: Vec<String>,
+}
+
+/// What saving the pending changes came to: each one's result on the state written (none
+/// when nothing was written), and the outcome of the save.
+struct Save<O, E> {
+    results: Vec<Result<O, E>>,
+    outcome: Outcome<(), E>,
 }
 
 impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
@@ -60,7 +44,6 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
             pending: Vec::new(),
             view: state,
             state: save_state,
-            warnings: Vec::new(),
         }
     }
 
@@ -84,137 +67,158 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
         }
     }
 
-    /// Applies a change at once and saves it. A change the state refuses is not kept.
-    /// Also returns the changes dropped on a fresher state (someone else got there first).
-    #[allow(clippy::type_complexity)]
-    pub fn submit(
-        &mut self,
-        change: C,
-    ) -> (Result<Submitted<C::Out>, LedgerError<C::Err>>, Vec<C::Err>) {
-        if let Some(why) = self.read_only() {
-            return (Err(LedgerError::ReadOnly(why.to_string())), Vec::new());
-        }
-        let applied = match change.apply(&mut self.view) {
-            Ok(a) => a,
-            Err(e) => return (Err(LedgerError::Refused(e)), Vec::new()),
-        };
-        if !C::changed(&applied) {
-            return (Ok(Submitted::Saved(applied)), Vec::new());
-        }
-        self.pending.push(change);
-        let index = self.pending.len() - 1;
-        match self.flush() {
-            Some((results, dropped)) => {
-                let outcome = match results.into_iter().nth(index) {
-                    Some(Ok(a)) => Ok(Submitted::Saved(a)),
-                    Some(Err(e)) => Err(LedgerError::Refused(e)),
-                    None => Ok(Submitted::Saved(applied)),
-                };
-                (outcome, dropped)
+    /// Whether what this ledger holds is on disk.
+    fn saved(&self) -> Saved {
+        match &self.state {
+            SaveState::NotSaved(why) | SaveState::ReadOnly(why) if !self.pending.is_empty() => {
+                Saved::Kept { why: why.clone() }
             }
-            None => (Ok(Submitted::Kept(applied)), Vec::new()),
+            _ => Saved::Saved,
         }
     }
 
-    /// Writes the pending changes. Some(results, dropped) when they were written; None when
-    /// the save failed and they are kept for the next try.
-    #[allow(clippy::type_complexity)]
-    pub fn flush(&mut self) -> Option<(Vec<Result<C::Out, C::Err>>, Vec<C::Err>)> {
+    /// Applies a change at once and saves it. A change the state refuses is not kept.
+    pub fn submit(&mut self, change: C) -> Outcome<C::Out, C::Err> {
+        if let Some(why) = self.read_only() {
+            return Outcome::new(Err(Refusal::ReadOnly(why.to_string())), self.saved());
+        }
+        let applied = match change.apply(&mut self.view) {
+            Ok(a) => a,
+            Err(e) => return Outcome::new(Err(Refusal::Refused(e)), self.saved()),
+        };
+        if !C::changed(&applied) {
+            return Outcome::new(Ok(applied), self.saved());
+        }
+        self.pending.push(change);
+        let index = self.pending.len() - 1;
+        let Save { results, outcome } = self.save();
+        let result = match results.into_iter().nth(index) {
+            Some(Ok(a)) => Ok(a),
+            Some(Err(e)) => Err(Refusal::Refused(e)),
+            // Kept for the next save, or held in memory only.
+            None => Ok(applied),
+        };
+        Outcome {
+            result,
+            saved: outcome.saved,
+            dropped: outcome.dropped,
+            warnings: outcome.warnings,
+        }
+    }
+
+    /// Writes the pending changes; when the save fails they are kept for the next try.
+    pub fn flush(&mut self) -> Outcome<(), C::Err> {
+        self.save().outcome
+    }
+
+    fn save(&mut self) -> Save<C::Out, C::Err> {
+        let mut outcome = Outcome::new(Ok(()), Saved::Saved);
         if self.pending.is_empty() {
-            return Some((Vec::new(), Vec::new()));
+            outcome.saved = self.saved();
+            return Save {
+                results: Vec::new(),
+                outcome,
+            };
         }
         let Some(store) = self.store.as_mut() else {
             // In memory: the view is the truth, saved as a store would save it.
             self.pending.clear();
             self.view.before_save();
             self.base = self.view.clone();
-            return Some((Vec::new(), Vec::new()));
+            return Save {
+                results: Vec::new(),
+                outcome,
+            };
         };
-        match store.commit(&self.base, &self.pending) {
+        let results = match store.commit(&self.base, &self.pending) {
             Ok(committed) => {
-                let dropped = committed
+                outcome.dropped = committed
                     .results
                     .iter()
                     .filter_map(|r| r.as_ref().err().cloned())
                     .collect();
+                outcome.warnings = committed.warnings;
                 self.base = committed.file;
                 self.view = self.base.clone();
                 self.pending.clear();
                 self.state = SaveState::Saved;
-                self.warnings.extend(committed.warnings);
-                Some((committed.results, dropped))
+                committed.results
             }
-            Err(SaveError::Refused(p)) => {
-                self.state = SaveState::NotSaved(p.to_string());
-                None
+            Err(e) => {
+                let why = match e {
+                    SaveError::Refused(p) => p.to_string(),
+                    SaveError::Io(e) => format!("{e:#}"),
+                };
+                self.state = SaveState::NotSaved(why.clone());
+                outcome.saved = Saved::Kept { why };
+                Vec::new()
             }
-            Err(SaveError::Io(e)) => {
-                self.state = SaveState::NotSaved(format!("{e:#}"));
-                None
-            }
-        }
-    }
-
-    /// Keeps a warning to be told with the next ones.
-    pub fn warn(&mut self, warning: String) {
-        self.warnings.push(warning);
-    }
-
-    /// The warnings of saves since the last call.
-    pub fn take_warnings(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.warnings)
+        };
+        Save { results, outcome }
     }
 
     /// Settles the file as of `now` (see [`DataFile::settle`]), e.g. archiving at start.
-    /// Pending changes are kept on top of the result.
-    pub fn settle(&mut self, now: chrono::DateTime<chrono::Utc>) {
+    /// Pending changes are kept on top of the result; those it refuses are dropped.
+    pub fn settle(&mut self, now: chrono::DateTime<chrono::Utc>) -> Outcome<(), C::Err> {
+        let mut outcome = Outcome::new(Ok(()), self.saved());
         if self.read_only().is_some() {
-            return;
+            return outcome;
         }
         let Some(store) = self.store.as_mut() else {
-            return;
+            return outcome;
         };
         match store.settle(&self.base, now) {
             Ok(Some((file, warnings))) => {
-                self.warnings.extend(warnings);
+                outcome.warnings = warnings;
                 self.base = file;
-                self.view = self.base.clone();
-                let view = &mut self.view;
-                self.pending.retain(|c| c.apply(view).is_ok());
+                outcome.dropped = self.reapply_pending();
             }
             Ok(None) => {}
-            Err(e) => self.warnings.push(e.to_string()),
+            Err(e) => outcome.warnings.push(e.to_string()),
         }
+        outcome
     }
 
-    /// Takes in changes saved elsewhere. None: nothing new. Some(Ok): the new state is
-    /// taken, with the pending changes that no longer apply. Some(Err): the file became
-    /// unreadable and will not be written.
-    pub fn poll(&mut self) -> Option<Result<Vec<C::Err>, FileProblem>> {
+    /// Makes the view the base with the pending changes on top; returns why those that no
+    /// longer apply were dropped.
+    fn reapply_pending(&mut self) -> Vec<C::Err> {
+        let mut view = self.base.clone();
+        let mut dropped = Vec::new();
+        self.pending.retain(|c| match c.apply(&mut view) {
+            Ok(_) => true,
+            Err(e) => {
+                dropped.push(e);
+                false
+            }
+        });
+        self.view = view;
+        dropped
+    }
+
+    /// Takes in changes saved elsewhere. None: nothing new. Otherwise the new state is
+    /// taken, with the pending changes that no longer apply dropped; or the file became
+    /// unreadable (refused as read-only) and will not be written.
+    pub fn poll(&mut self) -> Option<Outcome<(), C::Err>> {
         let store = self.store.as_mut()?;
         match store.poll()? {
             Ok(file) => {
                 self.base = file;
-                let mut view = self.base.clone();
-                let mut dropped = Vec::new();
-                self.pending.retain(|c| match c.apply(&mut view) {
-                    Ok(_) => true,
-                    Err(e) => {
-                        dropped.push(e);
-                        false
-                    }
-                });
-                self.view = view;
+                let dropped = self.reapply_pending();
                 if self.pending.is_empty() {
                     self.state = SaveState::Saved;
                 }
-                Some(Ok(dropped))
+                let mut outcome = Outcome::new(Ok(()), self.saved());
+                outcome.dropped = dropped;
+                Some(outcome)
             }
             Err(p) => {
                 if !matches!(self.state, SaveState::ReadOnly(_)) {
                     self.state = SaveState::NotSaved(p.to_string());
                 }
-                Some(Err(p))
+                Some(Outcome::new(
+                    Err(Refusal::ReadOnly(p.to_string())),
+                    self.saved(),
+                ))
             }
         }
     }

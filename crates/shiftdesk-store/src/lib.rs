@@ -18,13 +18,16 @@ pub mod json_store;
 pub mod ledger;
 pub mod lock;
 pub mod open;
+pub mod outcome;
 pub mod paths;
 pub mod permissions;
 pub mod playbooks_file;
 pub mod roster_file;
+pub mod stamp;
 
 pub use desk::Desk;
 pub use incidents::IncidentsStore;
 pub use json_file::FileProblem;
 pub use json_store::{Committed, JsonStore, SaveError};
+pub use outcome::{Outcome, Refusal, Saved};
 pub use paths::DataDir;

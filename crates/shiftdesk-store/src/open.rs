@@ -108,7 +108,7 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
     // Closed incidents due for the archive leave the live file now; the first time, an
     // older data dir's whole history moves.
     let before = desk.incidents().incidents.len();
-    desk.settle(now);
+    let settled = desk.settle(now);
     let moved = before.saturating_sub(desk.incidents().incidents.len());
     if moved > 0 {
         let copy = crate::backups::backups_dir(dir).join(crate::archive::BEFORE_ARCHIVE);
@@ -122,7 +122,7 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
             ],
         ));
     }
-    warnings.extend(desk.take_warnings());
+    warnings.extend(settled.warnings);
     Ok((desk, warnings))
 }
 

@@ -1,39 +1,26 @@
 //! Every lasting change to the desk, as data. A change carries everything it needs, so the
-//! store can apply the same change again to a fresher state written by another desk.
+//! store can apply the same change again to a fresher state written by another desk; it
+//! travels in a [`Stamped`] envelope whose id makes applying it twice change nothing.
 
-use crate::category::Category;
 mod drill;
+mod new_incident;
 mod record;
 mod route;
-use crate::checklist::{ChecklistStep, Stamp, StepNote};
+mod stamped;
+use crate::checklist::{Stamp, StepNote};
 use crate::desk::IncidentsFile;
-use crate::drill::{Answer, DrillRun};
+use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
-use crate::incident::{AttemptOutcome, Incident, IncidentId, ResolvedRoute, Status};
+use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
 use crate::record::{Effect, ReviewInput, Scope};
-use crate::severity::Severity;
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
+pub use new_incident::{NewIncident, Reported};
 pub use route::Reclassification;
 use serde_json::Map;
+pub use stamped::{ChangeId, Stamped};
 use std::fmt;
 use std::sync::Arc;
-
-/// What an operator entered for a new incident, with its checklist and route already
-/// taken from the playbook and the roster.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewIncident {
-    pub title: String,
-    pub category: Category,
-    pub severity: Severity,
-    pub detected_at: DateTime<Utc>,
-    pub description: String,
-    pub drill: bool,
-    pub checklist: Vec<ChecklistStep>,
-    pub route: Option<ResolvedRoute>,
-    /// For a drill started from a scenario.
-    pub drill_run: Option<DrillRun>,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -170,14 +157,6 @@ impl Change {
     }
 }
 
-/// A change with who made it and when.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stamped {
-    pub change: Change,
-    pub at: DateTime<Utc>,
-    pub by: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Applied {
     Opened(IncidentId),
@@ -261,230 +240,281 @@ fn open_incident<'f>(
 }
 
 impl Stamped {
-    pub fn new(change: Change, at: DateTime<Utc>, by: &str) -> Self {
-        Stamped {
-            change,
-            at,
-            by: by.to_string(),
+    /// Applies the change to `file`: the one way a change gets into a state, on this desk
+    /// and again on a fresher file. The timeline entries it writes carry its id; a change
+    /// whose id is already there (on the incident it opened, or the one it is about) is
+    /// [`Applied::Unchanged`] and touches nothing. On error `file` is left as it was.
+    pub fn apply(&self, file: &mut IncidentsFile) -> Result<Applied, ChangeError> {
+        if self.is_in(file) {
+            return Ok(Applied::Unchanged);
+        }
+        let before = self.timeline_len(file);
+        let applied = apply_change(&self.change, (self.at, &self.by), file)?;
+        let (id, from) = match &applied {
+            Applied::Opened(id) => (id, 0),
+            Applied::Changed(id) => (id, before),
+            Applied::Unchanged => return Ok(applied),
+        };
+        if let Some(incident) = file.get_mut(id) {
+            // The entries are where the id is kept: a change that changes an incident
+            // writes at least one.
+            debug_assert!(
+                incident.timeline.len() > from,
+                "{:?} wrote no entry",
+                self.change
+            );
+            for entry in incident.timeline.iter_mut().skip(from) {
+                entry.change_id = Some(self.id);
+            }
+        }
+        Ok(applied)
+    }
+
+    /// The change's id is on the incident it opened or is about: it was applied already.
+    fn is_in(&self, file: &IncidentsFile) -> bool {
+        let id = Some(self.id);
+        let has = |i: &Incident| i.timeline.iter().rev().any(|e| e.change_id == id);
+        match &self.change {
+            Change::Open(_) => file
+                .incidents
+                .iter()
+                .any(|i| i.timeline.first().is_some_and(|e| e.change_id == id)),
+            Change::FromArchive { archived, .. } => {
+                file.get(&archived.id).map_or(has(archived), has)
+            }
+            change => change.incident().and_then(|i| file.get(i)).is_some_and(has),
         }
     }
 
-    /// Applies the change to `file`. On error `file` is left as it was.
-    pub fn apply(&self, file: &mut IncidentsFile) -> Result<Applied, ChangeError> {
-        let (at, by) = (self.at, self.by.as_str());
-        let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
-        match &self.change {
-            Change::Open(new) => {
-                let id = file.next_id();
-                let mut timeline = vec![entry(EntryKind::Opened, &new.title)];
-                if let Some(route) = &new.route {
-                    timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
-                }
-                file.incidents.push(Arc::new(Incident {
-                    id: id.clone(),
-                    title: new.title.clone(),
-                    category: new.category,
-                    severity: new.severity,
-                    detected_at: new.detected_at.min(at),
-                    opened_at: at,
-                    opened_by: by.to_string(),
-                    description: new.description.clone(),
-                    drill: new.drill,
-                    status: Status::Open,
-                    closed_at: None,
-                    checklist: new.checklist.clone(),
-                    route: new.route.clone(),
-                    attempts: Vec::new(),
-                    escalations: Vec::new(),
-                    scope: None,
-                    consultations: Vec::new(),
-                    interim_actions: Vec::new(),
-                    review: None,
-                    drill_run: new.drill_run.clone(),
-                    timeline,
-                    extra: Map::new(),
-                }));
-                Ok(Applied::Opened(id))
+    /// How long the timeline of the incident the change is about is now (0 for a new one).
+    fn timeline_len(&self, file: &IncidentsFile) -> usize {
+        let incident = match &self.change {
+            Change::FromArchive { archived, .. } => file.get(&archived.id).or(Some(archived)),
+            change => change.incident().and_then(|i| file.get(i)),
+        };
+        incident.map_or(0, |i| i.timeline.len())
+    }
+}
+
+/// Applies one change, made at `at` by `by`, to `file`. On error `file` is left as it was.
+fn apply_change(
+    change: &Change,
+    (at, by): (DateTime<Utc>, &str),
+    file: &mut IncidentsFile,
+) -> Result<Applied, ChangeError> {
+    let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
+    match change {
+        Change::Open(new) => {
+            let id = file.next_id();
+            let mut timeline = vec![entry(EntryKind::Opened, &new.title)];
+            if let Some(route) = &new.route {
+                timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
             }
-            Change::FromArchive { archived, change } => {
-                let restored = file.get(&archived.id).is_none();
-                if restored {
-                    file.incidents.push(Arc::clone(archived));
-                }
-                let inner = Stamped::new((**change).clone(), at, by);
-                let out = inner.apply(file);
-                if restored && !matches!(out, Ok(Applied::Changed(_) | Applied::Opened(_))) {
-                    file.incidents.pop();
-                }
-                out
+            file.incidents.push(Arc::new(Incident {
+                id: id.clone(),
+                title: new.title.clone(),
+                category: new.category,
+                severity: new.severity,
+                detected_at: new.detected_at.min(at),
+                opened_at: at,
+                opened_by: by.to_string(),
+                description: new.description.clone(),
+                drill: new.drill,
+                status: Status::Open,
+                closed_at: None,
+                checklist: new.checklist.clone(),
+                route: new.route.clone(),
+                attempts: Vec::new(),
+                escalations: Vec::new(),
+                scope: None,
+                consultations: Vec::new(),
+                interim_actions: Vec::new(),
+                review: None,
+                drill_run: new.drill_run.clone(),
+                timeline,
+                extra: Map::new(),
+            }));
+            Ok(Applied::Opened(id))
+        }
+        Change::FromArchive { archived, change } => {
+            let restored = file.get(&archived.id).is_none();
+            if restored {
+                file.incidents.push(Arc::clone(archived));
             }
-            Change::SetStep {
-                incident,
-                step,
-                done,
-            } => {
-                let inc = open_incident(file, incident)?;
-                let s = inc
-                    .step_mut(step)
-                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-                if s.done.is_some() == *done {
-                    return Ok(Applied::Unchanged);
-                }
-                s.done = done.then(|| Stamp {
-                    at,
-                    by: by.to_string(),
-                });
-                let kind = if *done {
-                    EntryKind::StepChecked
-                } else {
-                    EntryKind::StepUnchecked
-                };
-                inc.timeline.push(entry(kind, "").with_step(step));
-                Ok(Applied::Changed(incident.clone()))
+            let out = apply_change(change, (at, by), file);
+            if restored && !matches!(out, Ok(Applied::Changed(_) | Applied::Opened(_))) {
+                file.incidents.pop();
             }
-            Change::NoteStep {
-                incident,
-                step,
-                text,
-            } => {
-                if !crate::text::has_content(text) {
-                    return Err(ChangeError::EmptyText);
-                }
-                let inc = open_incident(file, incident)?;
-                let s = inc
-                    .step_mut(step)
-                    .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-                s.notes.push(StepNote {
-                    at,
-                    by: by.to_string(),
-                    text: text.clone(),
-                });
-                inc.timeline
-                    .push(entry(EntryKind::StepNote, text).with_step(step));
-                Ok(Applied::Changed(incident.clone()))
+            out
+        }
+        Change::SetStep {
+            incident,
+            step,
+            done,
+        } => {
+            let inc = open_incident(file, incident)?;
+            let s = inc
+                .step_mut(step)
+                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+            if s.done.is_some() == *done {
+                return Ok(Applied::Unchanged);
             }
-            Change::Note { incident, text } => {
-                if !crate::text::has_content(text) {
-                    return Err(ChangeError::EmptyText);
-                }
-                let inc = open_incident(file, incident)?;
-                inc.timeline.push(entry(EntryKind::Note, text));
-                Ok(Applied::Changed(incident.clone()))
+            s.done = done.then(|| Stamp {
+                at,
+                by: by.to_string(),
+            });
+            let kind = if *done {
+                EntryKind::StepChecked
+            } else {
+                EntryKind::StepUnchecked
+            };
+            inc.timeline.push(entry(kind, "").with_step(step));
+            Ok(Applied::Changed(incident.clone()))
+        }
+        Change::NoteStep {
+            incident,
+            step,
+            text,
+        } => {
+            if !crate::text::has_content(text) {
+                return Err(ChangeError::EmptyText);
             }
-            Change::Close { incident } => {
-                let inc = open_incident(file, incident)?;
-                let open = inc.open_review_steps().len();
-                if open > 0 {
-                    return Err(ChangeError::ReviewIncomplete(incident.clone(), open));
-                }
-                inc.status = Status::Closed;
-                inc.closed_at = Some(at);
-                inc.timeline.push(entry(EntryKind::Closed, ""));
-                Ok(Applied::Changed(incident.clone()))
+            let inc = open_incident(file, incident)?;
+            let s = inc
+                .step_mut(step)
+                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
+            s.notes.push(StepNote {
+                at,
+                by: by.to_string(),
+                text: text.clone(),
+            });
+            inc.timeline
+                .push(entry(EntryKind::StepNote, text).with_step(step));
+            Ok(Applied::Changed(incident.clone()))
+        }
+        Change::Note { incident, text } => {
+            if !crate::text::has_content(text) {
+                return Err(ChangeError::EmptyText);
             }
-            Change::Attempt {
-                incident,
-                contact,
-                level,
-                outcome,
-            } => route::attempt(
+            let inc = open_incident(file, incident)?;
+            inc.timeline.push(entry(EntryKind::Note, text));
+            Ok(Applied::Changed(incident.clone()))
+        }
+        Change::Close { incident } => {
+            let inc = open_incident(file, incident)?;
+            let open = inc.open_review_steps().len();
+            if open > 0 {
+                return Err(ChangeError::ReviewIncomplete(incident.clone(), open));
+            }
+            inc.status = Status::Closed;
+            inc.closed_at = Some(at);
+            inc.timeline.push(entry(EntryKind::Closed, ""));
+            Ok(Applied::Changed(incident.clone()))
+        }
+        Change::Attempt {
+            incident,
+            contact,
+            level,
+            outcome,
+        } => route::attempt(
+            open_incident(file, incident)?,
+            (at, by),
+            contact,
+            *level,
+            *outcome,
+        ),
+        Change::Escalate {
+            incident,
+            to_level,
+            reason,
+        } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
+        Change::UpdateSent { incident, text } => {
+            route::update_sent(open_incident(file, incident)?, (at, by), text)
+        }
+        Change::Reclassify { incident, to } => {
+            if !crate::text::has_content(&to.reason) {
+                return Err(ChangeError::EmptyText);
+            }
+            route::reclassify(open_incident(file, incident)?, (at, by), to)
+        }
+        Change::SetScope { incident, scope } => {
+            record::set_scope(open_incident(file, incident)?, (at, by), scope)
+        }
+        Change::Consult {
+            incident,
+            contact,
+            who,
+            advice,
+        } => {
+            if !crate::text::has_content(who) || !crate::text::has_content(advice) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::consult(
                 open_incident(file, incident)?,
                 (at, by),
-                contact,
-                *level,
-                *outcome,
-            ),
-            Change::Escalate {
-                incident,
-                to_level,
-                reason,
-            } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
-            Change::UpdateSent { incident, text } => {
-                route::update_sent(open_incident(file, incident)?, (at, by), text)
-            }
-            Change::Reclassify { incident, to } => {
-                if !crate::text::has_content(&to.reason) {
-                    return Err(ChangeError::EmptyText);
-                }
-                route::reclassify(open_incident(file, incident)?, (at, by), to)
-            }
-            Change::SetScope { incident, scope } => {
-                record::set_scope(open_incident(file, incident)?, (at, by), scope)
-            }
-            Change::Consult {
-                incident,
-                contact,
+                contact.as_deref(),
                 who,
                 advice,
-            } => {
-                if !crate::text::has_content(who) || !crate::text::has_content(advice) {
-                    return Err(ChangeError::EmptyText);
-                }
-                record::consult(
-                    open_incident(file, incident)?,
-                    (at, by),
-                    contact.as_deref(),
-                    who,
-                    advice,
-                )
-            }
-            Change::InterimAction {
-                incident,
-                action,
-                effect,
-            } => {
-                if !crate::text::has_content(action) {
-                    return Err(ChangeError::EmptyText);
-                }
-                record::interim_action(open_incident(file, incident)?, (at, by), action, *effect)
-            }
-            Change::SaveReview { incident, review } => {
-                record::save_review(open_incident(file, incident)?, (at, by), review)
-            }
-            Change::SetMeasureDone {
-                incident,
-                measure,
-                done,
-            } => {
-                let inc = file
-                    .get_mut(incident)
-                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
-                record::set_measure_done(inc, (at, by), *measure, *done)
-            }
-            Change::CloseWithoutReview { incident, reason } => {
-                if !crate::text::has_content(reason) {
-                    return Err(ChangeError::EmptyText);
-                }
-                record::close_without_review(open_incident(file, incident)?, (at, by), reason)
-            }
-            Change::Reopen { incident, reason } => {
-                let inc = file
-                    .get_mut(incident)
-                    .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
-                record::reopen(inc, (at, by), reason)
-            }
-            Change::LogInjects { incident, upto } => {
-                drill::log_injects(open_incident(file, incident)?, (at, by), *upto)
-            }
-            Change::JumpDrill { incident, minutes } => {
-                drill::jump(open_incident(file, incident)?, (at, by), *minutes)
-            }
-            Change::AnswerCheck {
-                incident,
-                check,
-                answer,
-                note,
-            } => drill::answer(
-                open_incident(file, incident)?,
-                (at, by),
-                check,
-                *answer,
-                note,
-            ),
-            Change::EndDrill { incident } => drill::end(open_incident(file, incident)?, (at, by)),
+            )
         }
+        Change::InterimAction {
+            incident,
+            action,
+            effect,
+        } => {
+            if !crate::text::has_content(action) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::interim_action(open_incident(file, incident)?, (at, by), action, *effect)
+        }
+        Change::SaveReview { incident, review } => {
+            record::save_review(open_incident(file, incident)?, (at, by), review)
+        }
+        Change::SetMeasureDone {
+            incident,
+            measure,
+            done,
+        } => {
+            let inc = file
+                .get_mut(incident)
+                .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+            record::set_measure_done(inc, (at, by), *measure, *done)
+        }
+        Change::CloseWithoutReview { incident, reason } => {
+            if !crate::text::has_content(reason) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::close_without_review(open_incident(file, incident)?, (at, by), reason)
+        }
+        Change::Reopen { incident, reason } => {
+            let inc = file
+                .get_mut(incident)
+                .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+            record::reopen(inc, (at, by), reason)
+        }
+        Change::LogInjects { incident, upto } => {
+            drill::log_injects(open_incident(file, incident)?, (at, by), *upto)
+        }
+        Change::JumpDrill { incident, minutes } => {
+            drill::jump(open_incident(file, incident)?, (at, by), *minutes)
+        }
+        Change::AnswerCheck {
+            incident,
+            check,
+            answer,
+            note,
+        } => drill::answer(
+            open_incident(file, incident)?,
+            (at, by),
+            check,
+            *answer,
+            note,
+        ),
+        Change::EndDrill { incident } => drill::end(open_incident(file, incident)?, (at, by)),
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_again;

@@ -1,9 +1,11 @@
 use super::*;
+use crate::category::Category;
 use crate::checklist::checklist_from;
 use crate::playbook::Phase;
+use crate::severity::Severity;
 use crate::test_fixtures::{bundled_playbooks, t};
 
-fn new_outage(title: &str) -> Change {
+pub(super) fn new_outage(title: &str) -> Change {
     let books = bundled_playbooks();
     Change::Open(Box::new(NewIncident {
         title: title.into(),
@@ -19,10 +21,10 @@ fn new_outage(title: &str) -> Change {
 }
 
 fn apply(file: &mut IncidentsFile, change: Change, at: &str) -> Result<Applied, ChangeError> {
-    Stamped::new(change, t(at), "yamada").apply(file)
+    crate::test_fixtures::stamped(change, t(at), "yamada").apply(file)
 }
 
-fn opened(file: &mut IncidentsFile) -> IncidentId {
+pub(super) fn opened(file: &mut IncidentsFile) -> IncidentId {
     match apply(file, new_outage("VPN 障害"), "10:00").unwrap() {
         Applied::Opened(id) => id,
         other => panic!("{other:?}"),
@@ -172,7 +174,7 @@ fn unknown_incident_is_an_error() {
     ));
 }
 
-fn routed(file: &mut IncidentsFile) -> IncidentId {
+pub(super) fn routed(file: &mut IncidentsFile) -> IncidentId {
     use crate::incident::ResolvedRoute;
     use crate::roster::{Means, RouteLevel};
     let id = opened(file);

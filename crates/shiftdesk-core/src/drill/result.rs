@@ -2,8 +2,7 @@
 //! phase, escalations, steps left unchecked, readiness checks that failed — and how runs of
 //! a scenario compare over time.
 
-use crate::change::NewIncident;
-use crate::checklist::checklist_from;
+use crate::change::{NewIncident, Reported};
 use crate::clock::Zone;
 use crate::drill::{Answer, CheckAnswer, DrillRun, Scenario};
 use crate::escalation::{LevelState, route_progress};
@@ -25,19 +24,15 @@ pub fn drill_incident(
     now: DateTime<Utc>,
 ) -> Option<NewIncident> {
     let i = &scenario.incident;
-    Some(NewIncident {
+    let reported = Reported {
         title: i.title.get(lang).to_string(),
         category: i.category,
         severity: i.severity,
         detected_at: now,
         description: i.description.get(lang).to_string(),
-        drill: true,
-        checklist: checklist_from(playbooks.for_category(i.category)?),
-        route: roster
-            .route_for(i.category, i.severity)
-            .map(|r| r.resolve()),
-        drill_run: Some(DrillRun::new(scenario, now)),
-    })
+    };
+    let book = playbooks.for_category(i.category)?;
+    Some(NewIncident::new(reported, book, roster).as_drill(Some(DrillRun::new(scenario, now))))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -350,7 +345,7 @@ pub fn drill_history(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::change::{Applied, Change, Stamped};
+    use crate::change::{Applied, Change};
     use crate::desk::IncidentsFile;
     use crate::incident::AttemptOutcome;
     use crate::test_fixtures::{bundled_playbooks, t};
@@ -371,7 +366,9 @@ mod tests {
         let roster = roster();
         let mut file = IncidentsFile::default();
         let apply = |file: &mut IncidentsFile, change: Change, at: &str| {
-            Stamped::new(change, t(at), "yamada").apply(file).unwrap()
+            crate::test_fixtures::stamped(change, t(at), "yamada")
+                .apply(file)
+                .unwrap()
         };
         let new = drill_incident(
             &scenario(),

@@ -2,6 +2,7 @@
 //! roster written by another desk or by the team lead.
 
 use crate::apply::Apply;
+use crate::change::Stamped;
 use crate::i18n::{Lang, Msg, fill};
 use crate::roster::csv::{ImportRow, MergeReport, fresh_id, merge};
 use crate::roster::{Contact, Phone, Roster, Unavailable};
@@ -74,8 +75,12 @@ impl ContactFields {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum RosterChange {
-    /// A new contact; its id is made from the name, unique in the roster.
-    Add(ContactFields),
+    /// A new contact, with the id [`RosterChange::add`] chose for it when it was made (not
+    /// when applied, so that applying it again finds it).
+    Add {
+        contact: String,
+        fields: ContactFields,
+    },
     Edit {
         contact: String,
         fields: ContactFields,
@@ -131,6 +136,26 @@ pub fn routes_using(roster: &Roster, contact: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+impl RosterChange {
+    /// Adds a contact: its id is made from the name, unique in `roster`.
+    pub fn add(roster: &Roster, fields: ContactFields) -> RosterChange {
+        RosterChange::Add {
+            contact: fresh_id(roster, &fields.name),
+            fields,
+        }
+    }
+}
+
+/// `id` is `wanted`, or an id given in its place when that one was taken (`wanted-2`, …).
+fn in_place_of(id: &str, wanted: &str) -> bool {
+    id.strip_prefix(wanted).is_some_and(|rest| {
+        rest.is_empty()
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+    })
+}
+
 fn find<'r>(roster: &'r mut Roster, id: &str) -> Result<&'r mut Contact, RosterError> {
     roster
         .contacts
@@ -145,10 +170,9 @@ impl Apply<Roster> for RosterChange {
 
     fn apply(&self, roster: &mut Roster) -> Result<RosterApplied, RosterError> {
         match self {
-            RosterChange::Add(fields) => {
-                let id = fresh_id(roster, &fields.name);
-                let mut contact: Contact = Contact {
-                    id: id.clone(),
+            RosterChange::Add { contact, fields } => {
+                let mut added: Contact = Contact {
+                    id: contact.clone(),
                     name: String::new(),
                     kana: String::new(),
                     role: String::new(),
@@ -160,8 +184,22 @@ impl Apply<Roster> for RosterChange {
                     unavailable: None,
                     extra: Map::new(),
                 };
-                fields.write_into(&mut contact);
-                roster.contacts.push(contact);
+                fields.write_into(&mut added);
+                // Applied already: the contact is there, under its id or one in its place.
+                let fields = ContactFields::of(&added);
+                if roster
+                    .contacts
+                    .iter()
+                    .any(|c| in_place_of(&c.id, contact) && ContactFields::of(c) == fields)
+                {
+                    return Ok(RosterApplied::Unchanged);
+                }
+                // Someone else took the id since (another desk, the team lead): another one.
+                if roster.contact(contact).is_some() {
+                    added.id = fresh_id(roster, &added.name);
+                }
+                let id = added.id.clone();
+                roster.contacts.push(added);
                 Ok(RosterApplied::Added(id))
             }
             RosterChange::Edit { contact, fields } => {
@@ -208,6 +246,26 @@ impl Apply<Roster> for RosterChange {
 
     fn changed(out: &RosterApplied) -> bool {
         !matches!(out, RosterApplied::Unchanged)
+    }
+}
+
+/// A roster change in its envelope. The roster is the team's file, edited by hand too, and
+/// keeps no record of changes: applying one again is idempotent by what it does (an added
+/// contact is found, an edit or a mark finds itself in place, a removed contact is gone).
+impl Apply<Roster> for Stamped<RosterChange> {
+    type Out = RosterApplied;
+    type Err = RosterError;
+
+    fn apply(&self, roster: &mut Roster) -> Result<RosterApplied, RosterError> {
+        self.change.apply(roster)
+    }
+
+    fn changed(out: &RosterApplied) -> bool {
+        RosterChange::changed(out)
+    }
+
+    fn at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        Some(self.at)
     }
 }
 
@@ -283,8 +341,10 @@ mod tests {
             phone: "080-0000-2222".into(),
             ..Default::default()
         };
-        let added = RosterChange::Add(fields).apply(&mut r).unwrap();
+        let add = RosterChange::add(&r, fields);
+        let added = add.apply(&mut r).unwrap();
         assert_eq!(added, RosterApplied::Added("kato-jun".into()));
+        assert_eq!(add.apply(&mut r), Ok(RosterApplied::Unchanged));
         assert_eq!(r.contact("kato-jun").unwrap().phones[0].label, "mobile");
         let away = RosterChange::SetAvailability {
             contact: "kato-jun".into(),
@@ -296,5 +356,53 @@ mod tests {
         };
         away.apply(&mut r).unwrap();
         assert!(r.contact("kato-jun").unwrap().unavailable.is_some());
+    }
+
+    #[test]
+    fn a_contact_added_again_is_found_even_under_another_id() {
+        let mut r = roster();
+        let fields = |phone: &str| ContactFields {
+            name: "Kato Jun".into(),
+            phone: phone.into(),
+            ..Default::default()
+        };
+        let mine = RosterChange::add(&r, fields("080-0000-2222"));
+        // Another desk added another Kato Jun first: this one gets the next id, once.
+        RosterChange::add(&r, fields("080-0000-3333"))
+            .apply(&mut r)
+            .unwrap();
+        assert_eq!(
+            mine.apply(&mut r),
+            Ok(RosterApplied::Added("kato-jun-2".into()))
+        );
+        let once = r.clone();
+        assert_eq!(mine.apply(&mut r), Ok(RosterApplied::Unchanged));
+        assert_eq!(r, once);
+    }
+
+    #[test]
+    fn an_import_applied_again_changes_nothing() {
+        let mut r = roster();
+        let row = |name: &str, phones: &[&str]| ImportRow {
+            line: 2,
+            name: name.into(),
+            kana: String::new(),
+            role: "課長".into(),
+            team: String::new(),
+            phones: phones.iter().map(|p| p.to_string()).collect(),
+            email: String::new(),
+            notes: String::new(),
+        };
+        let import = RosterChange::Import(vec![
+            row("佐藤 花子", &["090-0000-1101", "03-0000-1101"]),
+            row("Kato Jun", &["080-0000-2222"]),
+        ]);
+        assert!(matches!(
+            import.apply(&mut r),
+            Ok(RosterApplied::Imported(_))
+        ));
+        let once = r.clone();
+        assert_eq!(import.apply(&mut r), Ok(RosterApplied::Unchanged));
+        assert_eq!(r, once);
     }
 }

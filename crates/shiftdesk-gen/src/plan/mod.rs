@@ -11,8 +11,7 @@ use super::texts::{self, Fill, Kind, T};
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde_json::Map;
 use shiftdesk_core::category::Category;
-use shiftdesk_core::change::{Change, NewIncident, Reclassification};
-use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::change::{Change, NewIncident, Reclassification, Reported};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::drill::result::drill_incident;
 use shiftdesk_core::drill::{Answer, Scenario};
@@ -282,17 +281,15 @@ impl Planner<'_> {
 
     fn new_incident(&mut self) -> NewIncident {
         let kind = self.kind;
-        NewIncident {
+        let reported = Reported {
             title: self.text(nth(kind.titles, self.variant)),
             category: self.category,
             severity: self.severity,
             detected_at: self.detected,
             description: self.text(nth(kind.descriptions, self.variant)),
-            drill: self.drill,
-            checklist: checklist_from(self.book),
-            route: self.route.clone(),
-            drill_run: None,
-        }
+        };
+        let new = NewIncident::new(reported, self.book, self.ctx.roster);
+        if self.drill { new.as_drill(None) } else { new }
     }
 
     /// Works the phases up to `stage`, leaving that one part done; `Closed` works them all

@@ -2,6 +2,7 @@
 //! new route.
 
 use super::*;
+use shiftdesk_core::checklist::checklist_from;
 
 impl Planner<'_> {
     /// Calls the route until someone is reached: mostly the first person called; sometimes
