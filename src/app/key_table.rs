@@ -67,10 +67,15 @@ impl Key {
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
+            KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
             KeyCode::PageUp => "PageUp".into(),
             KeyCode::PageDown => "PageDown".into(),
-            other => other.to_string(),
+            other => format!("{other:?}"),
         };
         if self.ctrl {
             format!("Ctrl-{base}")
