@@ -25,7 +25,7 @@ pub enum Action {
     RequestClose,
     ToggleClosed,
     ShowHelp,
-    /// Esc on an overlay.
+    /// Esc (Ctrl-C in a form): the layer on top closes, by the Esc rule.
     Dismiss,
     /// Enter on a form.
     Submit,
@@ -43,7 +43,7 @@ pub enum Action {
     GiveUpdate,
     Reclassify,
     ShowReport,
-    /// Copy what the overlay shows: the report text, or the card's primary phone.
+    /// Copy what the layer on top shows: the text, or the card's primary phone.
     Copy,
     /// Copy the card's email.
     CopyEmail,
