@@ -94,7 +94,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 fn key(c: char) -> Action {
-    Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    Action::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
 /// Loading the live state, beside a bare `serde_json` parse of the same bytes.
@@ -193,12 +193,14 @@ fn search(c: &mut Criterion) {
     let (desk, _) = open_desk(&data().1, Lang::En, now()).unwrap();
     let index = SearchIndex::new(desk.roster());
     let mut g = c.benchmark_group("search");
+    // The matcher kept from one search to the next, as the desk's search keeps it.
+    let mut matcher = shiftdesk_core::search::matcher();
     for query in ["t", "tan", "さとう", "090-12"] {
         g.bench_with_input(BenchmarkId::new("full", query), query, |b, q| {
-            b.iter(|| black_box(index.search(q)))
+            b.iter(|| black_box(index.search_within(q, None, &mut matcher)))
         });
     }
-    let mut state = shiftdesk::app::contacts::SearchState::default();
+    let mut state = shiftdesk::app::layers::search::SearchState::default();
     g.bench_function("narrowing keystroke (ta → tan)", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

@@ -6,7 +6,11 @@ use common::{now, operator};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shiftdesk::app::App;
 use shiftdesk::app::keymap::action_for;
-use shiftdesk::app::ui_state::Overlay;
+use shiftdesk::app::layers::availability::AvailabilityForm;
+use shiftdesk::app::layers::card::CardState;
+use shiftdesk::app::layers::contact_form::ContactForm;
+use shiftdesk::app::layers::question::Question;
+use shiftdesk::app::layers::search::SearchState;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_store::DataDir;
 use shiftdesk_store::open::open_desk;
@@ -38,20 +42,20 @@ fn slash_searches_enter_opens_the_card_esc_goes_back() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, _) = desk(&tmp);
     typed(&mut app, "/");
-    assert!(matches!(app.ui.overlay, Some(Overlay::Search(_))));
+    assert!(app.ui.layers.top_as::<SearchState>().is_some());
     typed(&mut app, "wilson");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let Some(Overlay::Card(card)) = &app.ui.overlay else {
+    let Some(card) = app.ui.layers.top_as::<CardState>() else {
         panic!("no card")
     };
     assert_eq!(card.contact, "sarah-wilson");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(
-        matches!(app.ui.overlay, Some(Overlay::Search(_))),
+        app.ui.layers.top_as::<SearchState>().is_some(),
         "back to the results"
     );
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(app.ui.overlay.is_none(), "back where the operator was");
+    assert!(app.ui.layers.is_empty(), "back where the operator was");
 }
 
 #[test]
@@ -60,10 +64,10 @@ fn a_contact_added_in_the_desk_is_saved_and_findable() {
     let (mut app, dir) = desk(&tmp);
     typed(&mut app, "/");
     key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
-    assert!(matches!(app.ui.overlay, Some(Overlay::ContactForm(_))));
+    assert!(app.ui.layers.top_as::<ContactForm>().is_some());
     // Without a name or a number the form says so and saves nothing.
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let Some(Overlay::ContactForm(form)) = &app.ui.overlay else {
+    let Some(form) = app.ui.layers.top_as::<ContactForm>() else {
         panic!("form closed")
     };
     assert_eq!(form.errors.len(), 2);
@@ -73,7 +77,7 @@ fn a_contact_added_in_the_desk_is_saved_and_findable() {
     }
     typed(&mut app, "080-0000-7777");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let Some(Overlay::Card(card)) = &app.ui.overlay else {
+    let Some(card) = app.ui.layers.top_as::<CardState>() else {
         panic!("no card after saving")
     };
     assert_eq!(card.contact, "c-0001");
@@ -98,7 +102,7 @@ fn deleting_a_contact_on_routes_asks_first_and_takes_it_off_them() {
     typed(&mut app, "tanaka");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     typed(&mut app, "d");
-    let Some(Overlay::ConfirmDelete { routes, .. }) = &app.ui.overlay else {
+    let Some(Question::Delete { routes, .. }) = app.ui.layers.top_as::<Question>() else {
         panic!("no question")
     };
     assert!(
@@ -128,7 +132,7 @@ fn marking_away_skips_the_contact_on_routes_until_back() {
     typed(&mut app, "sato");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     typed(&mut app, "a");
-    assert!(matches!(app.ui.overlay, Some(Overlay::Availability(_))));
+    assert!(app.ui.layers.top_as::<AvailabilityForm>().is_some());
     typed(&mut app, "18:00");
     key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     typed(&mut app, "on leave");

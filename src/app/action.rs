@@ -1,4 +1,5 @@
-//! Every change to the desk, on screen or on disk, is one of these.
+//! Every change to the desk, on screen or on disk, is one of these. The key table gives
+//! them for keys; the layer on top, or else the desk, acts on them in `App::update`.
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
@@ -24,7 +25,7 @@ pub enum Action {
     RequestClose,
     ToggleClosed,
     ShowHelp,
-    /// Esc on an overlay.
+    /// Esc (Ctrl-C in a form): the layer on top closes, by the Esc rule.
     Dismiss,
     /// Enter on a form.
     Submit,
@@ -32,8 +33,9 @@ pub enum Action {
     No,
     FieldNext,
     FieldPrev,
-    /// A key for the text field or picker with focus.
-    Edit(KeyEvent),
+    /// A key typed into the layer on top: its text field or picker with focus, or the
+    /// search's query.
+    Input(KeyEvent),
     Paste(String),
     /// On the contact under the cursor (contacts pane) or the one to call now.
     RecordAttempt(AttemptOutcome),
@@ -41,7 +43,7 @@ pub enum Action {
     GiveUpdate,
     Reclassify,
     ShowReport,
-    /// Copy what the overlay shows: the report text, or the card's primary phone.
+    /// Copy what the layer on top shows: the text, or the card's primary phone.
     Copy,
     /// Copy the card's email.
     CopyEmail,
@@ -57,6 +59,8 @@ pub enum Action {
     Consult,
     InterimAction,
     WriteReview,
+    /// Ctrl-N in the review form: another measure against recurrence.
+    AddMeasure,
     CloseWithoutReview,
     ShowTimeline,
     Export,

@@ -1,6 +1,7 @@
 //! A form's text fields in order, with the one that has focus.
 
 use super::text_field::TextField;
+use ratatui::crossterm::event::KeyEvent;
 
 pub struct Fields<K> {
     items: Vec<(K, TextField)>,
@@ -46,6 +47,20 @@ impl<K: Copy + PartialEq> Fields<K> {
 
     pub fn focused_mut(&mut self) -> Option<&mut TextField> {
         self.items.get_mut(self.focus).map(|(_, f)| f)
+    }
+
+    /// A key typed into the field with focus.
+    pub fn input(&mut self, key: KeyEvent) {
+        if let Some(f) = self.focused_mut() {
+            f.input(key);
+        }
+    }
+
+    /// A paste into the field with focus.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = self.focused_mut() {
+            f.paste(text);
+        }
     }
 
     /// Moves the focus; false when it would leave the fields (so a form can move on).

@@ -3,25 +3,23 @@
 
 pub mod action;
 mod clock_watch;
-pub mod contacts;
 mod drafts;
 pub mod effects;
 pub mod fields;
-pub mod form_contact;
-pub mod form_filter;
-pub mod form_new;
-pub mod form_note;
-pub mod form_record;
-pub mod form_route;
+pub mod key_table;
 pub mod keymap;
+pub mod layer;
+pub mod layers;
 pub mod text_field;
 mod text_views;
 pub mod ui_state;
 mod update;
 mod update_contacts;
-pub mod update_drill;
+mod update_desk;
+mod update_drill;
 mod update_record;
 mod update_route;
+mod work;
 
 use chrono::{DateTime, Utc};
 use effects::{ClipboardMode, Effect};

@@ -1,12 +1,10 @@
-//! The texts the text overlay shows, built from the record each time it is drawn or
+//! The texts the text layer shows, built from the record each time it is drawn or
 //! copied: the report, the timeline, the Markdown export, the handover.
 
 use super::App;
-use super::effects::{ClipboardMode, Effect};
-use super::ui_state::{NoticeLevel, Overlay, TextView};
+use super::layers::text::{TextLayer, TextView};
 use chrono::Duration;
 use shiftdesk_core::drill::result::drill_report;
-use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::share::export::incident_markdown;
 use shiftdesk_core::share::handover::handover_text;
@@ -62,27 +60,6 @@ impl App {
     }
 
     pub(super) fn show_text(&mut self, view: TextView) {
-        self.ui.overlay = Some(Overlay::Text {
-            view,
-            scroll: 0,
-            copied: false,
-        });
-    }
-
-    /// Copies what the text overlay shows.
-    pub(super) fn copy_text(&mut self) {
-        let Some(Overlay::Text { view, .. }) = &self.ui.overlay else {
-            return;
-        };
-        let text = self.text_of(view);
-        if self.clipboard == ClipboardMode::Off {
-            let text = t(self.lang(), Msg::MsgCopyOff).to_string();
-            self.notify(NoticeLevel::Warning, text);
-            return;
-        }
-        self.effects.push(Effect::Copy(text));
-        if let Some(Overlay::Text { copied, .. }) = &mut self.ui.overlay {
-            *copied = true;
-        }
+        self.ui.layers.open(Box::new(TextLayer::new(view)));
     }
 }

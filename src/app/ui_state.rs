@@ -1,12 +1,6 @@
 //! What the desk remembers about the screen: never saved.
 
-use super::contacts::{CardState, SearchState};
-use super::form_contact::{AvailabilityForm, ContactForm};
-use super::form_filter::FilterForm;
-use super::form_new::NewIncidentForm;
-use super::form_note::NoteForm;
-use super::form_record::{ConsultForm, InterimForm, ReasonForm, ReviewForm, ScopeForm};
-use super::form_route::{EscalateForm, ReclassifyForm};
+use super::layer::Layers;
 use chrono::{DateTime, Utc};
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::history::HistoryFilter;
@@ -36,77 +30,6 @@ impl Pane {
     }
 }
 
-/// What sits on top of the panes and takes every key while it is there.
-pub enum Overlay {
-    /// Every key, scrolled down this many lines.
-    Help {
-        scroll: u16,
-    },
-    NewIncident(Box<NewIncidentForm>),
-    Note(Box<NoteForm>),
-    ConfirmClose(IncidentId),
-    ConfirmQuit,
-    Escalate(Box<EscalateForm>),
-    Reclassify(Box<ReclassifyForm>),
-    /// A text to read, scroll and copy: report, timeline, export, handover.
-    Text {
-        view: TextView,
-        scroll: u16,
-        /// Said once the text was sent to the clipboard.
-        copied: bool,
-    },
-    Scope(Box<ScopeForm>),
-    Consult(Box<ConsultForm>),
-    Interim(Box<InterimForm>),
-    Review(Box<ReviewForm>),
-    /// Closing with the Review phase not complete: write it, or close without it.
-    CloseChoice(IncidentId),
-    CloseWithoutReview(Box<ReasonForm>),
-    ConfirmReopen(IncidentId),
-    /// Measures against recurrence not done yet, across incidents.
-    FollowUps {
-        cursor: usize,
-    },
-    Filter(Box<FilterForm>),
-    /// The drill scenarios to start one from.
-    Drills {
-        cursor: usize,
-    },
-    /// A running drill's readiness checks.
-    Checks {
-        incident: IncidentId,
-        cursor: usize,
-    },
-    CheckAnswer(Box<super::update_drill::CheckAnswerForm>),
-    ConfirmEndDrill(IncidentId),
-    /// A draft kept when the desk went away: restore it or let it go.
-    ConfirmDraft(Box<shiftdesk_core::draft::Draft>),
-    Search(Box<SearchState>),
-    Card(Box<CardState>),
-    ContactForm(Box<ContactForm>),
-    Availability(Box<AvailabilityForm>),
-    /// Deleting a contact: the routes it is on, named, before the operator says yes.
-    ConfirmDelete {
-        contact: String,
-        routes: Vec<String>,
-    },
-}
-
-/// Which text the text overlay shows; the text itself is built from the record each time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TextView {
-    Report(IncidentId),
-    Timeline(IncidentId),
-    /// The Markdown report, and the file it was written to.
-    Export {
-        incident: IncidentId,
-        path: Option<std::path::PathBuf>,
-    },
-    Handover,
-    /// A drill's results.
-    DrillReport(IncidentId),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeLevel {
     Info,
@@ -134,7 +57,9 @@ pub struct UiState {
     pub step_cursor: usize,
     /// Index into the route's contact rows.
     pub contact_cursor: usize,
-    pub overlay: Option<Overlay>,
+    /// The layers over the panes (help, texts, questions, lists, forms); the top one takes
+    /// every key.
+    pub layers: Layers,
     /// Feedback on the last thing done; fades after a while.
     pub notice: Option<Notice>,
     /// Problems found at start that stay on screen (roster, playbooks, read-only).
@@ -156,7 +81,7 @@ impl UiState {
             selected: None,
             step_cursor: 0,
             contact_cursor: 0,
-            overlay: None,
+            layers: Layers::default(),
             notice: None,
             warnings: Vec::new(),
             kept_draft: None,

@@ -1,54 +1,18 @@
-//! Drills in the desk: the list (D), starting one, jumping its clock (]), its readiness
-//! checks (v), injects logged as they come due, and ending it (c) with its results.
+//! Drills in the desk: the list (D), jumping a drill's clock (]), its readiness checks (v),
+//! and injects logged as they come due. Starting one, answering a check and ending one are
+//! the layers' (`layers/drills.rs`, `check_answer.rs`, `question.rs`).
 
 use super::App;
-use super::text_field::TextField;
-use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
+use super::layers::drills::{ChecksList, DrillList};
+use super::ui_state::NoticeLevel;
 use shiftdesk_core::IncidentId;
-use shiftdesk_core::change::{Applied, Change};
-use shiftdesk_core::drill::Answer;
-use shiftdesk_core::drill::result::drill_incident;
+use shiftdesk_core::change::Change;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 
-/// Answering one readiness check: yes / no / not checked, with a note.
-pub struct CheckAnswerForm {
-    pub incident: IncidentId,
-    pub check: String,
-    pub answer: Answer,
-    pub note: TextField,
-}
-
 impl App {
     pub(super) fn show_drills(&mut self) {
-        self.ui.overlay = Some(Overlay::Drills { cursor: 0 });
-    }
-
-    pub(super) fn start_drill(&mut self, cursor: usize) {
-        let Some(scenario) = self.desk.scenarios.get(cursor).cloned() else {
-            return;
-        };
-        let new = drill_incident(
-            &scenario,
-            &self.desk.playbooks,
-            self.desk.roster(),
-            self.lang(),
-            self.now,
-        );
-        let Some(new) = new else {
-            return;
-        };
-        if let Some(Applied::Opened(id)) = self.change(Change::Open(Box::new(new))) {
-            let text = fill(
-                self.lang(),
-                Msg::MsgDrillStarted,
-                &[("id", &id.0), ("name", scenario.name.get(self.lang()))],
-            );
-            self.notify(NoticeLevel::Info, text);
-            self.ui.show_closed = false;
-            self.ui.focus = Pane::Incidents;
-            self.select(Some(id));
-        }
+        self.ui.layers.open(Box::new(DrillList::default()));
     }
 
     /// The selected incident when it is a running drill.
@@ -132,63 +96,7 @@ impl App {
 
     pub(super) fn show_checks(&mut self) {
         if let Some(id) = self.running_drill() {
-            self.ui.overlay = Some(Overlay::Checks {
-                incident: id,
-                cursor: 0,
-            });
-        }
-    }
-
-    /// y / n / u on a readiness check: the answer form, with a note.
-    pub(super) fn answer_check(&mut self, answer: Answer) {
-        let Some(Overlay::Checks { incident, cursor }) = &self.ui.overlay else {
-            return;
-        };
-        let check = self
-            .desk
-            .incident(incident)
-            .and_then(|i| i.drill_run.as_ref())
-            .and_then(|r| r.checks.get(*cursor))
-            .map(|c| c.id.clone());
-        if let Some(check) = check {
-            let form = CheckAnswerForm {
-                incident: incident.clone(),
-                check,
-                answer,
-                note: TextField::new(false),
-            };
-            self.ui.overlay = Some(Overlay::CheckAnswer(Box::new(form)));
-        }
-    }
-
-    pub(super) fn submit_check_answer(&mut self, form: Box<CheckAnswerForm>) {
-        let change = Change::AnswerCheck {
-            incident: form.incident.clone(),
-            check: form.check.clone(),
-            answer: form.answer,
-            note: form.note.text().trim().to_string(),
-        };
-        self.change(change);
-        let cursor = self
-            .desk
-            .incident(&form.incident)
-            .and_then(|i| i.drill_run.as_ref())
-            .and_then(|r| r.checks.iter().position(|c| c.id == form.check))
-            .map_or(0, |p| p + 1);
-        self.ui.overlay = Some(Overlay::Checks {
-            incident: form.incident,
-            cursor,
-        });
-    }
-
-    pub(super) fn end_drill(&mut self, id: IncidentId) {
-        if self
-            .change(Change::EndDrill {
-                incident: id.clone(),
-            })
-            .is_some()
-        {
-            self.show_text(TextView::DrillReport(id));
+            self.ui.layers.open(Box::new(ChecksList::new(id)));
         }
     }
 }

@@ -1,12 +1,13 @@
-//! The actions on the reporting route: call attempts, escalation, status updates, a new
-//! classification, and the report text.
+//! The desk's actions on the reporting route: call attempts, escalation, status updates, a
+//! new classification, and the report text.
 
 use super::App;
-use super::form_note::{NoteForm, NoteTarget};
-use super::form_route::{EscalateForm, ReclassifyForm};
-use super::ui_state::{NoticeLevel, Overlay, Pane, TextView};
-use shiftdesk_core::change::{Change, Reclassification};
-use shiftdesk_core::checklist::checklist_from;
+use super::layers::escalate::EscalateForm;
+use super::layers::note::{NoteForm, NoteTarget};
+use super::layers::reclassify::ReclassifyForm;
+use super::layers::text::TextView;
+use super::ui_state::{NoticeLevel, Pane};
+use shiftdesk_core::change::Change;
 use shiftdesk_core::escalation::{contact_to_call, route_progress};
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::incident::AttemptOutcome;
@@ -102,7 +103,7 @@ impl App {
             return;
         }
         let form = EscalateForm::new(inc.id.clone(), from, levels);
-        self.ui.overlay = Some(Overlay::Escalate(Box::new(form)));
+        self.ui.layers.open(Box::new(form));
     }
 
     pub(super) fn open_update(&mut self) {
@@ -111,7 +112,7 @@ impl App {
         };
         if inc.is_open() {
             let form = NoteForm::new(NoteTarget::Update(inc.id.clone()));
-            self.ui.overlay = Some(Overlay::Note(Box::new(form)));
+            self.ui.layers.open(Box::new(form));
         }
     }
 
@@ -121,62 +122,7 @@ impl App {
         };
         if inc.is_open() {
             let form = ReclassifyForm::new(inc.id.clone(), inc.severity, inc.category);
-            self.ui.overlay = Some(Overlay::Reclassify(Box::new(form)));
-        }
-    }
-
-    pub(super) fn submit_escalate(&mut self, mut form: Box<EscalateForm>) {
-        let Some((to_level, reason)) = form.validate() else {
-            self.ui.overlay = Some(Overlay::Escalate(form));
-            return;
-        };
-        let change = Change::Escalate {
-            incident: form.incident.clone(),
-            to_level,
-            reason,
-        };
-        if self.change(change).is_some() {
-            let text = fill(
-                self.lang(),
-                Msg::MsgEscalated,
-                &[("level", &(to_level + 1).to_string())],
-            );
-            self.notify(NoticeLevel::Info, text);
-            self.ui.focus = Pane::Contacts;
-            self.cursor_to_next_call();
-        } else {
-            self.ui.overlay = Some(Overlay::Escalate(form));
-        }
-    }
-
-    pub(super) fn submit_reclassify(&mut self, mut form: Box<ReclassifyForm>) {
-        let Some(reason) = form.validate() else {
-            self.ui.overlay = Some(Overlay::Reclassify(form));
-            return;
-        };
-        let checklist = self
-            .desk
-            .playbooks
-            .for_category(form.category)
-            .map(checklist_from)
-            .unwrap_or_default();
-        let route = self
-            .desk
-            .roster()
-            .route_for(form.category, form.severity)
-            .map(|r| r.resolve());
-        let change = Change::Reclassify {
-            incident: form.incident.clone(),
-            to: Box::new(Reclassification {
-                category: form.category,
-                severity: form.severity,
-                reason,
-                route,
-                checklist,
-            }),
-        };
-        if self.change(change).is_none() {
-            self.ui.overlay = Some(Overlay::Reclassify(form));
+            self.ui.layers.open(Box::new(form));
         }
     }
 

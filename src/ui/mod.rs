@@ -1,28 +1,18 @@
-//! Drawing: functions that borrow the app and draw it. They never change state or do I/O.
+//! Drawing: functions that borrow the app and draw it, the panes here and the layer on top
+//! by its own `draw`. They never change state or do I/O.
 
-mod card;
 mod checklist;
-mod drills;
-mod field;
-mod follow_ups;
-mod form_contact;
-mod form_record;
-mod form_review;
-mod form_route;
-mod forms;
-mod help;
+pub mod field;
+pub mod form_parts;
 mod incidents;
 mod quick_frame;
-mod quick_line;
+pub mod quick_line;
 mod route;
-mod search;
 mod status;
-mod text_view;
 pub mod theme;
-mod widgets;
+pub mod widgets;
 
 use crate::app::App;
-use crate::app::ui_state::Overlay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -52,7 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(lines).style(theme::warning()), area);
         return;
     }
-    if let Some(Overlay::Search(search)) = &app.ui.overlay {
+    let top = app.ui.layers.top();
+    if let Some(layer) = top.filter(|l| l.covers_desk()) {
         // Contact search covers all but the status line, and is drawn on every keystroke:
         // what it covers is not drawn at all.
         let status = Rect {
@@ -61,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             ..area
         };
         status::draw_status(frame, status, app);
-        search::draw(frame, area, app, search);
+        layer.draw(frame, area, app);
         return;
     }
     let notice_rows = status::notice_rows(app, area.width);
@@ -90,49 +81,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw_notices(frame, notices, app);
     status::draw_status(frame, status, app);
 
-    match &app.ui.overlay {
-        None => {}
-        Some(Overlay::Help { scroll }) => help::draw(frame, area, app, *scroll),
-        Some(Overlay::NewIncident(form)) => forms::draw_new(frame, area, app, form),
-        Some(Overlay::Note(form)) => forms::draw_note(frame, area, app, form),
-        Some(Overlay::ConfirmClose(id)) => forms::draw_confirm_close(frame, area, app, id),
-        Some(Overlay::ConfirmQuit) => forms::draw_confirm_quit(frame, area, app),
-        Some(Overlay::Escalate(form)) => form_route::draw_escalate(frame, area, app, form),
-        Some(Overlay::Reclassify(form)) => form_route::draw_reclassify(frame, area, app, form),
-        Some(Overlay::Text {
-            view,
-            scroll,
-            copied,
-        }) => text_view::draw(frame, area, app, view, *scroll, *copied),
-        Some(Overlay::Scope(form)) => form_record::draw_scope(frame, area, app, form),
-        Some(Overlay::Consult(form)) => form_record::draw_consult(frame, area, app, form),
-        Some(Overlay::Interim(form)) => form_record::draw_interim(frame, area, app, form),
-        Some(Overlay::Review(form)) => form_review::draw(frame, area, app, form),
-        Some(Overlay::CloseChoice(id)) => forms::draw_close_choice(frame, area, app, id),
-        Some(Overlay::CloseWithoutReview(form)) => form_record::draw_reason(frame, area, app, form),
-        Some(Overlay::ConfirmReopen(id)) => forms::draw_confirm_reopen(frame, area, app, id),
-        Some(Overlay::FollowUps { cursor }) => follow_ups::draw(frame, area, app, *cursor),
-        Some(Overlay::Filter(form)) => form_record::draw_filter(frame, area, app, form),
-        Some(Overlay::Drills { cursor }) => drills::draw_list(frame, area, app, *cursor),
-        Some(Overlay::Checks { incident, cursor }) => {
-            drills::draw_checks(frame, area, app, incident, *cursor)
-        }
-        Some(Overlay::CheckAnswer(form)) => drills::draw_answer(frame, area, app, form),
-        Some(Overlay::ConfirmDraft(draft)) => forms::draw_confirm_draft(frame, area, app, draft),
-        Some(Overlay::ConfirmEndDrill(id)) => forms::draw_question(
-            frame,
-            area,
-            fill(app.lang(), Msg::ConfirmEndDrill, &[("id", &id.0)]),
-        ),
-        // Drawn alone, above.
-        Some(Overlay::Search(_)) => {}
-        Some(Overlay::Card(card)) => card::draw(frame, area, app, card),
-        Some(Overlay::ContactForm(form)) => form_contact::draw_contact(frame, area, app, form),
-        Some(Overlay::Availability(form)) => {
-            form_contact::draw_availability(frame, area, app, form)
-        }
-        Some(Overlay::ConfirmDelete { contact, routes }) => {
-            forms::draw_confirm_delete(frame, area, app, contact, routes)
-        }
+    // The layer on top, over the panes; those beneath it wait to be gone back to.
+    if let Some(layer) = top {
+        layer.draw(frame, area, app);
     }
 }

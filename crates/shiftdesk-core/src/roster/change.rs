@@ -4,7 +4,7 @@
 use crate::apply::Apply;
 use crate::change::Stamped;
 use crate::i18n::{Lang, Msg, fill};
-use crate::roster::csv::{ImportRow, MergeReport, fresh_id, merge};
+use crate::roster::csv::{Column, ImportRow, MergeReport, fresh_id, merge};
 use crate::roster::{Contact, Phone, Roster, Unavailable};
 use crate::text::safe_line;
 use serde_json::Map;
@@ -40,6 +40,33 @@ impl ContactFields {
             phone2: phone(1),
             email: c.email.clone(),
             notes: c.notes.clone(),
+        }
+    }
+
+    /// One field, as the CSV column of the same name holds it.
+    pub fn field(&self, column: Column) -> &str {
+        match column {
+            Column::Name => &self.name,
+            Column::Kana => &self.kana,
+            Column::Role => &self.role,
+            Column::Team => &self.team,
+            Column::Phone => &self.phone,
+            Column::Phone2 => &self.phone2,
+            Column::Email => &self.email,
+            Column::Notes => &self.notes,
+        }
+    }
+
+    pub fn field_mut(&mut self, column: Column) -> &mut String {
+        match column {
+            Column::Name => &mut self.name,
+            Column::Kana => &mut self.kana,
+            Column::Role => &mut self.role,
+            Column::Team => &mut self.team,
+            Column::Phone => &mut self.phone,
+            Column::Phone2 => &mut self.phone2,
+            Column::Email => &mut self.email,
+            Column::Notes => &mut self.notes,
         }
     }
 

@@ -9,8 +9,9 @@ use crate::roster::Roster;
 use crate::search::chars::CharSet;
 use crate::search::query::{Hay, Query, digits_of, is_number_query};
 use crate::text::normalize_input;
+pub use nucleo_matcher::Matcher;
 use nucleo_matcher::chars::graphemes;
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Utf32Str};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +63,13 @@ pub struct SearchIndex {
     /// Each contact's phone digits, one phone after another with a space between: a
     /// number query looks at a contact's phones only if its digits are in here.
     all_digits: String,
-    /// The matcher's working memory (some 130 kB), kept from one search to the next.
-    matcher: std::sync::Mutex<Matcher>,
+}
+
+/// The matcher's working memory (some 130 kB): a search is given one to use, so that whoever
+/// searches again and again keeps it from one search to the next, and the index itself
+/// stays read-only (nothing is locked to search it or to draw from it).
+pub fn matcher() -> Matcher {
+    Matcher::new(Config::DEFAULT)
 }
 
 /// A contact that matched: its index in the roster, the score, and the field that matched
@@ -107,7 +113,6 @@ impl SearchIndex {
             ascii: Vec::new(),
             unicode: Vec::new(),
             all_digits: String::new(),
-            matcher: std::sync::Mutex::new(Matcher::new(Config::DEFAULT)),
         };
         for c in &roster.contacts {
             let mut fields = vec![
@@ -202,11 +207,6 @@ impl SearchIndex {
             .map_or(0..0, |c| c.fields.clone())
     }
 
-    fn matcher(&self) -> std::sync::MutexGuard<'_, Matcher> {
-        // A search that panicked left nothing in the matcher that the next one relies on.
-        self.matcher.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     /// The text of a field as the index shows it (NFKC-normalised).
     pub fn shown(&self, contact: usize, field: Field) -> Option<&str> {
         self.fields[self.fields_of(contact)]
@@ -216,15 +216,21 @@ impl SearchIndex {
     }
 
     /// Contacts matching `query`, best first (ties by roster order). An empty query lists
-    /// every contact.
+    /// every contact. For one search; a search kept open uses
+    /// [`search_within`](SearchIndex::search_within) with a matcher it keeps.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        self.search_within(query, None)
+        self.search_within(query, None, &mut matcher())
     }
 
     /// As [`SearchIndex::search`], looking only at the contacts `within` (indices, in any
     /// order) when given: after a keystroke that [`narrows`] the query, the contacts that
     /// matched before are the only ones that can match now.
-    pub fn search_within(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
+    pub fn search_within(
+        &self,
+        query: &str,
+        within: Option<&[usize]>,
+        matcher: &mut Matcher,
+    ) -> Vec<Hit> {
         let Some(query) = Query::new(query) else {
             return (0..self.contacts.len())
                 .map(|contact| Hit {
@@ -234,7 +240,6 @@ impl SearchIndex {
                 })
                 .collect();
         };
-        let mut matcher = self.matcher();
         let mut hits = Vec::new();
         // In roster order, which is the order they lie in memory.
         let candidates: Vec<usize> = match within {
@@ -270,10 +275,7 @@ impl SearchIndex {
                     if !by_number && !self.field_chars[k].may_hold(query.needed()) {
                         return None;
                     }
-                    Some((
-                        query.score(&self.hay(k), &mut matcher)?,
-                        self.fields[k].field,
-                    ))
+                    Some((query.score(&self.hay(k), matcher)?, self.fields[k].field))
                 })
                 .reduce(|best, this| if this.0 > best.0 { this } else { best });
             if let Some((score, field)) = best {
@@ -289,16 +291,15 @@ impl SearchIndex {
 
     /// Where `query` matched in each hit's field, in characters of
     /// [`shown`](SearchIndex::shown): worked out for the rows on screen only.
-    pub fn positions(&self, hits: &[Hit], query: &str) -> Vec<Vec<u32>> {
+    pub fn positions(&self, hits: &[Hit], query: &str, matcher: &mut Matcher) -> Vec<Vec<u32>> {
         let Some(query) = Query::new(query) else {
             return vec![Vec::new(); hits.len()];
         };
-        let mut matcher = self.matcher();
         hits.iter()
             .map(|hit| {
                 self.fields_of(hit.contact)
                     .find(|&k| self.fields[k].field == hit.field)
-                    .map(|k| query.positions(&self.hay(k), &mut matcher))
+                    .map(|k| query.positions(&self.hay(k), matcher))
                     .unwrap_or_default()
             })
             .collect()
@@ -417,16 +418,17 @@ mod tests {
             .unwrap()
             .chars()
             .collect();
-        let matched: String = index.positions(std::slice::from_ref(hit), "0901234")[0]
-            .iter()
-            .map(|&p| shown[p as usize])
-            .collect();
+        let matched: String = index.positions(std::slice::from_ref(hit), "0901234", &mut matcher())
+            [0]
+        .iter()
+        .map(|&p| shown[p as usize])
+        .collect();
         assert_eq!(matched, "0901234");
         let hit = &index.search("佐藤")[0];
         assert_eq!(
             (
                 hit.field,
-                index.positions(std::slice::from_ref(hit), "佐藤")[0].clone()
+                index.positions(std::slice::from_ref(hit), "佐藤", &mut matcher())[0].clone()
             ),
             (Field::Name, vec![0, 1])
         );
@@ -436,7 +438,7 @@ mod tests {
             Some("hanako.sato@example.com")
         );
         assert_eq!(
-            index.positions(std::slice::from_ref(hit), "ｈａｎａｋｏ"),
+            index.positions(std::slice::from_ref(hit), "ｈａｎａｋｏ", &mut matcher()),
             [vec![0, 1, 2, 3, 4, 5]]
         );
     }
@@ -490,7 +492,7 @@ mod narrowing {
             if narrows(&old, &new) {
                 let mut within: Vec<usize> = index.search(&old).iter().map(|h| h.contact).collect();
                 within.sort_unstable();
-                prop_assert_eq!(index.search_within(&new, Some(&within)), index.search(&new));
+                prop_assert_eq!(index.search_within(&new, Some(&within), &mut matcher()), index.search(&new));
             }
         }
     }

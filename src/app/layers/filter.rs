@@ -1,10 +1,18 @@
-//! The filter for browsing closed incidents.
+//! The filter for browsing closed incidents: text, category, severity, a date range.
 
-use super::fields::Fields;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::fields::Fields;
+use crate::app::key_table::When;
+use crate::app::layer::{Layer, Outcome, Work};
+use crate::ui::form_parts::{FormRow, Row, draw_form, text_row};
 use chrono::NaiveDate;
+use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use shiftdesk_core::history::HistoryFilter;
-use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::i18n::{self, Msg, t};
+use shiftdesk_core::text::safe_line;
 use shiftdesk_core::{Category, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,11 +85,7 @@ impl FilterForm {
         match self.focus {
             FilterField::Category => self.category = cycle(&Category::ALL, self.category, by),
             FilterField::Severity => self.severity = cycle(&Severity::ALL, self.severity, by),
-            _ => {
-                if let Some(f) = self.fields.focused_mut() {
-                    f.input(key);
-                }
-            }
+            _ => self.fields.input(key),
         }
     }
 
@@ -107,6 +111,88 @@ impl FilterForm {
             from,
             to,
         })
+    }
+}
+
+impl Layer for FilterForm {
+    fn keys(&self) -> &'static [When] {
+        &[When::Form]
+    }
+
+    fn handle(&mut self, action: &Action, _app: &App) -> Outcome {
+        match action {
+            Action::Input(key) => self.edit(*key),
+            Action::Paste(text) => self.fields.paste(text),
+            Action::FieldNext => self.next_field(1),
+            Action::FieldPrev => self.next_field(-1),
+            Action::Submit => {
+                return match self.validate() {
+                    Some(filter) => Outcome::Submit(vec![Work::Close, Work::Filter(filter)]),
+                    None => Outcome::Consumed,
+                };
+            }
+            _ => return Outcome::PassDown,
+        }
+        Outcome::Consumed
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
+        let form = self;
+        let lang = app.lang();
+        let any = t(lang, Msg::Any).to_string();
+        let error = |f| form.error.filter(|(x, _)| *x == f).map(|(_, m)| (m, true));
+        let rows = vec![
+            text_row(
+                Msg::FieldText,
+                form.fields.get(FilterField::Text),
+                form.focus == FilterField::Text,
+                None,
+                1,
+            ),
+            Some(FormRow {
+                label: Msg::FieldCategory,
+                content: Row::Choice(
+                    form.category
+                        .map_or(any.clone(), |c| i18n::category(lang, c).to_string()),
+                ),
+                focused: form.focus == FilterField::Category,
+                below: None,
+                height: 1,
+            }),
+            Some(FormRow {
+                label: Msg::FieldSeverity,
+                content: Row::Choice(
+                    form.severity
+                        .map_or(any, |s| i18n::severity(lang, s).to_string()),
+                ),
+                focused: form.focus == FilterField::Severity,
+                below: None,
+                height: 1,
+            }),
+            text_row(
+                Msg::FieldFrom,
+                form.fields.get(FilterField::From),
+                form.focus == FilterField::From,
+                error(FilterField::From).or(Some((Msg::DateHint, false))),
+                1,
+            ),
+            text_row(
+                Msg::FieldTo,
+                form.fields.get(FilterField::To),
+                form.focus == FilterField::To,
+                error(FilterField::To),
+                1,
+            ),
+        ];
+        let rows: Vec<FormRow> = rows.into_iter().flatten().collect();
+        draw_form(
+            frame,
+            area,
+            app,
+            &safe_line(t(lang, Msg::FilterTitle)),
+            &rows,
+            Msg::FormHint,
+        );
     }
 }
 

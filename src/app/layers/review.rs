@@ -1,0 +1,355 @@
+//! The review: what happened, cause, what went well and badly, who it was shared with, and
+//! the measures against recurrence, a row each (what, owner, due; Ctrl-N adds one).
+
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::fields::Fields;
+use crate::app::key_table::When;
+use crate::app::layer::{Layer, Outcome};
+use crate::app::text_field::TextField;
+use crate::ui::form_parts::{draw_field, error, label, split};
+use crate::ui::theme;
+use crate::ui::widgets::popup;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Paragraph;
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::change::Change;
+use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::record::{MeasureInput, Review, ReviewInput};
+
+const LABEL_WIDTH: u16 = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewField {
+    WhatHappened,
+    Cause,
+    WentWell,
+    WentBadly,
+    SharedWith,
+    /// A measure's text, owner or due date: (row, column 0..3).
+    Measure(usize, usize),
+}
+
+/// One row of measures in the form.
+pub struct MeasureRow {
+    pub id: Option<u32>,
+    /// What, who, by when (YYYY-MM-DD).
+    pub cells: [TextField; 3],
+    pub done: bool,
+}
+
+pub struct ReviewForm {
+    pub incident: IncidentId,
+    pub fields: Fields<ReviewField>,
+    pub measures: Vec<MeasureRow>,
+    pub focus: ReviewField,
+    pub error: Option<(ReviewField, Msg)>,
+}
+
+impl ReviewForm {
+    /// The review form for an incident, holding its review so far.
+    pub fn of(app: &App, incident: IncidentId) -> ReviewForm {
+        let review = app.desk.incident(&incident).and_then(|i| i.review.clone());
+        ReviewForm::new(incident, review.as_ref())
+    }
+
+    pub fn new(incident: IncidentId, review: Option<&Review>) -> ReviewForm {
+        let r = review.cloned().unwrap_or_default();
+        let mut measures: Vec<MeasureRow> = r
+            .measures
+            .iter()
+            .map(|m| MeasureRow {
+                id: Some(m.id),
+                cells: [
+                    TextField::with_text(&m.text, false),
+                    TextField::with_text(&m.owner, false),
+                    TextField::with_text(
+                        &m.due
+                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default(),
+                        false,
+                    ),
+                ],
+                done: m.done.is_some(),
+            })
+            .collect();
+        if measures.is_empty() {
+            measures.push(MeasureRow::empty());
+        }
+        ReviewForm {
+            incident,
+            fields: Fields::new(vec![
+                (ReviewField::WhatHappened, r.what_happened.as_str(), true),
+                (ReviewField::Cause, r.cause.as_str(), true),
+                (ReviewField::WentWell, r.went_well.as_str(), true),
+                (ReviewField::WentBadly, r.went_badly.as_str(), true),
+                (ReviewField::SharedWith, r.shared_with.as_str(), false),
+            ]),
+            measures,
+            focus: ReviewField::WhatHappened,
+            error: None,
+        }
+    }
+
+    /// Every focusable place, in Tab order.
+    fn order(&self) -> Vec<ReviewField> {
+        let mut order: Vec<ReviewField> = self.fields.keys().collect();
+        for row in 0..self.measures.len() {
+            order.extend((0..3).map(|col| ReviewField::Measure(row, col)));
+        }
+        order
+    }
+
+    pub fn next_field(&mut self, by: isize) {
+        let order = self.order();
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = order[(i + by).rem_euclid(order.len() as isize) as usize];
+        if !matches!(self.focus, ReviewField::Measure(..)) {
+            self.fields.set_focus(self.focus);
+        }
+    }
+
+    pub fn add_measure(&mut self) {
+        self.measures.push(MeasureRow::empty());
+        self.focus = ReviewField::Measure(self.measures.len() - 1, 0);
+    }
+
+    pub fn focused_mut(&mut self) -> Option<&mut TextField> {
+        match self.focus {
+            ReviewField::Measure(row, col) => self.measures.get_mut(row).map(|m| &mut m.cells[col]),
+            _ => self.fields.focused_mut(),
+        }
+    }
+
+    pub fn has_text(&self) -> bool {
+        self.fields.has_text()
+            || self
+                .measures
+                .iter()
+                .any(|m| m.cells.iter().any(|c| !c.is_empty()))
+    }
+
+    pub fn validate(&mut self) -> Option<ReviewInput> {
+        let mut measures = Vec::new();
+        for (row, m) in self.measures.iter().enumerate() {
+            let [text, owner, due] = m.cells.each_ref().map(|c| c.text().trim().to_string());
+            if text.is_empty() {
+                continue;
+            }
+            let due = if due.is_empty() {
+                None
+            } else {
+                match NaiveDate::parse_from_str(&due, "%Y-%m-%d") {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        self.error = Some((ReviewField::Measure(row, 2), Msg::ErrDateFormat));
+                        self.focus = ReviewField::Measure(row, 2);
+                        return None;
+                    }
+                }
+            };
+            measures.push(MeasureInput {
+                id: m.id,
+                text,
+                owner,
+                due,
+            });
+        }
+        self.error = None;
+        Some(ReviewInput {
+            what_happened: self.fields.text(ReviewField::WhatHappened),
+            cause: self.fields.text(ReviewField::Cause),
+            went_well: self.fields.text(ReviewField::WentWell),
+            went_badly: self.fields.text(ReviewField::WentBadly),
+            measures,
+            shared_with: self.fields.text(ReviewField::SharedWith),
+        })
+    }
+}
+
+impl MeasureRow {
+    fn empty() -> MeasureRow {
+        MeasureRow {
+            id: None,
+            cells: [
+                TextField::new(false),
+                TextField::new(false),
+                TextField::new(false),
+            ],
+            done: false,
+        }
+    }
+}
+
+impl Layer for ReviewForm {
+    fn keys(&self) -> &'static [When] {
+        &[When::Review, When::Form]
+    }
+
+    fn handle(&mut self, action: &Action, app: &App) -> Outcome {
+        match action {
+            Action::Input(key) => {
+                if let Some(f) = self.focused_mut() {
+                    f.input(*key);
+                }
+            }
+            Action::Paste(text) => {
+                if let Some(f) = self.focused_mut() {
+                    f.paste(text);
+                }
+            }
+            Action::AddMeasure => self.add_measure(),
+            Action::FieldNext => self.next_field(1),
+            Action::FieldPrev => self.next_field(-1),
+            Action::Submit => {
+                let Some(review) = self.validate() else {
+                    return Outcome::Consumed;
+                };
+                let change = Change::SaveReview {
+                    incident: self.incident.clone(),
+                    review: Box::new(review),
+                };
+                return super::record(change, app);
+            }
+            _ => return Outcome::PassDown,
+        }
+        Outcome::Consumed
+    }
+
+    fn unsaved(&self) -> bool {
+        self.has_text()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
+        let form = self;
+        let lang = app.lang();
+        let inner = popup(
+            frame,
+            area,
+            area.width.saturating_sub(4).min(100),
+            area.height.saturating_sub(2),
+            &format!("{} · {}", t(lang, Msg::ReviewTitle), form.incident),
+        );
+
+        let fixed = [
+            (ReviewField::WhatHappened, Msg::FieldWhatHappened),
+            (ReviewField::Cause, Msg::FieldCause),
+            (ReviewField::WentWell, Msg::FieldWentWell),
+            (ReviewField::WentBadly, Msg::FieldWentBadly),
+            (ReviewField::SharedWith, Msg::FieldSharedWith),
+        ];
+        let mut constraints = vec![Constraint::Length(1); fixed.len()];
+        constraints.push(Constraint::Length(1)); // measures heading
+        constraints.push(Constraint::Fill(1)); // measures
+        constraints.push(Constraint::Length(1)); // error
+        constraints.push(Constraint::Length(1)); // hint
+        let areas = Layout::vertical(constraints).split(inner);
+        for (i, (field, msg)) in fixed.iter().enumerate() {
+            let (l, f) = split(areas[i], LABEL_WIDTH);
+            let focused = form.focus == *field;
+            label(frame, l, t(lang, *msg), focused);
+            if let Some(tf) = form.fields.get(*field) {
+                draw_field(frame, f, tf, focused);
+            }
+        }
+        let heading = format!(
+            "{} — {} / {} / {}",
+            t(lang, Msg::FieldMeasures),
+            t(lang, Msg::MeasureWhat),
+            t(lang, Msg::MeasureOwner),
+            t(lang, Msg::MeasureDue)
+        );
+        frame.render_widget(
+            Paragraph::new(heading).style(theme::header()),
+            areas[fixed.len()],
+        );
+
+        let list = areas[fixed.len() + 1];
+        // Keep the row with focus in view.
+        let focus_row = match form.focus {
+            ReviewField::Measure(row, _) => row,
+            _ => 0,
+        };
+        let visible = usize::from(list.height).max(1);
+        let first = focus_row.saturating_sub(visible - 1);
+        for (n, (row, m)) in form
+            .measures
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(visible)
+            .enumerate()
+        {
+            let y = Rect {
+                y: list.y + n as u16,
+                height: 1,
+                ..list
+            };
+            let [mark, what, owner, due] = Layout::horizontal([
+                Constraint::Length(3),
+                Constraint::Fill(1),
+                Constraint::Length(14),
+                Constraint::Length(12),
+            ])
+            .spacing(1)
+            .areas(y);
+            let done = if m.done { "✓" } else { "·" };
+            frame.render_widget(
+                Paragraph::new(format!("{done}{}", row + 1)).style(theme::dim()),
+                mark,
+            );
+            for (col, cell) in [what, owner, due].into_iter().enumerate() {
+                draw_field(
+                    frame,
+                    cell,
+                    &m.cells[col],
+                    form.focus == ReviewField::Measure(row, col),
+                );
+            }
+        }
+        if let Some((_, e)) = form.error {
+            error(frame, areas[fixed.len() + 2], app, e);
+        }
+        let hint = if app.ui.layers.discard_armed() {
+            Msg::DiscardHint
+        } else {
+            Msg::ReviewHint
+        };
+        frame.render_widget(
+            Paragraph::new(t(lang, hint)).style(theme::key()),
+            areas[fixed.len() + 3],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_measures_need_a_real_date_and_skip_empty_rows() {
+        let mut f = ReviewForm::new(IncidentId::from_number(1), None);
+        f.add_measure();
+        f.measures[0].cells[0].paste("二重チェック");
+        f.measures[0].cells[2].paste("2026-12-01");
+        let r = f.validate().unwrap();
+        assert_eq!(r.measures.len(), 1, "the empty second row is skipped");
+        assert_eq!(r.measures[0].due, NaiveDate::from_ymd_opt(2026, 12, 1));
+        f.measures[0].cells[2].paste("x");
+        assert!(f.validate().is_none());
+        assert_eq!(f.focus, ReviewField::Measure(0, 2));
+    }
+
+    #[test]
+    fn tab_walks_the_fixed_fields_then_the_measures() {
+        let mut f = ReviewForm::new(IncidentId::from_number(1), None);
+        for _ in 0..5 {
+            f.next_field(1);
+        }
+        assert_eq!(f.focus, ReviewField::Measure(0, 0));
+        f.next_field(3);
+        assert_eq!(f.focus, ReviewField::WhatHappened, "wraps around");
+    }
+}

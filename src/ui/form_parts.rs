@@ -1,0 +1,189 @@
+//! The parts the layers' forms and questions are drawn with: a label, a field, a picker, a
+//! question in a box, and a whole form of labelled rows.
+
+use super::theme;
+use super::widgets::{centered, popup};
+use crate::app::App;
+use crate::app::text_field::TextField;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use shiftdesk_core::i18n::{Msg, t};
+
+/// A text field: the live editor where it has focus, the plain text elsewhere.
+pub fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
+    super::field::draw(frame, area, field, focused);
+}
+
+pub fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
+    let style = if focused {
+        theme::key()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    frame.render_widget(Paragraph::new(text).style(style), area);
+}
+
+/// A choice between arrows: ◀ value ▶, the value marked where it has focus.
+pub fn picker(text: String, focused: bool) -> Line<'static> {
+    let style = if focused {
+        theme::cursor(true)
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
+        Span::styled("◀ ", theme::dim()),
+        Span::styled(text, style),
+        Span::styled(" ▶", theme::dim()),
+    ])
+}
+
+/// A row split into its label, `label_width` wide, and the rest.
+pub fn split(row: Rect, label_width: u16) -> (Rect, Rect) {
+    let [l, f] =
+        Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)]).areas(row);
+    (l, f)
+}
+
+/// Rows of one line each, split into a label `label_width` wide and the rest.
+pub fn label_rows(area: Rect, n: usize, label_width: u16) -> Vec<(Rect, Rect)> {
+    Layout::vertical(vec![Constraint::Length(1); n])
+        .split(area)
+        .iter()
+        .map(|r| split(*r, label_width))
+        .collect()
+}
+
+/// What is wrong with a field: ✗ and the words, in red.
+pub fn error(frame: &mut Frame, area: Rect, app: &App, msg: Msg) {
+    let text = format!("✗ {}", t(app.lang(), msg));
+    frame.render_widget(Paragraph::new(text).style(theme::overdue()), area);
+}
+
+/// The last line of a form of `rows` lines, where its hint goes.
+pub fn last_row(area: Rect, rows: usize) -> Rect {
+    let rows = Layout::vertical(vec![Constraint::Length(1); rows]).split(area);
+    rows[rows.len() - 1]
+}
+
+/// A form's hint line: the discard warning once Esc was pressed over typed text.
+pub fn hint(app: &App, hint: Msg) -> Paragraph<'static> {
+    let lang = app.lang();
+    if app.ui.layers.discard_armed() {
+        Paragraph::new(t(lang, Msg::DiscardHint)).style(theme::warning())
+    } else {
+        Paragraph::new(t(lang, hint)).style(theme::key())
+    }
+}
+
+/// A question in a box; each line of `text` starts a new line on screen.
+pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
+    let lines: Vec<String> = text
+        .lines()
+        .flat_map(|l| super::widgets::wrap(l, 66))
+        .collect();
+    let rows = lines.len() as u16;
+    let text = lines.join("\n");
+    let popup = centered(area, 70, rows + 2);
+    super::widgets::clear(frame, popup);
+    let block = Block::bordered().border_style(theme::border(true));
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .style(Style::new().add_modifier(Modifier::BOLD))
+            .block(block),
+        popup,
+    );
+}
+
+const LABEL_WIDTH: u16 = 18;
+
+/// What a row of a form holds.
+pub enum Row<'a> {
+    Text(&'a TextField),
+    /// A picker showing the current choice.
+    Choice(String),
+}
+
+/// A form row: label, content, focus, and the line beneath (an error, or a hint).
+pub struct FormRow<'a> {
+    pub label: Msg,
+    pub content: Row<'a>,
+    pub focused: bool,
+    pub below: Option<(Msg, bool)>,
+    /// Rows the content takes (multi-line fields take more).
+    pub height: u16,
+}
+
+/// Draws a bordered form of rows with a hint at the bottom.
+pub fn draw_form(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    rows: &[FormRow],
+    hint: Msg,
+) {
+    let lang = app.lang();
+    let height: u16 = rows
+        .iter()
+        .map(|r| r.height + u16::from(r.below.is_some()))
+        .sum::<u16>()
+        + 4;
+    let inner = popup(frame, area, 76, height, title);
+    let mut constraints = Vec::new();
+    for r in rows {
+        constraints.push(Constraint::Length(r.height));
+        if r.below.is_some() {
+            constraints.push(Constraint::Length(1));
+        }
+    }
+    constraints.push(Constraint::Fill(1));
+    constraints.push(Constraint::Length(1));
+    let areas = Layout::vertical(constraints).split(inner);
+    let split = |r: Rect| split(r, LABEL_WIDTH);
+    let mut i = 0;
+    for r in rows {
+        let (l, f) = split(areas[i]);
+        label(frame, l, t(lang, r.label), r.focused);
+        match &r.content {
+            Row::Text(field) => draw_field(frame, f, field, r.focused),
+            Row::Choice(text) => {
+                frame.render_widget(Paragraph::new(picker(text.clone(), r.focused)), f)
+            }
+        }
+        i += 1;
+        if let Some((msg, is_error)) = r.below {
+            let (_, f) = split(areas[i]);
+            if is_error {
+                error(frame, f, app, msg);
+            } else {
+                frame.render_widget(Paragraph::new(t(lang, msg)).style(theme::dim()), f);
+            }
+            i += 1;
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(t(lang, hint)).style(theme::key()),
+        areas[areas.len() - 1],
+    );
+}
+
+/// A row for a text field, when the form has that field.
+pub fn text_row<'a>(
+    label: Msg,
+    field: Option<&'a TextField>,
+    focused: bool,
+    below: Option<(Msg, bool)>,
+    height: u16,
+) -> Option<FormRow<'a>> {
+    Some(FormRow {
+        label,
+        content: Row::Text(field?),
+        focused,
+        below,
+        height,
+    })
+}
