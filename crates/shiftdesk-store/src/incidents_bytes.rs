@@ -78,14 +78,15 @@ pub(super) fn write_incidents(
 /// string holds no raw line break, so every one is between two lines of the structure).
 fn indented<T: serde::Serialize>(value: &T, indent: &[u8]) -> Result<Vec<u8>> {
     let alone = serde_json::to_vec_pretty(value).context("serialising incidents.json")?;
-    let lines = alone.iter().filter(|&&b| b == b'\n').count();
+    let lines = memchr::memchr_iter(b'\n', &alone).count();
     let mut out = Vec::with_capacity(alone.len() + lines * indent.len());
-    for &b in &alone {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(indent);
-        }
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', &alone) {
+        out.extend_from_slice(&alone[from..=at]);
+        out.extend_from_slice(indent);
+        from = at + 1;
     }
+    out.extend_from_slice(&alone[from..]);
     Ok(out)
 }
 

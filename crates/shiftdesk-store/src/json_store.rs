@@ -105,6 +105,9 @@ pub struct JsonStore<T: DataFile> {
     /// The bytes last read or written; tells whether someone else wrote since.
     seen: Option<Vec<u8>>,
     seen_fingerprint: Option<Fingerprint>,
+    /// The file as this desk last wrote it (its bytes are `seen`): while the file on disk
+    /// still has this fingerprint, a save need not read it back.
+    written: Option<Fingerprint>,
     /// Set while the file on disk must not be written.
     refused: Option<FileProblem>,
     pieces: T::Pieces,
@@ -128,6 +131,7 @@ impl<T: DataFile> JsonStore<T> {
             fs,
             seen: None,
             seen_fingerprint: None,
+            written: None,
             refused: None,
             pieces: T::Pieces::default(),
             spare: Vec::new(),
@@ -191,7 +195,15 @@ impl<T: DataFile> JsonStore<T> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
         let mut on_disk = std::mem::take(&mut self.spare);
-        let exists = match read_bytes_into(&*self.fs, &path, &mut on_disk) {
+        // The file as this desk last wrote or read it (same inode, size and mtime to the
+        // nanosecond): nobody wrote since, so there is nothing to read and compare.
+        let untouched =
+            self.refused.is_none() && self.written.is_some() && fingerprint(&path) == self.written;
+        let exists = match if untouched {
+            Ok(true)
+        } else {
+            read_bytes_into(&*self.fs, &path, &mut on_disk)
+        } {
             Ok(exists) => exists,
             // A read that failed is not a file to refuse: the save fails and is tried again.
             Err(FileProblem::Unreadable { message, .. }) => {
@@ -203,7 +215,7 @@ impl<T: DataFile> JsonStore<T> {
             Err(p) => return Err(SaveError::Refused(p)),
         };
         let mut took_outside_change = false;
-        let mut fresh = if exists && Some(&on_disk) != self.seen.as_ref() {
+        let mut fresh = if !untouched && exists && Some(&on_disk) != self.seen.as_ref() {
             let file = parse(&path, &on_disk, T::SCHEMA).map_err(|p| {
                 self.refused = Some(p.clone());
                 SaveError::Refused(p)
@@ -291,6 +303,7 @@ impl<T: DataFile> JsonStore<T> {
             return Err(SaveError::Io(e));
         }
         self.seen_fingerprint = fingerprint(path);
+        self.written = self.seen_fingerprint;
         // A daily copy; a failure here loses nothing, so it does not fail the save.
         let _ = keep_daily_copy(&self.dir, path, &bytes, chrono::Utc::now());
         self.spare = self.seen.replace(bytes).unwrap_or_default();
