@@ -144,10 +144,8 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
         parts.push(format!("«{}»", safe_line(text)));
     }
     if let Some(level) = entry.level {
-        parts.push(match lang {
-            Lang::En => format!("L{}", level + 1),
-            Lang::Ja => format!("第{}段", level + 1),
-        });
+        let n = (level + 1).to_string();
+        parts.push(i18n::fill(lang, i18n::Msg::DocLevelN, &[("n", &n)]));
     }
     if let Some(contact) = &entry.contact {
         let name = roster
