@@ -12,6 +12,7 @@ pub mod desk;
 pub mod draft;
 pub mod drill;
 pub mod escalation;
+pub mod guide;
 pub mod history;
 pub mod i18n;
 pub mod incident;

@@ -21,6 +21,8 @@ mod drill;
 #[macro_use]
 mod forms;
 #[macro_use]
+mod guide;
+#[macro_use]
 mod help;
 #[macro_use]
 mod labels;
@@ -52,6 +54,7 @@ desk_words! {{
     share_words,
     roster_check_words,
     roster_csv_words,
+    guide_words,
     labels_words;
 }}
 
