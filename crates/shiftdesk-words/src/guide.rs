@@ -21,4 +21,24 @@ area! { guide_words {
     GuideAgreedByMissing:
         "say who agreed the handling",
         "対応を合意した人を書きます";
+    GuideNone: "(the guide says nothing of it)", "(ガイドに記載なし)";
+    GuideExamples: "Examples:", "例:";
+    GuideBoundaries: "Not this, but:", "境界の例:";
+    GuideSeverity: "Severity by impact:", "影響度による重大度:";
+    GuideHandles: "What we handle:", "対応範囲:";
+    GuideNotHandled: "What we do not handle, and where it goes:", "対応範囲外の依頼と引き継ぎ先:";
+    GuideForwardTo: "forward to: {to}", "引き継ぎ先: {to}";
+    GuideRule: "rule: {rule}", "根拠: {rule}";
+    GuideObligations: "Obligations with their own deadlines:", "期限のある義務:";
+    GuideObligationLine:
+        "{what} — to {to}, within {days} days of {from}",
+        "{what}({to}へ、{from}から {days} 日以内)";
+    GuideFromDetected: "detection", "検知";
+    GuideFromLearned: "learning of it", "把握";
+    GuideWhen: "when: {question}", "条件: {question}";
+    GuideExampleOnly:
+        "(an example: check it against your own rules and the current law)",
+        "(例です。自社の規程と最新の法令で確認してください)";
+    GuideKnownRisks: "Known risks outside the regulations", "規程にないリスクと合意した対応";
+    GuideAgreed: "agreed by {who} on {date}", "{date} {who} 合意";
 }}

@@ -10,9 +10,11 @@
 //! to) is checked by [`check`].
 
 mod check;
+mod print;
 mod text;
 
 pub use check::{GuideProblem, check};
+pub use print::{forward_words, guide_text, risks_text};
 pub use text::Text;
 
 use crate::category::Category;

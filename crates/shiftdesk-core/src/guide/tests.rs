@@ -146,3 +146,49 @@ fn what_needs_the_roster_and_the_playbooks_is_checked_with_its_place() {
     ];
     assert_eq!(problems, expected);
 }
+
+#[test]
+fn the_guide_prints_in_either_language_with_where_requests_go() {
+    let g: Guide = serde_json::from_value(guide()).unwrap();
+    let en = guide_text(&g, Some(Category::OutOfScope), &roster(), Lang::En);
+    for expected in [
+        "Out-of-scope request (operational.out_of_scope)",
+        "  What it is",
+        "    - An example",
+        "    1 Critical: worst",
+        "    - Repair a PC",
+        "      forward to: 佐藤 花子",
+        "      forward to: Accounts desk — ext. 1234",
+        "      rule: We do not repair",
+    ] {
+        assert!(en.contains(expected), "{expected:?} in\n{en}");
+    }
+    assert!(!en.contains("Known risks"), "one category: no risks\n{en}");
+    let ja = guide_text(&g, None, &roster(), Lang::Ja);
+    for expected in [
+        "対応範囲外の依頼 (operational.out_of_scope)",
+        "    1 重大: worst(日本語)",
+        "Preliminary report(日本語)(The commission(日本語)へ、把握から 5 日以内)",
+        "(例です。",
+        "規程にないリスクと合意した対応",
+        "2026-10-01 shift leaders 合意",
+    ] {
+        assert!(ja.contains(expected), "{expected:?} in\n{ja}");
+    }
+    let risks = risks_text(&g, "phone", Lang::En);
+    assert!(risks.contains("Use the desk phone"), "{risks}");
+    assert!(risks_text(&g, "fax", Lang::En).is_empty());
+}
+
+#[test]
+fn text_from_the_file_is_made_safe_to_print() {
+    let mut v = guide();
+    v["categories"]["other"]["definition"]["en"] = "Line one\nline two".into();
+    let g: Guide = serde_json::from_value(v.clone()).unwrap();
+    let text = guide_text(&g, Some(Category::Other), &roster(), Lang::En);
+    assert!(text.contains("  Line one line two\n"), "{text}");
+    // A bidi override is refused as the file is read, not printed.
+    v["categories"]["other"]["definition"]["en"] = "evil \u{202e}txt.exe".into();
+    let e = serde_json::from_value::<Guide>(v).unwrap_err().to_string();
+    assert!(e.contains("U+202E"), "{e}");
+}
