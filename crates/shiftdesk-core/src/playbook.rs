@@ -37,7 +37,7 @@ impl Phase {
 }
 
 /// A text given in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {
     pub ja: String,
     pub en: String,
@@ -69,12 +69,49 @@ pub struct PlaybookStep {
     pub text: Bilingual,
 }
 
+/// A category's playbook: the steps every incident of it gets, and, where the category has
+/// kinds (a lost card, a misdirected email…), each kind's own steps, which come after the
+/// common ones of the same phase. No step of one kind is in another's checklist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPlaybook {
+    #[serde(default)]
     pub report: Vec<PlaybookStep>,
+    #[serde(default)]
     pub assess_scope: Vec<PlaybookStep>,
+    #[serde(default)]
     pub interim_fix: Vec<PlaybookStep>,
+    #[serde(default)]
     pub review: Vec<PlaybookStep>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<KindPlaybook>,
+}
+
+/// A kind of incident within a category, with the steps only it needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindPlaybook {
+    pub id: String,
+    pub name: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Bilingual>,
+    #[serde(default)]
+    pub report: Vec<PlaybookStep>,
+    #[serde(default)]
+    pub assess_scope: Vec<PlaybookStep>,
+    #[serde(default)]
+    pub interim_fix: Vec<PlaybookStep>,
+    #[serde(default)]
+    pub review: Vec<PlaybookStep>,
+}
+
+impl KindPlaybook {
+    pub fn phase(&self, phase: Phase) -> &[PlaybookStep] {
+        match phase {
+            Phase::Report => &self.report,
+            Phase::AssessScope => &self.assess_scope,
+            Phase::InterimFix => &self.interim_fix,
+            Phase::Review => &self.review,
+        }
+    }
 }
 
 impl CategoryPlaybook {
@@ -87,11 +124,35 @@ impl CategoryPlaybook {
         }
     }
 
-    /// Every step with its phase, in order.
+    /// Every common step with its phase, in order.
     pub fn steps(&self) -> impl Iterator<Item = (Phase, &PlaybookStep)> {
         Phase::ALL
             .into_iter()
             .flat_map(move |p| self.phase(p).iter().map(move |s| (p, s)))
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&KindPlaybook> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The playbook an incident of `kind` follows: the common steps, then the kind's, phase
+    /// by phase. Without a kind (or one this playbook does not know), the common steps alone.
+    pub fn for_kind(&self, kind: Option<&str>) -> CategoryPlaybook {
+        let own = kind.and_then(|k| self.kind(k));
+        let phase = |p: Phase| -> Vec<PlaybookStep> {
+            let mut steps = self.phase(p).to_vec();
+            if let Some(own) = own {
+                steps.extend_from_slice(own.phase(p));
+            }
+            steps
+        };
+        CategoryPlaybook {
+            report: phase(Phase::Report),
+            assess_scope: phase(Phase::AssessScope),
+            interim_fix: phase(Phase::InterimFix),
+            review: phase(Phase::Review),
+            kinds: Vec::new(),
+        }
     }
 }
 
@@ -116,6 +177,12 @@ impl Playbooks {
         self.playbooks.get(&category)
     }
 
+    /// Whether the category has a kind of this id.
+    pub fn has_kind(&self, category: Category, kind: &str) -> bool {
+        self.for_category(category)
+            .is_some_and(|b| b.kind(kind).is_some())
+    }
+
     /// Checks what serde cannot: every category present, every phase with steps, ids unique,
     /// texts present in both languages.
     pub fn validate(&self) -> Result<(), PlaybookProblem> {
@@ -133,16 +200,45 @@ impl Playbooks {
                 )));
             };
             let mut ids = HashSet::new();
-            for phase in Phase::ALL {
-                if book.phase(phase).is_empty() {
+            let mut kind_ids = HashSet::new();
+            let books: Vec<(String, CategoryPlaybook)> = if book.kinds.is_empty() {
+                vec![(String::new(), book.for_kind(None))]
+            } else {
+                book.kinds
+                    .iter()
+                    .map(|k| (format!(" (kind {})", k.id), book.for_kind(Some(&k.id))))
+                    .collect()
+            };
+            for (kind, merged) in &books {
+                for phase in Phase::ALL {
+                    if merged.phase(phase).is_empty() {
+                        return Err(PlaybookProblem(format!(
+                            "playbooks.{}.{} has no steps{kind}",
+                            category.id(),
+                            phase.key()
+                        )));
+                    }
+                }
+            }
+            for k in &book.kinds {
+                let place = format!("playbooks.{}.kinds.{}", category.id(), k.id);
+                if k.id.trim().is_empty() || !kind_ids.insert(k.id.as_str()) {
                     return Err(PlaybookProblem(format!(
-                        "playbooks.{}.{} has no steps",
-                        category.id(),
-                        phase.key()
+                        "{place}: a kind needs an id of its own"
+                    )));
+                }
+                if k.name.ja.trim().is_empty() || k.name.en.trim().is_empty() {
+                    return Err(PlaybookProblem(format!(
+                        "{place}: needs a name in both \"ja\" and \"en\""
                     )));
                 }
             }
-            for (phase, step) in book.steps() {
+            let kind_steps = book.kinds.iter().flat_map(|k| {
+                Phase::ALL
+                    .into_iter()
+                    .flat_map(move |p| k.phase(p).iter().map(move |s| (p, s)))
+            });
+            for (phase, step) in book.steps().chain(kind_steps) {
                 let place = format!("playbooks.{}.{}.{}", category.id(), phase.key(), step.id);
                 if step.id.trim().is_empty() {
                     return Err(PlaybookProblem(format!("{place}: a step has no id")));
@@ -184,6 +280,7 @@ mod tests {
             assess_scope: vec![step("b")],
             interim_fix: vec![step("c")],
             review: vec![step("d")],
+            kinds: Vec::new(),
         };
         Playbooks {
             schema_version: 1,
@@ -202,6 +299,52 @@ mod tests {
         p.playbooks.remove(&Category::DocError);
         let err = p.validate().unwrap_err().to_string();
         assert!(err.contains("operational.doc_error"), "{err}");
+    }
+
+    fn kind(id: &str, step_id: &str) -> KindPlaybook {
+        KindPlaybook {
+            id: id.into(),
+            name: Bilingual {
+                ja: "種別".into(),
+                en: "kind".into(),
+            },
+            interim_fix: vec![step(step_id)],
+            ..KindPlaybook::default()
+        }
+    }
+
+    #[test]
+    fn a_kind_gets_the_common_steps_then_its_own_and_no_other_kinds() {
+        let mut p = complete();
+        let book = p.playbooks.get_mut(&Category::Security).unwrap();
+        book.kinds = vec![
+            kind("lost_card", "disable-card"),
+            kind("misdirected_email", "recall"),
+        ];
+        assert_eq!(p.validate(), Ok(()));
+        let book = p.for_category(Category::Security).unwrap();
+        let ids = |b: &CategoryPlaybook| -> Vec<String> {
+            b.steps().map(|(_, s)| s.id.clone()).collect()
+        };
+        assert_eq!(
+            ids(&book.for_kind(Some("lost_card"))),
+            ["a", "b", "c", "disable-card", "d"]
+        );
+        assert_eq!(
+            ids(&book.for_kind(Some("misdirected_email"))),
+            ["a", "b", "c", "recall", "d"]
+        );
+        assert_eq!(ids(&book.for_kind(None)), ["a", "b", "c", "d"]);
+        assert!(p.has_kind(Category::Security, "lost_card"));
+        assert!(!p.has_kind(Category::Other, "lost_card"));
+        // A step id of a kind may not repeat a common one, nor two kinds share an id.
+        let mut p2 = p.clone();
+        p2.playbooks.get_mut(&Category::Security).unwrap().kinds[1] =
+            kind("misdirected_email", "a");
+        assert!(p2.validate().unwrap_err().0.contains("used twice"));
+        let mut p3 = p.clone();
+        p3.playbooks.get_mut(&Category::Security).unwrap().kinds[1] = kind("lost_card", "x");
+        assert!(p3.validate().unwrap_err().0.contains("id of its own"));
     }
 
     #[test]

@@ -41,4 +41,12 @@ area! { guide_words {
         "(例です。自社の規程と最新の法令で確認してください)";
     GuideKnownRisks: "Known risks outside the regulations", "規程にないリスクと合意した対応";
     GuideAgreed: "agreed by {who} on {date}", "{date} {who} 合意";
+    GuideNoRisks: "no known risk mentions that", "該当するリスクはありません";
+    GuideBadFileBundledUsed:
+        "the team's guide cannot be used ({problem}); the bundled guide is shown",
+        "チームのガイドを使えません({problem})。同梱のガイドを表示します";
+    GuideNoFile:
+        "{path}: no such file (the bundled guide is in use; copy it with `shiftdesk guide --json` to start your own)",
+        "{path}: ファイルがありません(同梱のガイドを使用中。`shiftdesk guide --json` で書き出して編集できます)";
+    GuideCheckOk: "{path}: the guide is good", "{path}: ガイドに問題はありません";
 }}

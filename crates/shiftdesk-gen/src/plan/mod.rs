@@ -242,6 +242,7 @@ static NO_STEPS: CategoryPlaybook = CategoryPlaybook {
     assess_scope: Vec::new(),
     interim_fix: Vec::new(),
     review: Vec::new(),
+    kinds: Vec::new(),
 };
 
 /// The playbook of `category`.
