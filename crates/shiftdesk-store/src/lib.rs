@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod drills;
 pub mod exports;
 pub mod fs;
+pub mod guide_file;
 pub mod history;
 pub mod incidents;
 pub mod incidents_bytes;

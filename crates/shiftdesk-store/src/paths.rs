@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 pub const INCIDENTS_FILE: &str = "incidents.json";
 pub const ROSTER_FILE: &str = "roster.json";
 pub const PLAYBOOKS_FILE: &str = "playbooks.json";
+pub const GUIDE_FILE: &str = "guide.json";
 pub const LOCK_FILE: &str = "shiftdesk.lock";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,11 @@ impl DataDir {
 
     pub fn playbooks(&self) -> PathBuf {
         self.root.join(PLAYBOOKS_FILE)
+    }
+
+    /// The team's own incident guide, replacing the bundled one.
+    pub fn guide(&self) -> PathBuf {
+        self.root.join(GUIDE_FILE)
     }
 
     pub fn lock(&self) -> PathBuf {

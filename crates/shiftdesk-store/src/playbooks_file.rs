@@ -67,16 +67,34 @@ mod tests {
         p.validate().unwrap();
         for c in Category::ALL {
             let book = p.for_category(c).unwrap();
-            for phase in shiftdesk_core::playbook::Phase::ALL {
+            let kinds: Vec<Option<&str>> = if book.kinds.is_empty() {
+                vec![None]
+            } else {
+                book.kinds.iter().map(|k| Some(k.id.as_str())).collect()
+            };
+            for kind in kinds {
+                let merged = book.for_kind(kind);
+                for phase in shiftdesk_core::playbook::Phase::ALL {
+                    assert!(
+                        merged.phase(phase).len() >= 3,
+                        "{c} {kind:?} {phase:?} has under 3 steps"
+                    );
+                }
                 assert!(
-                    book.phase(phase).len() >= 3,
-                    "{c} {phase:?} has under 3 steps"
+                    merged.report.iter().any(|s| s.role.is_some()),
+                    "{c} {kind:?}: a report step reports to the supervisor"
                 );
             }
-            assert!(
-                book.report[0].role.is_some(),
-                "{c}: first report step reports"
-            );
+        }
+        // The kinds the issue names, each with steps of its own.
+        for (c, kinds) in [
+            (Category::Security, &["lost_card", "misdirected_email", "misdirected_fax", "other"][..]),
+            (Category::EquipmentLoss, &["lost", "damaged"][..]),
+            (Category::SystemOutage, &["with_failover", "no_failover"][..]),
+        ] {
+            for kind in kinds {
+                assert!(p.has_kind(c, kind), "{c} {kind}");
+            }
         }
     }
 
