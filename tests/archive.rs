@@ -217,6 +217,7 @@ fn ids_are_never_given_twice_after_archiving() {
     let new = Change::Open(Box::new(shiftdesk_core::change::NewIncident {
         title: "new".into(),
         category: Category::SystemOutage,
+        kind: None,
         severity: shiftdesk_core::Severity::new(3).unwrap(),
         detected_at: now(),
         description: String::new(),

@@ -298,6 +298,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
             Change::Open(Box::new(shiftdesk_core::change::NewIncident {
                 title: inc.title.clone(),
                 category: inc.category,
+                kind: None,
                 severity: inc.severity,
                 detected_at: inc.detected_at,
                 description: String::new(),

@@ -59,6 +59,7 @@ pub fn writer(args: WriterArgs, ctx: &Session) -> Result<ExitCode> {
     let reported = Reported {
         title: format!("writer {}", args.tag),
         category: Category::Other,
+        kind: None,
         severity: shiftdesk_core::Severity::MINOR,
         detected_at: Utc::now(),
         description: String::new(),

@@ -78,12 +78,19 @@ pub fn guide(args: GuideArgs, ctx: &Session) -> Result<ExitCode> {
 }
 
 /// A team's guide that cannot be used is named on stderr; the bundled one is printed.
-fn warn_if_bad(problem: &Option<shiftdesk_store::json_file::FileProblem>, lang: shiftdesk_core::i18n::Lang) {
+fn warn_if_bad(
+    problem: &Option<shiftdesk_store::json_file::FileProblem>,
+    lang: shiftdesk_core::i18n::Lang,
+) {
     if let Some(p) = problem {
         let _ = writeln!(
             std::io::stderr(),
             "shiftdesk: {}",
-            fill(lang, Msg::GuideBadFileBundledUsed, &[("problem", &p.to_string())])
+            fill(
+                lang,
+                Msg::GuideBadFileBundledUsed,
+                &[("problem", &p.to_string())]
+            )
         );
     }
 }
@@ -97,7 +104,11 @@ fn check_file(args: GuideCheckArgs, ctx: &Session) -> Result<ExitCode> {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
-                fill(lang, Msg::GuideNoFile, &[("path", &path.display().to_string())])
+                fill(
+                    lang,
+                    Msg::GuideNoFile,
+                    &[("path", &path.display().to_string())]
+                )
             );
             return Ok(ExitCode::from(1));
         }
@@ -124,7 +135,11 @@ fn check_file(args: GuideCheckArgs, ctx: &Session) -> Result<ExitCode> {
         writeln!(
             out,
             "{}",
-            fill(lang, Msg::GuideCheckOk, &[("path", &path.display().to_string())])
+            fill(
+                lang,
+                Msg::GuideCheckOk,
+                &[("path", &path.display().to_string())]
+            )
         )?;
         Ok(ExitCode::SUCCESS)
     } else {

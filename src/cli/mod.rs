@@ -29,6 +29,7 @@ use shiftdesk_store::roster_file::{RosterLoad, load_roster, open_roster};
 mod debug;
 mod doctor;
 mod drill;
+mod guide;
 mod list;
 mod lookup;
 mod roster_io;
@@ -90,6 +91,10 @@ pub enum Command {
     /// Drills: rehearse the flow from a scenario, and see whether the team is improving
     #[command(subcommand)]
     Drill(drill::DrillCommand),
+    /// The team's incident guide: what each category is, examples and boundary cases,
+    /// what makes it a 1, 2, 3 or 4, the scope definition, the known risks; `guide check`
+    /// validates a team's own guide.json
+    Guide(guide::GuideArgs),
     /// Look the data dir over: permissions, files, schema, leftovers, backups, the lock —
     /// and say what to do (exit 1 when something needs doing)
     Doctor,
@@ -176,6 +181,10 @@ pub struct NewArgs {
     /// Category id, e.g. operational.system_outage, team.security
     #[arg(long, value_parser = parse_category)]
     pub category: Category,
+    /// The kind of the category, where it has kinds (e.g. team.security: lost_card,
+    /// misdirected_email, misdirected_fax, other); default: other, or the first kind
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
     /// 1 (critical) to 4 (minor)
     #[arg(long, value_parser = parse_severity)]
     pub severity: Severity,
@@ -257,6 +266,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Export(args) => share::export(args, ctx),
         Command::Handover(args) => share::handover(args, ctx),
         Command::Drill(command) => drill::run(command, ctx),
+        Command::Guide(args) => guide::guide(args, ctx),
         Command::Doctor => doctor::run(ctx),
         Command::DebugWriter(args) => debug::writer(args, ctx),
         Command::DebugHoldLock => debug::hold_lock(ctx),
@@ -356,9 +366,30 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
     let Some(book) = playbooks.playbooks.for_category(args.category) else {
         bail!("no playbook for {}", args.category);
     };
+    if let Some(kind) = &args.kind
+        && book.kind(kind).is_none()
+    {
+        let kinds: Vec<&str> = book.kinds.iter().map(|k| k.id.as_str()).collect();
+        let text = if kinds.is_empty() {
+            fill(lang, Msg::ErrNoKinds, &[("category", args.category.id())])
+        } else {
+            fill(
+                lang,
+                Msg::ErrUnknownKind,
+                &[
+                    ("kind", &safe_line(kind)),
+                    ("category", args.category.id()),
+                    ("kinds", &kinds.join(", ")),
+                ],
+            )
+        };
+        let _ = writeln!(std::io::stderr(), "shiftdesk: {text}");
+        return Ok(ExitCode::from(2));
+    }
     let reported = Reported {
         title,
         category: args.category,
+        kind: args.kind,
         severity: args.severity,
         detected_at,
         description: normalize_input(args.description.trim()),

@@ -7,8 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use shiftdesk::app::{App, Operator};
-use shiftdesk_core::change::{Applied, Change, NewIncident};
-use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::change::{Applied, Change, NewIncident, Reported};
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
@@ -54,17 +53,16 @@ pub fn open(
 ) -> IncidentId {
     let books = bundled_playbooks();
     let severity = Severity::new(severity).unwrap();
-    let change = Change::Open(Box::new(NewIncident {
+    let reported = Reported {
         title: title.into(),
         category,
+        kind: None,
         severity,
         detected_at: ago(detected_minutes_ago),
         description: String::new(),
-        drill,
-        checklist: checklist_from(books.for_category(category).unwrap()),
-        route: roster.route_for(category, severity).map(|r| r.resolve()),
-        drill_run: None,
-    }));
+    };
+    let new = NewIncident::new(reported, books.for_category(category).unwrap(), roster);
+    let change = Change::Open(Box::new(if drill { new.as_drill(None) } else { new }));
     match stamped(change, ago(detected_minutes_ago), "yamada")
         .apply(file)
         .unwrap()

@@ -120,6 +120,10 @@ pub struct Incident {
     pub id: IncidentId,
     pub title: String,
     pub category: Category,
+    /// The kind of the category (e.g. `lost_card`), where it has kinds; None for an
+    /// incident recorded before kinds existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
     pub opened_at: DateTime<Utc>,

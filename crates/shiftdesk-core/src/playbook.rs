@@ -135,6 +135,18 @@ impl CategoryPlaybook {
         self.kinds.iter().find(|k| k.id == id)
     }
 
+    /// The kind an incident takes: the one asked for when the category has it, else the
+    /// category's default (`other` where there is one, else its first kind); None for a
+    /// category without kinds.
+    pub fn known_kind_or_default(&self, asked: Option<&str>) -> Option<String> {
+        if let Some(k) = asked.and_then(|a| self.kind(a)) {
+            return Some(k.id.clone());
+        }
+        self.kind("other")
+            .or(self.kinds.first())
+            .map(|k| k.id.clone())
+    }
+
     /// The playbook an incident of `kind` follows: the common steps, then the kind's, phase
     /// by phase. Without a kind (or one this playbook does not know), the common steps alone.
     pub fn for_kind(&self, kind: Option<&str>) -> CategoryPlaybook {

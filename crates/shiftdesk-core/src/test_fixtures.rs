@@ -30,6 +30,7 @@ pub fn incident_at(hhmm: &str) -> Incident {
         id: IncidentId::from_number(1),
         title: "Mail server down".into(),
         category: Category::SystemOutage,
+        kind: None,
         severity: Severity::HIGH,
         detected_at: t(hhmm),
         opened_at: t(hhmm),

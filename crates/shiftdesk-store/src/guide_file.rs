@@ -26,15 +26,16 @@ pub struct GuideLoad {
 
 /// The bundled guide. Checked by a test, so it always reads.
 pub fn bundled_guide() -> Guide {
-    parse_guide(Path::new("assets/guide.json"), BUNDLED_GUIDE.as_bytes())
-        .unwrap_or_else(|_| Guide {
+    parse_guide(Path::new("assets/guide.json"), BUNDLED_GUIDE.as_bytes()).unwrap_or_else(|_| {
+        Guide {
             schema_version: GUIDE_SCHEMA_VERSION,
             note: None,
             categories: Default::default(),
             scope: None,
             known_risks: Vec::new(),
             obligations: Vec::new(),
-        })
+        }
+    })
 }
 
 /// A guide file's bytes, read as a guide (its problems with line and column).
@@ -81,14 +82,21 @@ mod tests {
         }
         assert!(guide.scope.is_some());
         assert!(!guide.known_risks.is_empty());
-        assert!(guide.obligations.iter().all(|o| o.example), "the bundled ones are examples");
+        assert!(
+            guide.obligations.iter().all(|o| o.example),
+            "the bundled ones are examples"
+        );
     }
 
     #[test]
     fn a_bad_team_guide_is_named_and_the_bundled_one_used() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::at(tmp.path());
-        std::fs::write(dir.guide(), "{\"schema_version\": 1,\n \"categories\": {\"x\": 1}}").unwrap();
+        std::fs::write(
+            dir.guide(),
+            "{\"schema_version\": 1,\n \"categories\": {\"x\": 1}}",
+        )
+        .unwrap();
         let load = load_guide(&dir);
         assert!(!load.custom);
         let problem = load.problem.expect("named").to_string();

@@ -88,9 +88,15 @@ mod tests {
         }
         // The kinds the issue names, each with steps of its own.
         for (c, kinds) in [
-            (Category::Security, &["lost_card", "misdirected_email", "misdirected_fax", "other"][..]),
+            (
+                Category::Security,
+                &["lost_card", "misdirected_email", "misdirected_fax", "other"][..],
+            ),
             (Category::EquipmentLoss, &["lost", "damaged"][..]),
-            (Category::SystemOutage, &["with_failover", "no_failover"][..]),
+            (
+                Category::SystemOutage,
+                &["with_failover", "no_failover"][..],
+            ),
         ] {
             for kind in kinds {
                 assert!(p.has_kind(c, kind), "{c} {kind}");

@@ -49,4 +49,10 @@ area! { guide_words {
         "{path}: no such file (the bundled guide is in use; copy it with `shiftdesk guide --json` to start your own)",
         "{path}: ファイルがありません(同梱のガイドを使用中。`shiftdesk guide --json` で書き出して編集できます)";
     GuideCheckOk: "{path}: the guide is good", "{path}: ガイドに問題はありません";
+    ErrUnknownKind:
+        "--kind {kind}: the category {category} has the kinds {kinds}",
+        "--kind {kind}: 分類 {category} の種別は {kinds} です";
+    ErrNoKinds:
+        "--kind: the category {category} has no kinds",
+        "--kind: 分類 {category} には種別がありません";
 }}

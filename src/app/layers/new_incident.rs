@@ -174,6 +174,7 @@ impl NewIncidentForm {
         let reported = Reported {
             title: input.title,
             category: input.category,
+            kind: None,
             severity: input.severity,
             detected_at: input.detected_at,
             description: input.description,

@@ -314,6 +314,7 @@ fn apply_change(
                 id: id.clone(),
                 title: new.title.clone(),
                 category: new.category,
+                kind: new.kind.clone(),
                 severity: new.severity,
                 detected_at: new.detected_at.min(at),
                 opened_at: at,

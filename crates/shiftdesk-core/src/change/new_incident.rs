@@ -16,6 +16,8 @@ use chrono::{DateTime, Utc};
 pub struct NewIncident {
     pub title: String,
     pub category: Category,
+    /// The kind of the category, where it has kinds.
+    pub kind: Option<String>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
     pub description: String,
@@ -31,20 +33,25 @@ pub struct NewIncident {
 pub struct Reported {
     pub title: String,
     pub category: Category,
+    /// The kind of the category the operator picked; None takes the category's default.
+    pub kind: Option<String>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
     pub description: String,
 }
 
 impl NewIncident {
-    /// The incident as reported, with the steps of `book` (its category's playbook) and
-    /// the roster's route for its category and severity. Not a drill.
+    /// The incident as reported, with the steps of `book` (its category's playbook) for its
+    /// kind and the roster's route for its category, kind and severity. Not a drill. A
+    /// category with kinds and none picked (or one it does not have) takes its default kind.
     pub fn new(reported: Reported, book: &CategoryPlaybook, roster: &Roster) -> NewIncident {
+        let kind = book.known_kind_or_default(reported.kind.as_deref());
         NewIncident {
-            checklist: checklist_from(book),
+            checklist: checklist_from(&book.for_kind(kind.as_deref())),
             route: roster
-                .route_for(reported.category, reported.severity)
+                .route_for_kind(reported.category, kind.as_deref(), reported.severity)
                 .map(|r| r.resolve()),
+            kind,
             title: reported.title,
             category: reported.category,
             severity: reported.severity,

@@ -10,6 +10,7 @@ pub(super) fn new_outage(title: &str) -> Change {
     Change::Open(Box::new(NewIncident {
         title: title.into(),
         category: Category::SystemOutage,
+        kind: None,
         severity: Severity::HIGH,
         detected_at: t("09:55"),
         description: "VPN down".into(),

@@ -27,6 +27,7 @@ pub fn drill_incident(
     let reported = Reported {
         title: i.title.get(lang).to_string(),
         category: i.category,
+        kind: None,
         severity: i.severity,
         detected_at: now,
         description: i.description.get(lang).to_string(),

@@ -106,6 +106,9 @@ pub struct Route {
     /// None: the default route, for any category.
     #[serde(default)]
     pub category: Option<Category>,
+    /// Only for incidents of this kind of the category (e.g. `misdirected_email`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// The route applies to incidents at least this serious (1 = critical, 4 = any).
     pub min_severity: Severity,
     pub levels: Vec<RouteLevel>,
@@ -126,8 +129,10 @@ impl Route {
         }
     }
 
-    pub fn applies_to(&self, category: Category, severity: Severity) -> bool {
-        self.category.is_none_or(|c| c == category) && severity.at_least(self.min_severity)
+    pub fn applies_to(&self, category: Category, kind: Option<&str>, severity: Severity) -> bool {
+        self.category.is_none_or(|c| c == category)
+            && self.kind.as_deref().is_none_or(|k| Some(k) == kind)
+            && severity.at_least(self.min_severity)
     }
 }
 
@@ -176,10 +181,21 @@ impl Roster {
     /// The most specific route for a category and severity: a route for the category beats
     /// the default; among those, the most serious matching minimum severity wins.
     pub fn route_for(&self, category: Category, severity: Severity) -> Option<&Route> {
+        self.route_for_kind(category, None, severity)
+    }
+
+    /// The route for an incident: one for its kind beats one for its category, which beats
+    /// the default; among those, the most serious matching `min_severity` wins.
+    pub fn route_for_kind(
+        &self,
+        category: Category,
+        kind: Option<&str>,
+        severity: Severity,
+    ) -> Option<&Route> {
         self.routes
             .iter()
-            .filter(|r| r.applies_to(category, severity))
-            .min_by_key(|r| (r.category.is_none(), r.min_severity))
+            .filter(|r| r.applies_to(category, kind, severity))
+            .min_by_key(|r| (r.kind.is_none(), r.category.is_none(), r.min_severity))
     }
 
     /// Minutes between status updates for a severity: from the file where it says, else the
@@ -203,6 +219,7 @@ mod tests {
             id: id.into(),
             name: String::new(),
             category,
+            kind: None,
             min_severity: Severity::new(min).unwrap(),
             levels: vec![],
             extra: Map::new(),

@@ -285,6 +285,7 @@ impl Planner<'_> {
         let reported = Reported {
             title: self.text(nth(kind.titles, self.variant)),
             category: self.category,
+            kind: None,
             severity: self.severity,
             detected_at: self.detected,
             description: self.text(nth(kind.descriptions, self.variant)),

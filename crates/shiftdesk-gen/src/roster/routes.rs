@@ -351,6 +351,7 @@ fn route(
         id: id.to_string(),
         name: name.to_string(),
         category: *category,
+        kind: None,
         min_severity: Severity::new(*min).unwrap_or(Severity::MINOR),
         levels: out,
         extra: Map::new(),
