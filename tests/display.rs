@@ -355,3 +355,19 @@ fn the_full_desk_comes_back_when_the_window_grows() {
         compact(s) && !s.contains("チェックリスト")
     });
 }
+
+#[test]
+fn contacts_on_the_command_line_name_phones_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["--lang", "ja", "contacts", "佐藤 花子"])
+        .output()
+        .expect("shiftdesk contacts runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("携帯 090-0000-1101") && text.contains("会社 03-0000-1101"),
+        "{text}"
+    );
+}

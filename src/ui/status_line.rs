@@ -210,6 +210,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_save_failure_is_cut_last_and_still_says_not_saved() {
+        let mut parts = sample("yamada");
+        parts[3].text =
+            "NOT SAVED: Permission denied (os error 13) writing /srv/shiftdesk/incidents.json"
+                .into();
+        let shown = text(&fitted(parts, 80));
+        assert!(shown.starts_with(" NOT SAVED: Permission"), "{shown}");
+        assert!(
+            shown.contains('…') && shown.ends_with("?:ヘルプ q:終了"),
+            "{shown}"
+        );
+        assert!(columns(&shown) <= 80, "{shown}");
+    }
+
+    #[test]
     fn quit_and_help_stay_to_the_last() {
         for width in 0..80 {
             let line = fitted(sample("山田 太郎(夜勤リーダー)"), width);
