@@ -168,6 +168,15 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             app.update(Action::Tick(now));
             last_tick = Instant::now();
             dirty |= app.ui.tick_changed || now >= next_change;
+            // A resize crossterm did not see (one before it first listened for SIGWINCH, at
+            // the start) is found here: the compact desk gives way to the full one within a
+            // second either way.
+            if let Ok(size) = terminal.size()
+                && (size.width, size.height) != (app.ui.width, app.ui.height)
+            {
+                app.update(Action::Resize(size.width, size.height));
+                dirty = true;
+            }
         }
         if app.should_quit {
             return Ok(Ending::Quit);

@@ -42,18 +42,77 @@ fn overdue_incident_is_first_and_says_so() {
 }
 
 #[test]
-fn too_small_says_what_it_needs() {
-    for size in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+fn under_80x24_a_compact_desk_shows_what_cannot_wait() {
+    for size in [(79, 24), (80, 23), (60, 20), (40, 12), (20, 5)] {
         let text = screen(Lang::En, size);
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if size.0 >= 20 {
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(
+            rows.iter().all(|r| !r.contains('┌')),
+            "{size:?}: no panes\n{text}"
+        );
+        let first = rows.iter().find(|r| r.contains("INC-")).unwrap();
+        assert!(
+            first.contains("INC-0003") && first.contains("OVERDUE"),
+            "{size:?}: the overdue one first\n{text}"
+        );
+        assert!(rows[rows.len() - 1].contains("q:quit"), "{size:?}\n{text}");
+        if size.1 >= 12 {
+            assert!(text.contains("▶ Next:"), "{size:?}\n{text}");
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains("needs 80x24"), "{size:?}: {text}");
         }
     }
-    let ja = screen(Lang::Ja, (60, 20));
-    assert!(ja.contains("80x24"), "{ja}");
-    // Nothing at all is also drawn without a panic.
-    let _ = screen(Lang::En, (0, 0));
+    // Down to nothing at all, without a panic.
+    for size in [(1, 1), (5, 1), (1, 5), (0, 0)] {
+        let _ = screen(Lang::Ja, size);
+    }
+}
+
+#[test]
+fn compact_60x20_ja() {
+    let text = screen(Lang::Ja, (60, 20));
+    assert!(text.contains("期限超過 +3分"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn compact_60x20_en() {
+    insta::assert_snapshot!(screen(Lang::En, (60, 20)));
+}
+
+#[test]
+fn compact_overdue_is_red_and_in_words() {
+    use ratatui::style::Color;
+    let app = app_with(shift_desk(), Lang::En, (60, 20));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
+    terminal.draw(|f| shiftdesk::ui::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let row = |y: u16| (0..60).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    let y = (0..20).find(|&y| row(y).contains("INC-0003")).unwrap();
+    let x = row(y).find("OVERDUE").unwrap() as u16;
+    assert_eq!(buffer[(x, y)].fg, Color::Red, "{}", row(y));
+    let other = (0..20).find(|&y| row(y).contains("INC-0002")).unwrap();
+    assert!(
+        (0..60).all(|x| buffer[(x, other)].fg != Color::Red),
+        "{}",
+        row(other)
+    );
+}
+
+#[test]
+fn closed_list_80x24_ja() {
+    let mut app = app_with(shift_desk(), Lang::Ja, (80, 24));
+    app.update(Action::ToggleClosed);
+    let text = render(&app);
+    assert!(text.contains("Printer jam on 3F"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn closed_list_120x40_en() {
+    let mut app = app_with(shift_desk(), Lang::En, (120, 40));
+    app.update(Action::ToggleClosed);
+    insta::assert_snapshot!(render(&app));
 }
 
 #[test]
@@ -205,5 +264,16 @@ fn contact_card_shows_numbers_routes_and_what_was_copied_80x24_en() {
     let text = render(&app);
     assert!(text.contains("outage-high L1"), "{text}");
     assert!(text.contains("Copied Phone 080-0000-4101"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn contact_card_names_phones_in_words_80x24_ja() {
+    let mut app = app_with(shift_desk(), Lang::Ja, (80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::Paste("sato hanako".into()));
+    app.update(Action::Submit);
+    let text = render(&app);
+    assert!(text.contains("携帯") && text.contains("会社"), "{text}");
     insta::assert_snapshot!(text);
 }

@@ -164,7 +164,7 @@ impl<W: Write> Rows<'_, W> {
             drill,
             safe_line(&inc.title),
             phase,
-            short_age(inc.age(self.ctx.now)),
+            short_age(lang, inc.age(self.ctx.now)),
             due
         )?;
         Ok(())

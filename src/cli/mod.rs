@@ -437,7 +437,10 @@ fn contacts(args: ContactsArgs, ctx: &Session) -> Result<ExitCode> {
             let phones: Vec<String> = c
                 .phones
                 .iter()
-                .map(|p| format!("{} {}", safe_line(&p.label), safe_line(&p.number)))
+                .map(|p| {
+                    let label = i18n::phone_label(ctx.operator.lang, &p.label);
+                    format!("{label} {}", safe_line(&p.number))
+                })
                 .collect();
             let away = if c.is_unavailable_at(ctx.now) {
                 format!(" ({})", t(ctx.operator.lang, Msg::Away))

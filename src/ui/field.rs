@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::text::is_unsafe;
+use shiftdesk_core::wrap::{columns, cut};
 use unicode_width::UnicodeWidthChar;
 
 /// What a character shows as: an unsafe one as U+FFFD, one column wide.
@@ -60,12 +61,14 @@ pub fn draw(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     let width = usize::from(area.width);
     let lines = field.textarea().lines();
     if !focused {
-        let joined = lines.join(" ");
+        // One line; what does not fit is cut, and ends with `…` to say so.
+        let joined: String = lines.join(" ").chars().map(|c| shown(c).0).collect();
+        let text = cut(&joined, width);
         frame.render_widget(
             Paragraph::new(line_with_cursor(
-                &joined,
+                &text,
                 None,
-                width.min(40.max(joined.chars().count())),
+                width.min(40.max(columns(&text))),
                 base,
             )),
             area,
@@ -109,5 +112,24 @@ mod tests {
             "the end is in view: {:?}",
             text_of(&l)
         );
+    }
+
+    #[test]
+    fn an_unfocused_field_longer_than_its_row_ends_with_the_mark() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut field = TextField::new(false);
+        field.paste("顧客リストを添付したメールを社外の取引先3社へ誤送信");
+        let mut terminal = Terminal::new(TestBackend::new(30, 1)).unwrap();
+        terminal.draw(|f| draw(f, f.area(), &field, false)).unwrap();
+        let row: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        // A wide character's second cell holds a space.
+        assert_eq!(row.replace(' ', ""), "顧客リストを添付したメールを…");
     }
 }

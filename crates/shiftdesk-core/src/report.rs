@@ -63,7 +63,11 @@ pub fn report_text(
         "{}: {} ({})",
         t(lang, Msg::WordDetected),
         zone.date_time(incident.detected_at),
-        fill(lang, Msg::Ago, &[("age", &short_age(incident.age(now)))])
+        fill(
+            lang,
+            Msg::Ago,
+            &[("age", &short_age(lang, incident.age(now)))],
+        )
     ));
     out.push(String::new());
     out.push(format!("{}:", t(lang, Msg::ReportWhat)));

@@ -82,4 +82,8 @@ area! { labels_words {
     EntryDrillJump: "drill clock jumped", "訓練時計を早送り";
     EntryReadinessCheck: "readiness check", "準備確認";
     EntryDrillEnded: "drill ended", "訓練終了";
+    // Phone labels the roster writes as ids
+    PhoneMobile: "Mobile", "携帯";
+    PhoneOffice: "Office", "会社";
+    PhoneHome: "Home", "自宅";
 } }

@@ -6,7 +6,7 @@ use crate::app::action::Action;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::ui::theme;
-use crate::ui::widgets::{self, scroll_offset, wrap};
+use crate::ui::widgets::{self, scroll_offset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -18,6 +18,7 @@ use shiftdesk_core::drill::Answer;
 use shiftdesk_core::drill::result::drill_incident;
 use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
+use shiftdesk_core::wrap::wrap;
 
 /// The drill scenarios, to start one from.
 #[derive(Default)]
@@ -202,7 +203,7 @@ impl Layer for ChecksList {
                     };
                     lines.push(Line::from(vec![
                         Span::styled(lead, style),
-                        Span::raw(piece),
+                        Span::raw(piece.to_string()),
                     ]));
                 }
                 let note = if c.note.is_empty() {

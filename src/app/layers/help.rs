@@ -5,12 +5,13 @@ use crate::app::action::Action;
 use crate::app::key_table::{BINDINGS, Help, When};
 use crate::app::layer::{Layer, Outcome};
 use crate::ui::theme;
-use crate::ui::widgets::{centered, pad, window, wrap};
+use crate::ui::widgets::{centered, pad, window};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::wrap::wrap;
 
 /// Every key, scrolled down this many lines.
 #[derive(Default)]

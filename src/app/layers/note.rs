@@ -7,13 +7,14 @@ use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
 use crate::app::ui_state::{NoticeLevel, Pane};
+use crate::ui::fit::{at_most, wrapped};
 use crate::ui::form_parts::{draw_field, hint};
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::{Change, ChangeError};
 use shiftdesk_core::draft::{Draft, DraftKind};
@@ -178,12 +179,15 @@ impl Layer for NoteForm {
             Constraint::Length(1),
         ])
         .areas(inner);
-        frame.render_widget(
-            Paragraph::new(title)
-                .wrap(Wrap { trim: false })
-                .style(Style::new().add_modifier(Modifier::BOLD)),
-            head,
+        // The step it is on, in two lines at most (a longer one says it is cut).
+        let width = usize::from(head.width);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines = at_most(
+            wrapped(&title, width, bold),
+            usize::from(head.height),
+            width,
         );
+        frame.render_widget(Paragraph::new(lines), head);
         draw_field(frame, body, &self.text, true);
         frame.render_widget(hint(app, Msg::NoteHint), hint_area);
     }
