@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::cli::{ok, shiftdesk};
 use common::{ago, attempt, check, now, open, shift_desk, tokyo};
 use shiftdesk_core::change::Change;
 use shiftdesk_core::desk::IncidentsFile;
@@ -15,8 +16,6 @@ use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_core::text::is_unsafe;
 use shiftdesk_core::{Category, IncidentId};
 use shiftdesk_store::roster_file::sample_roster;
-use std::path::Path;
-use std::process::Command;
 
 fn apply(file: &mut IncidentsFile, change: Change, minutes_ago: i64) {
     stamped(change, ago(minutes_ago), "yamada")
@@ -326,34 +325,6 @@ fn handover_says_none_where_nothing_is_left() {
         now(),
     );
     assert_eq!(text.matches("- none\n").count(), 3, "{text}");
-}
-
-/// Runs the binary with these arguments (split at blanks) plus `extra`; returns the output
-/// after checking that stdout carries no control character but line breaks.
-fn shiftdesk(dir: &Path, args: &str, extra: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args.split_whitespace())
-        .args(extra)
-        .env("SHIFTDESK_TZ", "Asia/Tokyo")
-        .env("SHIFTDESK_OPERATOR", "suzuki")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        !stdout.chars().any(|c| is_unsafe(c) && c != '\n'),
-        "{stdout:?}"
-    );
-    (out.status.code(), stdout, stderr)
-}
-
-/// Stdout of a run that must succeed.
-fn ok(dir: &Path, args: &str, extra: &[&str]) -> String {
-    let (code, stdout, stderr) = shiftdesk(dir, args, extra);
-    assert_eq!(code, Some(0), "{args}: {stderr}");
-    stdout
 }
 
 #[test]

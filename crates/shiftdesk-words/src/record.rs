@@ -30,4 +30,13 @@ area! { record_words {
     ReportNoCallback:
         "no call-back number set (--callback or SHIFTDESK_CALLBACK)",
         "折り返し番号未設定(--callback または SHIFTDESK_CALLBACK)";
+    // `shiftdesk list`
+    ListNoOpen: "No open incidents.", "対応中のインシデントはありません。";
+    ListNoIncidents: "No incidents.", "インシデントはありません。";
+    ListNoMatch:
+        "No incidents match --since / --category.",
+        "--since / --category に当てはまるインシデントはありません。";
+    ListHowToRecord:
+        "To record one: shiftdesk new --title TITLE --category ID --severity 1-4",
+        "記録するには: shiftdesk new --title 件名 --category 分類ID --severity 1-4";
 } }
