@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::cli::ok;
+use common::cli::{ok, shiftdesk_with};
+use common::pty::Desk;
 use std::path::Path;
 use unicode_width::UnicodeWidthChar;
 
@@ -146,4 +147,114 @@ fn an_empty_list_says_how_to_record_one_from_the_command_line() {
         assert!(!all.contains("Press n") && !all.contains("n で"), "{all}");
     }
     assert_eq!(ok(tmp.path(), "list --json", &[]), "[]\n");
+}
+
+/// Words about the tool's configuration, which a report for a person must not carry.
+const TOOL_WORDS: [&str; 4] = ["--callback", "SHIFTDESK_CALLBACK", "call back", "折り返し"];
+
+#[test]
+fn a_report_without_a_call_back_number_leaves_it_out_and_says_so_on_stderr() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    new(d, "VPN down", "operational.system_outage", "2", &[]);
+    for (lang, by) in [("en", "Reported by suzuki"), ("ja", "報告者: suzuki")] {
+        let (code, text, stderr) = shiftdesk_with(d, &format!("--lang {lang} report 1"), &[], &[]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(text.lines().last(), Some(by), "{text}");
+        for word in TOOL_WORDS {
+            assert!(!text.contains(word), "{word} in the report:\n{text}");
+        }
+        assert!(stderr.contains("--callback"), "{stderr}");
+        assert!(stderr.contains("SHIFTDESK_CALLBACK"), "{stderr}");
+    }
+    // "Next" is for the reader, not the operator's checklist step; the next update is a time.
+    let (_, text, _) = shiftdesk_with(d, "--lang en report 1", &[], &[]);
+    assert!(!text.contains("Report to your supervisor"), "{text}");
+    assert!(
+        text.contains("\nNext: we will assess the scope of impact\n"),
+        "{text}"
+    );
+    let update = text
+        .lines()
+        .find(|l| l.starts_with("Next update by "))
+        .unwrap();
+    assert!(
+        update["Next update by ".len()..].contains(':') && !update.contains(" in "),
+        "{update}"
+    );
+
+    // With a number, from the flag or the environment, it is there and nothing is said.
+    let env = [("SHIFTDESK_CALLBACK", "03-0000-9999")];
+    let (_, text, stderr) = shiftdesk_with(d, "--lang en report 1", &[], &env);
+    assert!(
+        text.ends_with("Reported by suzuki — call back: 03-0000-9999\n"),
+        "{text}"
+    );
+    assert_eq!(stderr, "");
+    let (_, text, stderr) = shiftdesk_with(d, "--lang ja --callback 090-1 report 1", &[], &[]);
+    assert!(text.contains("折り返し先: 090-1"), "{text}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn the_report_overlay_says_beside_the_report_that_the_number_is_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    new(d, "VPN down", "operational.system_outage", "2", &[]);
+    let mut desk = Desk::start(d, &["--lang", "en", "--operator", "suzuki"], 80, 24);
+    desk.wait_for("VPN down");
+    desk.send("R");
+    desk.wait_for("Reported by suzuki");
+    desk.wait_for("No call-back number in the report");
+    let screen = desk.screen();
+    assert!(
+        screen.contains("Next: we will assess the scope"),
+        "{screen}"
+    );
+    assert!(!screen.contains("call back:"), "{screen}");
+    desk.send("\x1b");
+    desk.wait_until("the report closed", |d| !d.screen().contains("Report text"));
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let args = [
+        "--lang",
+        "ja",
+        "--operator",
+        "suzuki",
+        "--callback",
+        "090-1",
+    ];
+    let mut desk = Desk::start(d, &args, 120, 40);
+    desk.wait_for("VPN down");
+    desk.send("R");
+    desk.wait_for("報告者: suzuki — 折り返し先: 090-1");
+    assert!(!desk.screen().contains("報告文に折り返し番号がありません"));
+    desk.send("\x1b");
+    desk.wait_until("the report closed", |d| !d.screen().contains("報告文 ·"));
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+}
+
+#[test]
+fn the_copied_report_is_the_report_without_the_note_beside_it() {
+    use shiftdesk::app::action::Action;
+    use shiftdesk::app::effects::Effect;
+    let mut app = common::app_with(
+        common::route_desk(),
+        shiftdesk_core::i18n::Lang::En,
+        (80, 24),
+    );
+    app.operator.callback = None;
+    app.update(Action::ShowReport);
+    app.update(Action::Copy);
+    let screen = common::render(&app);
+    assert!(screen.contains("No call-back number"), "{screen}");
+    let [Effect::Copy(copied)] = &app.effects[..] else {
+        panic!("one copy: {:?}", app.effects);
+    };
+    assert!(copied.ends_with("Reported by yamada"), "{copied}");
+    for word in TOOL_WORDS {
+        assert!(!copied.contains(word), "{word} in {copied}");
+    }
 }

@@ -543,6 +543,9 @@ fn report(args: ReportArgs, ctx: &Session) -> Result<ExitCode> {
         ctx.now,
     );
     println!("{text}");
+    if callback.is_none() {
+        eprintln!("{}", t(ctx.operator.lang, Msg::ReportNoCallback));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
