@@ -41,11 +41,15 @@ area! { record_words {
         "記録するには: shiftdesk new --title 件名 --category 分類ID --severity 1-4";
     // The report text: who reports, and what comes next, for the person reading it
     ReportByName: "Reported by {name}", "報告者: {name}";
-    ReportNextAssess: "Next: we will assess the scope of impact", "今後の対応: 影響範囲を確認します";
+    ReportNextAssess:
+        "Next: we will assess the scope of impact",
+        "今後の対応: 影響範囲を確認します";
     ReportNextAssessing:
         "Next: we are assessing the scope of impact",
         "今後の対応: 影響範囲を確認しています";
-    ReportNextFixing: "Next: we are working on an interim fix", "今後の対応: 暫定対処を進めています";
+    ReportNextFixing:
+        "Next: we are working on an interim fix",
+        "今後の対応: 暫定対処を進めています";
     ReportNextContained:
         "Next: the impact is contained since {when}; we are completing the interim fix",
         "今後の対応: {when} から影響を抑えています。暫定対処を仕上げています";
