@@ -26,6 +26,7 @@ use shiftdesk_store::json_file::{parse, read_bytes};
 use shiftdesk_store::playbooks_file::load_playbooks;
 use shiftdesk_store::roster_file::{RosterLoad, load_roster, open_roster};
 
+mod columns;
 mod debug;
 mod doctor;
 mod drill;
@@ -545,6 +546,9 @@ fn report(args: ReportArgs, ctx: &Session) -> Result<ExitCode> {
         ctx.now,
     );
     println!("{text}");
+    if callback.is_none() {
+        eprintln!("{}", t(ctx.operator.lang, Msg::ReportNoCallback));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,7 @@
 //! Fixtures shared by the integration tests: a frozen clock, a desk of sample incidents.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 
 use chrono::{DateTime, Duration, Utc};

@@ -120,6 +120,10 @@ impl Layer for TextLayer {
         frame.render_widget(block, popup);
 
         let mut notes: Vec<String> = Vec::new();
+        // Said beside the report, never in it: the reader has no use for how to set it.
+        if matches!(view, TextView::Report(_)) && app.operator.callback.is_none() {
+            notes.push(t(lang, Msg::ReportNoCallback).to_string());
+        }
         if let TextView::Export {
             path: Some(path), ..
         } = view
