@@ -16,9 +16,48 @@ pub struct Reporter<'a> {
     pub callback: Option<&'a str>,
 }
 
-/// What was done and noted in a phase, one line each: checked steps, then notes.
-fn phase_lines(incident: &Incident, phase: Phase, lang: Lang) -> Vec<String> {
+/// What the record says of a phase, one line each: the scope as recorded (`S`) or each
+/// interim action with its effect (`i`), then the checked steps, then their notes.
+fn phase_lines(
+    incident: &Incident,
+    phase: Phase,
+    lang: Lang,
+    zone: &Zone,
+    now: DateTime<Utc>,
+) -> Vec<String> {
     let mut lines = Vec::new();
+    match phase {
+        Phase::AssessScope => {
+            if let Some(scope) = incident.scope.as_ref().filter(|s| !s.is_empty()) {
+                let count = scope.estimated_count.map(|n| n.to_string());
+                let since = scope.since.map(|at| zone.clock(at, now));
+                for (label, value) in [
+                    (Msg::DocServices, Some(scope.services.as_str())),
+                    (Msg::DocAffected, Some(scope.affected.as_str())),
+                    (Msg::DocEstimatedCount, count.as_deref()),
+                    (Msg::DocImpactSince, since.as_deref()),
+                ] {
+                    if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+                        lines.push(format!("- {}: {}", t(lang, label), safe_line(value)));
+                    }
+                }
+                if !scope.notes.trim().is_empty() {
+                    lines.push(format!("- {}", safe_line(&scope.notes)));
+                }
+            }
+        }
+        Phase::InterimFix => {
+            for action in &incident.interim_actions {
+                lines.push(format!(
+                    "- {} {} — {}",
+                    zone.clock(action.at, now),
+                    safe_line(&action.action),
+                    i18n::effect(lang, action.effect)
+                ));
+            }
+        }
+        _ => {}
+    }
     for step in incident.checklist.iter().filter(|s| s.phase == phase) {
         if step.done.is_some() {
             lines.push(format!("- {}", safe_line(step.text.get(lang))));
@@ -130,7 +169,7 @@ pub fn report_text(
     ] {
         out.push(String::new());
         out.push(format!("{}:", t(lang, heading)));
-        let lines = phase_lines(incident, phase, lang);
+        let lines = phase_lines(incident, phase, lang, zone, now);
         if lines.is_empty() {
             out.push(format!("- {}", t(lang, none)));
         } else {
@@ -167,6 +206,47 @@ mod tests {
     use crate::checklist::{Stamp, StepNote};
     use crate::test_fixtures::{incident_at, t as at};
     use serde_json::Map;
+
+    #[test]
+    fn the_report_carries_the_scope_and_the_interim_actions_as_recorded() {
+        use crate::record::{Effect, InterimAction, Scope};
+        let mut inc = incident_at("05:00");
+        inc.scope = Some(Scope {
+            services: "Mail".into(),
+            affected: "Plan B customers".into(),
+            estimated_count: Some(120),
+            ..Scope::default()
+        });
+        inc.interim_actions.push(InterimAction {
+            at: at("05:15"),
+            by: "op".into(),
+            action: "Asked the recipient to delete it".into(),
+            effect: Effect::Worked,
+            extra: Map::new(),
+        });
+        let zone = Zone::Named(chrono_tz::Asia::Tokyo);
+        let reporter = Reporter {
+            name: "yamada",
+            callback: None,
+        };
+        let text = report_text(
+            &inc,
+            &Roster::default(),
+            &reporter,
+            Lang::En,
+            &zone,
+            at("05:20"),
+        );
+        for expected in [
+            "- Services: Mail",
+            "- Affected: Plan B customers",
+            "- Estimated count: 120",
+            "- 14:15 Asked the recipient to delete it — worked",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in\n{text}");
+        }
+        assert!(!text.contains("none yet"), "{text}");
+    }
 
     #[test]
     fn the_report_carries_what_when_scope_fix_next_and_callback() {
