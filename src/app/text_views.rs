@@ -29,8 +29,12 @@ impl App {
                 report_text(inc, roster, &reporter, lang, zone, now)
             }),
             TextView::Timeline(id) => incident(id).map_or_else(String::new, |inc| {
-                inc.timeline
-                    .iter()
+                // In the order things happened: a move up the route by time is written when
+                // a desk notices it, stamped with when it happened.
+                let mut entries: Vec<_> = inc.timeline.iter().collect();
+                entries.sort_by_key(|e| e.at);
+                entries
+                    .into_iter()
                     .map(|e| {
                         format!(
                             "{}  {}  {}",

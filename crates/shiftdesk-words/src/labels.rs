@@ -82,4 +82,5 @@ area! { labels_words {
     EntryDrillJump: "drill clock jumped", "訓練時計を早送り";
     EntryReadinessCheck: "readiness check", "準備確認";
     EntryDrillEnded: "drill ended", "訓練終了";
+    EntryMovedUpByTime: "went up by time", "時間切れで上位へ";
 } }

@@ -30,4 +30,9 @@ area! { record_words {
     ReportNoCallback:
         "no call-back number set (--callback or SHIFTDESK_CALLBACK)",
         "折り返し番号未設定(--callback または SHIFTDESK_CALLBACK)";
+    // Timeline entries told in words
+    EntryMovedUp:
+        "{from} not reached within {m} min: now {to}",
+        "{from}に{m}分以内に連絡がつかず: {to}へ";
+    EntryJumpedBy: "+{m} min", "+{m}分";
 } }

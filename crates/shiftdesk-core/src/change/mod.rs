@@ -55,6 +55,14 @@ pub enum Change {
         to_level: usize,
         reason: String,
     },
+    /// The route went up to `to_level` because the level below ran out of time with nobody
+    /// reached; stamped with when that happened. Logged once per move of the route.
+    MovedUpByTime {
+        incident: IncidentId,
+        to_level: usize,
+        /// How long the level below had.
+        minutes: i64,
+    },
     /// A status update was given to the people reached.
     UpdateSent {
         incident: IncidentId,
@@ -140,6 +148,7 @@ impl Change {
             | Change::Close { incident }
             | Change::Attempt { incident, .. }
             | Change::Escalate { incident, .. }
+            | Change::MovedUpByTime { incident, .. }
             | Change::UpdateSent { incident, .. }
             | Change::Reclassify { incident, .. }
             | Change::SetScope { incident, .. }
@@ -428,6 +437,16 @@ fn apply_change(
             to_level,
             reason,
         } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
+        Change::MovedUpByTime {
+            incident,
+            to_level,
+            minutes,
+        } => route::moved_up_by_time(
+            open_incident(file, incident)?,
+            (at, by),
+            *to_level,
+            *minutes,
+        ),
         Change::UpdateSent { incident, text } => {
             route::update_sent(open_incident(file, incident)?, (at, by), text)
         }
