@@ -21,6 +21,10 @@ fn shiftdesk(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
 fn start(dir: &Path, lang: &str, cols: u16, rows: u16) -> Desk {
     Desk::start_with_env(
         dir,
@@ -143,6 +147,83 @@ fn in_japanese_the_route_says_not_called_and_names_levels_and_routes_in_words() 
     desk.wait_for("Printer down");
     desk.send("e");
     desk.wait_for("◀ 第2段 ▶");
+    desk.send("\x1b");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+}
+
+/// D, Enter: the network-failover drill started.
+fn start_failover_drill(desk: &mut Desk) {
+    desk.send("D");
+    desk.wait_for("network-failover");
+    desk.send("\r");
+    desk.wait_until("the drill started", |d| {
+        let screen = d.screen();
+        screen.contains("[DRILL]") || screen.contains("[訓練]")
+    });
+}
+
+#[test]
+fn a_drill_measures_its_first_report_on_its_clock_when_it_happened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = start(tmp.path(), "en", 120, 40);
+    desk.wait_for("No open incidents");
+    start_failover_drill(&mut desk);
+    // Reached at once, then the clock jumped through every inject.
+    desk.send("r");
+    desk.wait_for("reached");
+    for t in ["T+3", "T+6", "T+8", "T+14", "T+22", "T+30"] {
+        desk.send("]");
+        desk.wait_for(t);
+    }
+    desk.send("c");
+    desk.wait_for("End drill");
+    desk.send("y");
+    desk.wait_for("Drill results");
+    desk.wait_for("First report after under 1 min (deadline 10 min): met");
+    // The results list the calls and the injects on the drill clock.
+    desk.wait_for("T+0 L1 伊藤 大輔 — reached");
+    desk.wait_for("T+22");
+    let screen = desk.screen();
+    assert!(
+        !screen.contains("\\[") && !screen.contains("# ") && !screen.contains("## "),
+        "text on screen, not Markdown:\n{screen}"
+    );
+    desk.send("\x1b");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let report = stdout(&shiftdesk(
+        tmp.path(),
+        &["--lang", "en", "drill", "report", "INC-0001"],
+    ));
+    assert!(
+        report.contains("First report after under 1 min (deadline 10 min): met"),
+        "{report}"
+    );
+    assert!(report.contains("T+0 L1 伊藤 大輔 — reached"), "{report}");
+    for t in ["T+3", "T+6", "T+8", "T+14", "T+22", "T+30"] {
+        assert!(report.contains(t), "{t} missing from:\n{report}");
+    }
+}
+
+#[test]
+fn a_drill_in_japanese_says_minutes_in_japanese_and_shows_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = start(tmp.path(), "ja", 120, 40);
+    desk.wait_for("対応中のインシデントはありません");
+    start_failover_drill(&mut desk);
+    desk.send("]");
+    desk.wait_for("T+3");
+    desk.send("t");
+    desk.wait_for("+3分");
+    assert!(!desk.screen().contains("+3 min"), "{}", desk.screen());
+    desk.send("\x1b");
+    desk.send("c");
+    desk.send("y");
+    desk.wait_for("訓練の結果");
+    desk.wait_for("[訓練] INC-0001");
+    assert!(!desk.screen().contains("\\["), "{}", desk.screen());
     desk.send("\x1b");
     desk.send("q");
     assert_eq!(desk.wait_exit(), Some(0));

@@ -56,4 +56,9 @@ area! { drill_words {
     DrillUncheckedShort: "unchecked", "未チェック";
     ErrNotADrill: "{id} is not a drill", "{id} は訓練ではありません";
     ErrNoSuchCheck: "{id} has no readiness check {x}", "{id} に準備確認 {x} はありません";
+    // The drill's results: calls and injects on its clock
+    DrillCalls: "Calls on the route", "報告ルートへの連絡";
+    DrillInjects: "Injects", "状況付与";
+    DrillAt: "T+{t} {what}", "T+{t} {what}";
+    DrillCallLine: "{level} {name} — {outcome}", "{level} {name} — {outcome}";
 } }
