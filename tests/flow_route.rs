@@ -228,3 +228,58 @@ fn a_drill_in_japanese_says_minutes_in_japanese_and_shows_text() {
     desk.send("q");
     assert_eq!(desk.wait_exit(), Some(0));
 }
+
+#[test]
+fn a_readiness_answer_goes_to_the_check_under_the_cursor_and_a_no_becomes_a_follow_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let today = Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let mut desk = start(tmp.path(), "en", 120, 40);
+    desk.wait_for("No open incidents");
+    start_failover_drill(&mut desk);
+    desk.send("v");
+    desk.wait_for("Readiness checks");
+    desk.wait_for("▶ ? The backup router");
+    // No, with a note and the measure that follows it up: in one go.
+    desk.send("n");
+    desk.wait_for("Answer: NO");
+    desk.send("unpowered\tPower the backup rack before each failover\tSato\t");
+    desk.send(&today);
+    desk.send("\r");
+    // Back on the same check, now answered.
+    desk.wait_for("▶ ✗ The backup router");
+    desk.send("j");
+    desk.wait_for("▶ ? The emergency numbers");
+    desk.send("y");
+    desk.wait_for("Answer: yes");
+    desk.send("\r");
+    desk.wait_for("▶ ✓ The emergency numbers");
+    desk.send("\x1b");
+    // The measure is among the follow-ups.
+    desk.send("f");
+    desk.wait_for("Power the backup rack before each failover");
+    desk.send("\x1b");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let file = incidents(tmp.path());
+    let inc = &file["incidents"][0];
+    let checks = inc["drill_run"]["checks"].as_array().unwrap();
+    assert_eq!(checks[0]["answer"], "no");
+    assert_eq!(checks[0]["note"], "unpowered");
+    assert_eq!(checks[1]["answer"], "yes");
+    assert!(checks[2].get("answer").is_none(), "{:?}", checks[2]);
+    let measure = &inc["review"]["measures"][0];
+    assert_eq!(
+        measure["text"],
+        "Power the backup rack before each failover"
+    );
+    assert_eq!(measure["owner"], "Sato");
+    assert_eq!(measure["due"], today.as_str());
+    assert_eq!(measure["check"], "backup-powered");
+    // The handover lists it among the follow-ups due, though drills are left out.
+    let handover = stdout(&shiftdesk(tmp.path(), &["--lang", "en", "handover"]));
+    assert!(
+        handover.contains("Power the backup rack before each failover"),
+        "{handover}"
+    );
+}

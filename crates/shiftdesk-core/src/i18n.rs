@@ -171,6 +171,7 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             ReadinessCheck => Msg::EntryReadinessCheck,
             DrillEnded => Msg::EntryDrillEnded,
             MovedUpByTime => Msg::EntryMovedUpByTime,
+            MeasureAdded => Msg::EntryMeasureAdded,
         },
     )
 }

@@ -41,6 +41,8 @@ pub enum EntryKind {
     DrillEnded,
     /// The route went one level up because the level's time ran out with nobody reached.
     MovedUpByTime,
+    /// A measure against recurrence added on its own (a follow-up to a readiness check).
+    MeasureAdded,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

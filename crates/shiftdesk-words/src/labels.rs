@@ -83,4 +83,5 @@ area! { labels_words {
     EntryReadinessCheck: "readiness check", "準備確認";
     EntryDrillEnded: "drill ended", "訓練終了";
     EntryMovedUpByTime: "went up by time", "時間切れで上位へ";
+    EntryMeasureAdded: "follow-up measure", "フォローアップの対策";
 } }

@@ -12,7 +12,7 @@ use crate::desk::IncidentsFile;
 use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
 use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
-use crate::record::{Effect, ReviewInput, Scope};
+use crate::record::{Effect, NewMeasure, ReviewInput, Scope};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 pub use new_incident::{NewIncident, Reported};
@@ -92,6 +92,12 @@ pub enum Change {
         incident: IncidentId,
         review: Box<ReviewInput>,
     },
+    /// One more measure against recurrence, outside the review form: the follow-up to a
+    /// readiness check a drill found wanting.
+    AddMeasure {
+        incident: IncidentId,
+        measure: Box<NewMeasure>,
+    },
     /// Marks a measure against recurrence done or not; also once the incident is closed.
     SetMeasureDone {
         incident: IncidentId,
@@ -155,6 +161,7 @@ impl Change {
             | Change::Consult { incident, .. }
             | Change::InterimAction { incident, .. }
             | Change::SaveReview { incident, .. }
+            | Change::AddMeasure { incident, .. }
             | Change::SetMeasureDone { incident, .. }
             | Change::CloseWithoutReview { incident, .. }
             | Change::Reopen { incident, .. }
@@ -489,6 +496,12 @@ fn apply_change(
         Change::SaveReview { incident, review } => {
             record::save_review(open_incident(file, incident)?, (at, by), review)
         }
+        Change::AddMeasure { incident, measure } => {
+            if !crate::text::has_content(&measure.text) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::add_measure(open_incident(file, incident)?, (at, by), measure)
+        }
         Change::SetMeasureDone {
             incident,
             measure,
@@ -537,3 +550,5 @@ fn apply_change(
 mod tests;
 #[cfg(test)]
 mod tests_again;
+#[cfg(test)]
+mod tests_follow_up;
