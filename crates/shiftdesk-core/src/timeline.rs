@@ -286,3 +286,6 @@ fn check_and_note<'e>(entry: &'e TimelineEntry, incident: &'e Incident) -> (&'e 
         });
     known.unwrap_or((entry.text.as_str(), ""))
 }
+
+#[cfg(test)]
+mod tests;
