@@ -109,6 +109,7 @@ fn history() -> IncidentsFile {
             owner: "ops".into(),
             due: None,
             done: None,
+            check: None,
             extra: Default::default(),
         }],
         shared_with: String::new(),

@@ -103,7 +103,7 @@ fn no_answer_names_the_next_person_and_reached_is_saved() {
     desk.wait_for("Next: call 佐藤 花子");
     desk.send("x");
     desk.wait_for("Next: call 高橋 誠");
-    desk.wait_for("nobody reached — went up");
+    desk.wait_for("no answer · went up");
     desk.send("r");
     desk.wait_for("Logged: 高橋 誠 — reached");
     desk.wait_for("next update");

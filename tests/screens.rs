@@ -142,24 +142,32 @@ fn checklist_focus_shows_the_step_in_full_with_its_stamp() {
     insta::assert_snapshot!(text);
 }
 
-fn route_screen(lang: Lang, size: (u16, u16), select_last: bool) -> String {
+/// The route desk, with the incident of this title selected (else the first).
+fn route_screen(lang: Lang, size: (u16, u16), select: Option<&str>) -> String {
     let mut app = app_with(common::route_desk(), lang, size);
-    if select_last {
-        app.update(Action::MoveLast);
+    if let Some(title) = select {
+        while app.selected().is_some_and(|i| i.title != title) {
+            app.update(Action::MoveDown);
+        }
     }
     render(&app)
 }
 
 #[test]
 fn overdue_report_and_update_rise_to_the_top_120x40_en() {
-    let text = route_screen(Lang::En, (120, 40), false);
+    let text = route_screen(Lang::En, (120, 40), None);
     let rows: Vec<&str> = text.lines().filter(|l| l.contains("INC-")).collect();
     assert!(
         rows[0].contains("Payment API") && rows[0].contains("OVERDUE +10m"),
         "{text}"
     );
+    // Gone up to level 2, its report due at 14:32: the first report is late all the same.
     assert!(
-        rows[1].contains("誤送信") && rows[1].contains("OVERDUE +5m"),
+        rows[1].contains("Core switch down") && rows[1].contains("OVERDUE +2m"),
+        "{text}"
+    );
+    assert!(
+        rows[2].contains("誤送信") && rows[2].contains("OVERDUE +5m"),
         "{text}"
     );
     assert!(text.contains("give a status update"), "{text}");
@@ -168,7 +176,7 @@ fn overdue_report_and_update_rise_to_the_top_120x40_en() {
 
 #[test]
 fn overdue_report_and_update_rise_to_the_top_120x40_ja() {
-    let text = route_screen(Lang::Ja, (120, 40), false);
+    let text = route_screen(Lang::Ja, (120, 40), None);
     assert!(
         text.contains("期限超過 +10分") && text.contains("経過報告"),
         "{text}"
@@ -178,17 +186,17 @@ fn overdue_report_and_update_rise_to_the_top_120x40_ja() {
 
 #[test]
 fn escalated_route_names_the_next_level_80x24_en() {
-    let text = route_screen(Lang::En, (80, 24), true);
+    let text = route_screen(Lang::En, (80, 24), Some("Core switch down"));
     assert!(text.contains("Next: call 高橋 誠"), "{text}");
-    assert!(text.contains("nobody reached — went up"), "{text}");
+    assert!(text.contains("no answer · went up"), "{text}");
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn escalated_route_names_the_next_level_80x24_ja() {
-    let text = route_screen(Lang::Ja, (80, 24), true);
+    let text = route_screen(Lang::Ja, (80, 24), Some("Core switch down"));
     assert!(
-        text.contains("高橋 誠") && text.contains("不通 — 上位へ"),
+        text.contains("高橋 誠") && text.contains("不通・14:22 上位へ"),
         "{text}"
     );
     insta::assert_snapshot!(text);

@@ -30,6 +30,7 @@ use shiftdesk_core::desk::by_urgency;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::{Incident, IncidentId};
 use shiftdesk_store::Desk;
+use std::collections::HashSet;
 use ui_state::UiState;
 
 pub use action::Action;
@@ -69,6 +70,9 @@ pub struct App {
     pub clipboard: ClipboardMode,
     /// What the terminal loop is to carry out after this update.
     pub effects: Vec<Effect>,
+    /// Moves up a route by time (incident, level gone up to) whose logging the store
+    /// refused: not tried again every tick.
+    moves_refused: HashSet<(IncidentId, usize)>,
 }
 
 impl App {
@@ -81,6 +85,7 @@ impl App {
             should_quit: false,
             clipboard: ClipboardMode::Osc52,
             effects: Vec::new(),
+            moves_refused: HashSet::new(),
         };
         app.keep_selection_valid();
         app

@@ -104,6 +104,7 @@ impl App {
             self.notify(level, text);
         }
         self.log_due_injects();
+        self.log_moves_by_time();
         self.keep_draft();
         if self.desk.pending_count() > 0 {
             for outcome in self.desk.flush().in_words(lang) {
@@ -131,6 +132,16 @@ impl App {
 
     /// Runs a change through the desk and reports what became of it.
     pub(super) fn change(&mut self, change: Change) -> Option<Applied> {
+        self.change_at(change, self.now)
+    }
+
+    /// As [`App::change`], for a change that happened at `at` (a move up the route by
+    /// time, noticed now).
+    pub(super) fn change_at(
+        &mut self,
+        change: Change,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Applied> {
         // A change to an archived incident brings it back to the live file with it.
         let change = match change.incident() {
             Some(id) if self.desk.incidents().get(id).is_none() => {
@@ -144,7 +155,7 @@ impl App {
             }
             _ => change,
         };
-        let stamped = self.desk.stamp(change, self.now, &self.operator.name);
+        let stamped = self.desk.stamp(change, at, &self.operator.name);
         let lang = self.lang();
         let outcome = self.desk.submit(stamped).map_err(|e| e.message(lang));
         self.report_save(&outcome);

@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use shiftdesk_core::change::{Applied, Change, NewIncident, Reported, Stamped};
 use shiftdesk_core::clock::{Zone, parse_time_input};
 use shiftdesk_core::desk::IncidentsFile;
-use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{self, Lang, Msg, fill, t};
-use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::next_action;
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::roster::ROSTER_SCHEMA_VERSION;
 use shiftdesk_core::roster::Roster;
@@ -400,10 +400,9 @@ fn open_incident(new: NewIncident, ctx: &Session) -> Result<ExitCode> {
 /// The next report deadline of an incident in words; empty when none is pending.
 fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
     let progress = route_progress(inc, roster, ctx.now);
-    progress
-        .current_deadline()
-        .or_else(|| next_update_due(inc, &progress, roster))
-        .map(|d| deadline_words(d, ctx.operator.lang, &ctx.operator.zone, ctx.now).0)
+    let (lang, zone) = (ctx.operator.lang, &ctx.operator.zone);
+    next_action::due_words(inc, &progress, roster, lang, zone, ctx.now)
+        .map(|(words, _)| words)
         .unwrap_or_default()
 }
 

@@ -11,9 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 use shiftdesk_core::clock::short_age;
-use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{self, Msg, fill, t};
-use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::next_action::due_words;
 use shiftdesk_core::text::safe_line;
 use shiftdesk_core::wrap::cut;
 use shiftdesk_core::{Category, Incident, IncidentId, Severity};
@@ -26,14 +26,10 @@ pub(super) fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     }
     let progress = route_progress(incident, app.desk.roster(), app.now);
     // The report deadline while nobody is reached; after that, the next status update.
-    let deadline = progress
-        .current_deadline()
-        .or_else(|| next_update_due(incident, &progress, app.desk.roster()));
-    match deadline {
-        Some(d) => match deadline_words(d, app.lang(), &app.operator.zone, app.now) {
-            (text, true) => (text, theme::overdue()),
-            (text, false) => (text, theme::due()),
-        },
+    let (roster, zone) = (app.desk.roster(), &app.operator.zone);
+    match due_words(incident, &progress, roster, app.lang(), zone, app.now) {
+        Some((text, true)) => (text, theme::overdue()),
+        Some((text, false)) => (text, theme::due()),
         None => (String::new(), Style::new()),
     }
 }

@@ -61,6 +61,7 @@ pub fn next_text(app: &App) -> (String, Style) {
         NextAction::Closed => theme::dim(),
         NextAction::GiveUpdate { .. } => theme::overdue(),
         _ if progress.overdue_by(app.now).is_some() => theme::overdue(),
+        _ if progress.first_report_late_by(app.now).is_some() => theme::overdue(),
         _ => theme::next_step(),
     };
     (format!("▶ {text}"), style)

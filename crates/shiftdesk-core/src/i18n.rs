@@ -187,8 +187,15 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             DrillJump => Msg::EntryDrillJump,
             ReadinessCheck => Msg::EntryReadinessCheck,
             DrillEnded => Msg::EntryDrillEnded,
+            MovedUpByTime => Msg::EntryMovedUpByTime,
+            MeasureAdded => Msg::EntryMeasureAdded,
         },
     )
+}
+
+/// A level of a route as the operator reads it: `L2`, `第2段` (0 is the first).
+pub fn level(lang: Lang, index: usize) -> String {
+    fill(lang, Msg::LevelName, &[("n", &(index + 1).to_string())])
 }
 
 #[cfg(test)]

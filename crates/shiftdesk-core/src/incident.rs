@@ -4,7 +4,7 @@ use crate::category::Category;
 use crate::checklist::{self, ChecklistStep, PhaseProgress};
 use crate::drill::DrillRun;
 use crate::playbook::{Phase, StepRole};
-use crate::record::{Consultation, Effect, InterimAction, Review, Scope};
+use crate::record::{Consultation, Effect, InterimAction, Measure, Review, Scope};
 use crate::roster::{Means, RouteLevel};
 use crate::severity::Severity;
 use crate::timeline::TimelineEntry;
@@ -201,6 +201,17 @@ impl Incident {
 
     pub fn age(&self, now: DateTime<Utc>) -> chrono::Duration {
         now - self.detected_at
+    }
+
+    /// The measures still to do that are follow-ups to act on: every open measure of a live
+    /// incident; of a drill, those that follow up a readiness check it found wanting (a real
+    /// gap, not a part of the exercise).
+    pub fn open_follow_ups(&self) -> impl Iterator<Item = &Measure> {
+        let drill = self.drill;
+        self.review
+            .iter()
+            .flat_map(|r| r.open_measures())
+            .filter(move |m| !drill || m.check.is_some())
     }
 
     /// When the impact was first contained: the first interim action that worked.

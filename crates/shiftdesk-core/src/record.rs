@@ -110,6 +110,10 @@ pub struct Measure {
     pub due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Stamp>,
+    /// The readiness check of a drill this measure follows up (its id): a gap the drill
+    /// found, to be closed for real.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -147,6 +151,17 @@ pub struct MeasureInput {
     pub text: String,
     pub owner: String,
     pub due: Option<NaiveDate>,
+}
+
+/// A measure added on its own (a follow-up to a failed readiness check), not in the review
+/// form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMeasure {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    /// The readiness check it follows up.
+    pub check: Option<String>,
 }
 
 /// The review as the form gives it.

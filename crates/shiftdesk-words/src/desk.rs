@@ -59,7 +59,6 @@ area! { desk_words {
     LevelDue: "due {due} · {left} left", "期限 {due}・残り {left}";
     LevelOverdue: "OVERDUE +{m}m (due {due})", "期限超過 +{m}分({due})";
     LevelReached: "reached {when}", "{when} 報告済み";
-    LevelPassed: "nobody reached — went up", "不通 — 上位へ";
     LevelWaiting: "if nobody above answers", "上位が不通のとき";
     NoRoute:
         "No reporting route for this incident. Check the roster: shiftdesk roster check",
@@ -97,4 +96,20 @@ area! { desk_words {
     CompactLayerOpen:
         "A window is open on the full desk: enlarge to see it",
         "全画面の表示で開いている画面があります。広げると表示します";
+    // How a level of the route was left (route pane)
+    LevelNotCalled: "not called", "未連絡";
+    LevelPartlyCalled: "partly called", "一部未連絡";
+    LevelNoAnswer: "no answer", "不通";
+    LevelUpByTime: "{status} · time up {when}", "{status}・{when} 時間切れで上位へ";
+    LevelUpNoAnswer: "{status} · went up {when}", "{status}・{when} 上位へ";
+    LevelUpByHand: "{status} · escalated {when}", "{status}・{when} 手動で上位へ";
+    LevelName: "L{n}", "第{n}段";
+    FirstReportLate: "First report OVERDUE +{m}m ({due})", "初報 期限超過 +{m}分({due})";
+    // The next action, when the first report is late or levels below were not called
+    NextCallFirstLate:
+        "Next: {means} {name} ({role}) {address} — first report OVERDUE since {due} (+{m}m)",
+        "次: {name}({role}){address} に{means}で報告 — 初報が {due} から期限超過(+{m}分)";
+    NextNotCalled: "not called yet: {who}", "未連絡: {who}";
+    NextNotCalledWho: "{name} {address} ({level})", "{name} {address}({level})";
+    NextNotCalledMore: "{who} and {n} more", "{who}ほか{n}名";
 } }

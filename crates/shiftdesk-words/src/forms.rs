@@ -105,4 +105,17 @@ area! { forms_words {
     UpdateTitle:
         "Status update given — what was said (optional)",
         "経過報告を実施 — 伝えた内容(任意)";
+    // A readiness check answered "no", and the measure that follows it up
+    FieldFollowUp: "Follow-up measure", "再発防止策";
+    FieldOwner: "Owner", "担当";
+    FieldDue: "Due (YYYY-MM-DD)", "期限(YYYY-MM-DD)";
+    FollowUpHint:
+        "optional: what is to be done for real, who, by when",
+        "任意: 実際に直すこと・担当・期限";
+    CheckNoHint:
+        "Tab: next field  Enter: save  Esc: cancel",
+        "Tab: 次の項目  Enter: 保存  Esc: 取消";
+    ErrMeasureWhat:
+        "Say what is to be done, or leave owner and due empty",
+        "対策の内容を書くか、担当と期限を空にしてください";
 } }

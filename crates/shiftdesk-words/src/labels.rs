@@ -86,4 +86,6 @@ area! { labels_words {
     PhoneMobile: "Mobile", "携帯";
     PhoneOffice: "Office", "会社";
     PhoneHome: "Home", "自宅";
+    EntryMovedUpByTime: "went up by time", "時間切れで上位へ";
+    EntryMeasureAdded: "follow-up measure", "フォローアップの対策";
 } }

@@ -48,4 +48,7 @@ area! { notices_words {
     MsgRecorded: "Recorded", "記録しました";
     MsgReopened: "Reopened {id}", "{id} を再オープンしました";
     ErrNoSuchMeasure: "{id} has no measure #{x}", "{id} に対策 #{x} はありません";
+    MsgFollowUpAdded:
+        "Follow-up measure added — f lists the follow-ups",
+        "再発防止策を追加しました — f でフォローアップ一覧";
 } }

@@ -62,4 +62,9 @@ area! { record_words {
     ReportNextClosed:
         "Next: nothing further; the incident was closed {when}",
         "今後の対応: なし({when} にクローズしました)";
+    // Timeline entries told in words
+    EntryMovedUp:
+        "{from} not reached within {m} min: now {to}",
+        "{from}に{m}分以内に連絡がつかず: {to}へ";
+    EntryJumpedBy: "+{m} min", "+{m}分";
 } }

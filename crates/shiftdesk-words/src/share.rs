@@ -31,7 +31,6 @@ area! { share_words {
     // Contacts
     DocAttemptsHeading: "Contact attempts", "連絡記録";
     DocAttemptsNone: "No contact attempts were recorded.", "連絡記録はありません。";
-    DocLevelN: "L{n}", "第{n}段";
     DocEscalationsHeading: "Escalated by hand", "手動エスカレーション";
     DocEscalationLine:
         "{when} {by}: up to level {level} — {reason}",

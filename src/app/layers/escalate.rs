@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 
 const LABEL_WIDTH: u16 = 12;
@@ -127,7 +127,7 @@ impl Layer for EscalateForm {
             .unwrap_or_default();
         label(frame, r[0].0, t(lang, Msg::EscalateTo), false);
         frame.render_widget(
-            Paragraph::new(picker(format!("L{}", form.to_level + 1), true)),
+            Paragraph::new(picker(i18n::level(lang, form.to_level), true)),
             r[0].1,
         );
         frame.render_widget(Paragraph::new(who.join(", ")).style(theme::dim()), r[1].1);

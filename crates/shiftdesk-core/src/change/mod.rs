@@ -12,7 +12,7 @@ use crate::desk::IncidentsFile;
 use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
 use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
-use crate::record::{Effect, ReviewInput, Scope};
+use crate::record::{Effect, NewMeasure, ReviewInput, Scope};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 pub use new_incident::{NewIncident, Reported};
@@ -55,6 +55,14 @@ pub enum Change {
         to_level: usize,
         reason: String,
     },
+    /// The route went up to `to_level` because the level below ran out of time with nobody
+    /// reached; stamped with when that happened. Logged once per move of the route.
+    MovedUpByTime {
+        incident: IncidentId,
+        to_level: usize,
+        /// How long the level below had.
+        minutes: i64,
+    },
     /// A status update was given to the people reached.
     UpdateSent {
         incident: IncidentId,
@@ -83,6 +91,12 @@ pub enum Change {
     SaveReview {
         incident: IncidentId,
         review: Box<ReviewInput>,
+    },
+    /// One more measure against recurrence, outside the review form: the follow-up to a
+    /// readiness check a drill found wanting.
+    AddMeasure {
+        incident: IncidentId,
+        measure: Box<NewMeasure>,
     },
     /// Marks a measure against recurrence done or not; also once the incident is closed.
     SetMeasureDone {
@@ -140,12 +154,14 @@ impl Change {
             | Change::Close { incident }
             | Change::Attempt { incident, .. }
             | Change::Escalate { incident, .. }
+            | Change::MovedUpByTime { incident, .. }
             | Change::UpdateSent { incident, .. }
             | Change::Reclassify { incident, .. }
             | Change::SetScope { incident, .. }
             | Change::Consult { incident, .. }
             | Change::InterimAction { incident, .. }
             | Change::SaveReview { incident, .. }
+            | Change::AddMeasure { incident, .. }
             | Change::SetMeasureDone { incident, .. }
             | Change::CloseWithoutReview { incident, .. }
             | Change::Reopen { incident, .. }
@@ -428,6 +444,16 @@ fn apply_change(
             to_level,
             reason,
         } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
+        Change::MovedUpByTime {
+            incident,
+            to_level,
+            minutes,
+        } => route::moved_up_by_time(
+            open_incident(file, incident)?,
+            (at, by),
+            *to_level,
+            *minutes,
+        ),
         Change::UpdateSent { incident, text } => {
             route::update_sent(open_incident(file, incident)?, (at, by), text)
         }
@@ -469,6 +495,12 @@ fn apply_change(
         }
         Change::SaveReview { incident, review } => {
             record::save_review(open_incident(file, incident)?, (at, by), review)
+        }
+        Change::AddMeasure { incident, measure } => {
+            if !crate::text::has_content(&measure.text) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::add_measure(open_incident(file, incident)?, (at, by), measure)
         }
         Change::SetMeasureDone {
             incident,
@@ -518,3 +550,5 @@ fn apply_change(
 mod tests;
 #[cfg(test)]
 mod tests_again;
+#[cfg(test)]
+mod tests_follow_up;

@@ -4,7 +4,9 @@
 use crate::change::{Applied, ChangeError};
 use crate::checklist::Stamp;
 use crate::incident::{Incident, Status};
-use crate::record::{Consultation, Effect, InterimAction, Measure, Review, ReviewInput, Scope};
+use crate::record::{
+    Consultation, Effect, InterimAction, Measure, NewMeasure, Review, ReviewInput, Scope,
+};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde_json::Map;
@@ -119,6 +121,7 @@ pub(super) fn save_review(
                 owner: m.owner.clone(),
                 due: m.due,
                 done: existing.and_then(|o| o.done.clone()),
+                check: existing.and_then(|o| o.check.clone()),
                 extra: existing.map(|o| o.extra.clone()).unwrap_or_default(),
             }
         })
@@ -142,6 +145,33 @@ pub(super) fn save_review(
         review.cause.clone(),
     ));
     inc.review = Some(review);
+    Ok(Applied::Changed(inc.id.clone()))
+}
+
+/// Adds one measure to the review (a review with only it, when there is none yet), with the
+/// next id.
+pub(super) fn add_measure(
+    inc: &mut Incident,
+    (at, by): When,
+    new: &NewMeasure,
+) -> Result<Applied, ChangeError> {
+    let review = inc.review.get_or_insert_with(Review::default);
+    let id = review.measures.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+    review.measures.push(Measure {
+        id,
+        text: new.text.clone(),
+        owner: new.owner.clone(),
+        due: new.due,
+        done: None,
+        check: new.check.clone(),
+        extra: Map::new(),
+    });
+    inc.timeline.push(TimelineEntry::new(
+        at,
+        by,
+        EntryKind::MeasureAdded,
+        new.text.clone(),
+    ));
     Ok(Applied::Changed(inc.id.clone()))
 }
 

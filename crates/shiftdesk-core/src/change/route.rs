@@ -4,7 +4,10 @@
 use crate::category::Category;
 use crate::change::{Applied, ChangeError};
 use crate::checklist::{ChecklistStep, Stamp};
-use crate::incident::{AttemptOutcome, ContactAttempt, Escalation, Incident, ResolvedRoute};
+use crate::escalation::move_logged;
+use crate::incident::{
+    AttemptOutcome, ContactAttempt, Escalation, Incident, IncidentId, ResolvedRoute,
+};
 use crate::playbook::StepRole;
 use crate::severity::Severity;
 use crate::timeline::{EntryKind, TimelineEntry};
@@ -67,12 +70,9 @@ pub(super) fn attempt(
     Ok(Applied::Changed(id))
 }
 
-pub(super) fn escalate(
-    inc: &mut Incident,
-    (at, by): (DateTime<Utc>, &str),
-    to_level: usize,
-    reason: &str,
-) -> Result<Applied, ChangeError> {
+/// The incident's id, when its route has `to_level` and it is above the first level: the
+/// route can go up to it.
+fn level_above_first(inc: &Incident, to_level: usize) -> Result<IncidentId, ChangeError> {
     let id = inc.id.clone();
     let levels = inc
         .route
@@ -83,6 +83,16 @@ pub(super) fn escalate(
     if to_level == 0 || to_level >= levels {
         return Err(ChangeError::NoSuchLevel(id, to_level));
     }
+    Ok(id)
+}
+
+pub(super) fn escalate(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    to_level: usize,
+    reason: &str,
+) -> Result<Applied, ChangeError> {
+    let id = level_above_first(inc, to_level)?;
     inc.escalations.push(Escalation {
         at,
         by: by.to_string(),
@@ -92,6 +102,24 @@ pub(super) fn escalate(
     });
     inc.timeline
         .push(TimelineEntry::new(at, by, EntryKind::Escalated, reason).with_level(to_level));
+    Ok(Applied::Changed(id))
+}
+
+/// Logs a move up the route by time, unless the timeline tells it already (another desk,
+/// or this one before a restart, logged it).
+pub(super) fn moved_up_by_time(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    to_level: usize,
+    minutes: i64,
+) -> Result<Applied, ChangeError> {
+    let id = level_above_first(inc, to_level)?;
+    if move_logged(inc, to_level) {
+        return Ok(Applied::Unchanged);
+    }
+    let mut entry = TimelineEntry::new(at, by, EntryKind::MovedUpByTime, "").with_level(to_level);
+    entry.minutes = Some(minutes);
+    inc.timeline.push(entry);
     Ok(Applied::Changed(id))
 }
 

@@ -186,10 +186,9 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
             .iter()
             .map(|a| {
                 let name = roster.contact(&a.contact).map_or(&a.contact, |c| &c.name);
-                let level = (a.level + 1).to_string();
                 vec![
                     zone.date_time(a.at),
-                    fill(lang, Msg::DocLevelN, &[("n", &level)]),
+                    i18n::level(lang, a.level),
                     name.clone(),
                     i18n::means(lang, a.means).to_string(),
                     i18n::outcome(lang, a.outcome).to_string(),

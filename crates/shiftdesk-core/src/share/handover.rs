@@ -277,12 +277,7 @@ fn follow_ups(ctx: &Ctx<'_>, incidents: &[impl Borrow<Incident>], until: NaiveDa
     let mut due: Vec<(NaiveDate, &Incident, &Measure)> = incidents
         .iter()
         .map(Borrow::borrow)
-        .filter(|i| !i.drill)
-        .flat_map(|i| {
-            i.review
-                .iter()
-                .flat_map(move |r| r.open_measures().map(move |m| (i, m)))
-        })
+        .flat_map(|i| i.open_follow_ups().map(move |m| (i, m)))
         .filter_map(|(i, m)| m.due.filter(|d| *d <= until).map(|d| (d, i, m)))
         .collect();
     due.sort_by(|a, b| (a.0, &a.1.id, a.2.id).cmp(&(b.0, &b.1.id, b.2.id)));

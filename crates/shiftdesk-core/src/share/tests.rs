@@ -58,6 +58,7 @@ fn measure(id: u32, due: &str, done: bool) -> Measure {
             at: t("01:00"),
             by: "op".into(),
         }),
+        check: None,
         extra: Map::new(),
     }
 }
