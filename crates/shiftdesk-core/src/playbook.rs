@@ -74,13 +74,9 @@ pub struct PlaybookStep {
 /// common ones of the same phase. No step of one kind is in another's checklist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPlaybook {
-    #[serde(default)]
     pub report: Vec<PlaybookStep>,
-    #[serde(default)]
     pub assess_scope: Vec<PlaybookStep>,
-    #[serde(default)]
     pub interim_fix: Vec<PlaybookStep>,
-    #[serde(default)]
     pub review: Vec<PlaybookStep>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<KindPlaybook>,
@@ -93,13 +89,9 @@ pub struct KindPlaybook {
     pub name: Bilingual,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Bilingual>,
-    #[serde(default)]
     pub report: Vec<PlaybookStep>,
-    #[serde(default)]
     pub assess_scope: Vec<PlaybookStep>,
-    #[serde(default)]
     pub interim_fix: Vec<PlaybookStep>,
-    #[serde(default)]
     pub review: Vec<PlaybookStep>,
 }
 
