@@ -2,6 +2,7 @@
 //! either changes.
 
 pub mod action;
+pub mod burst;
 mod clock_watch;
 mod drafts;
 pub mod effects;

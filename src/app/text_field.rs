@@ -10,14 +10,14 @@ pub struct TextField {
     multi_line: bool,
 }
 
-/// What a paste puts in a field: exactly what was pasted, except that a single-line field
-/// takes line breaks as spaces. Control and bidi characters are kept (stored as entered)
+/// What a paste puts in a field: exactly what was pasted, but for its line breaks — `\r\n`,
+/// `\r` or `\n`, as the terminal sent them — which a multi-line field keeps as `\n` and a
+/// one-line field takes as spaces. Control and bidi characters are kept (stored as entered)
 /// and made safe only where the text is drawn or printed.
 fn for_field(s: &str, multi_line: bool) -> String {
-    if multi_line {
-        return s.to_string();
-    }
-    s.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    let line_break = if multi_line { "\n" } else { " " };
+    s.replace("\r\n", line_break)
+        .replace(['\r', '\n'], line_break)
 }
 
 impl TextField {
@@ -45,7 +45,7 @@ impl TextField {
     }
 
     pub fn paste(&mut self, text: &str) {
-        // TextArea splits on '\n' itself; a lone '\r' is kept as typed.
+        // TextArea splits on '\n' itself.
         self.area.insert_str(for_field(text, self.multi_line));
     }
 
@@ -110,8 +110,12 @@ mod tests {
     #[test]
     fn multi_line_fields_keep_line_breaks_and_nfkc_applies() {
         let mut f = TextField::new(true);
-        f.paste("ｶﾞｽ\n漏れ\rです");
-        assert_eq!(f.text(), "ガス\n漏れ\rです");
+        f.paste("ｶﾞｽ\n漏れ\rです\r\nか");
+        assert_eq!(
+            f.text(),
+            "ガス\n漏れ\nです\nか",
+            "\\r\\n and \\r are line breaks"
+        );
         assert!(!f.is_empty());
         assert!(TextField::with_text("  ", true).is_empty());
     }

@@ -72,6 +72,12 @@ impl App {
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
             Action::NewContact => self.new_contact(),
+            // A paste where no field takes it: said, never run as keys.
+            Action::Paste(text) => {
+                let n = text.chars().count().to_string();
+                let text = fill(self.lang(), Msg::MsgPasteNotRun, &[("n", &n)]);
+                self.notify(NoticeLevel::Info, text);
+            }
             // Meant for a layer that is not open: nothing to do.
             _ => {}
         }

@@ -48,4 +48,7 @@ area! { notices_words {
     MsgRecorded: "Recorded", "記録しました";
     MsgReopened: "Reopened {id}", "{id} を再オープンしました";
     ErrNoSuchMeasure: "{id} has no measure #{x}", "{id} に対策 #{x} はありません";
+    MsgPasteNotRun:
+        "Pasted text ({n} characters) is never run as keys: paste it into a form or the search (/)",
+        "貼り付けた文字({n} 文字)はキー操作として実行しません。フォームか検索(/)に貼り付けてください";
 } }
