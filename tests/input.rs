@@ -123,3 +123,38 @@ fn a_bracketed_paste_keeps_line_breaks_in_multi_line_fields_and_spaces_in_one_li
     assert_eq!(inc["title"], "one two three");
     assert_eq!(inc["description"], "first\nsecond\nthird\nfourth e");
 }
+
+// Point 9: keys typed while the terminal is too small never reach a hidden form.
+
+#[test]
+fn keys_typed_while_the_window_is_too_small_never_reach_the_hidden_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("No open incidents");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("alpha");
+    desk.wait_for("alpha");
+    desk.resize(60, 20);
+    desk.wait_for("needs 80x24");
+    // Typed blind: none of it reaches the form, and Enter does not save it.
+    for keys in ["b", "c", "\t", "\x1b", "\r", "e"] {
+        desk.send(keys);
+    }
+    desk.send(&format!("{BRACKETED_START}pasted{BRACKETED_END}"));
+    desk.wait_for("needs 80x24");
+    desk.resize(80, 24);
+    desk.wait_for("New incident");
+    let screen = desk.screen();
+    assert!(screen.contains("Title         alpha "), "{screen}");
+    assert!(!screen.contains("alphab"), "{screen}");
+    assert!(!screen.contains("pasted"), "{screen}");
+    // The form goes on as it was.
+    desk.send("\r");
+    desk.wait_for("Recorded INC-0001");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let inc = &incidents(tmp.path())["incidents"];
+    assert_eq!(inc.as_array().unwrap().len(), 1);
+    assert_eq!(inc[0]["title"], "alpha");
+}

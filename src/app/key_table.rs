@@ -35,6 +35,9 @@ pub enum When {
     FollowUps,
     /// A yes/no question.
     Question,
+    /// The window is too small for the desk: whatever is open waits, hidden, and takes no
+    /// keys but these.
+    TooSmall,
 }
 
 impl When {
@@ -241,6 +244,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::FollowUps, &[DOWN, k('j')], A::MoveDown, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[ESC, k('q'), k('f')], A::Dismiss, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[k('/')], A::OpenSearch, Also(Msg::HelpSearch)),
+    // The window too small to show the desk.
+    bind(W::TooSmall, &[k('q')], A::Quit, Also(Msg::HelpTooSmall)),
     // Yes/no questions.
     bind(W::Question, &[k('y'), k('Y')], A::Yes, Hint(Msg::ConfirmClose)),
     bind(W::Question, &[k('n'), k('N'), ESC, ctrl('c')], A::No, Hint(Msg::ConfirmClose)),

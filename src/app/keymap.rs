@@ -12,6 +12,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     let desk = [When::Pane(app.ui.focus), When::Desk];
     let whens: &[When] = match app.ui.layers.top() {
+        // Nothing shown takes a key: none reaches a form or the desk unseen.
+        _ if app.desk_hidden() => &[When::TooSmall],
         Some(layer) => layer.keys(),
         None => &desk,
     };

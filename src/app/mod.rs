@@ -91,6 +91,12 @@ impl App {
         self.operator.lang
     }
 
+    /// Whether the window is too small to show the desk: the screen says so, and the desk
+    /// and any layer open wait, hidden, taking no keys (but quitting) until it grows.
+    pub fn desk_hidden(&self) -> bool {
+        self.ui.width < crate::ui::MIN_WIDTH || self.ui.height < crate::ui::MIN_HEIGHT
+    }
+
     /// The incidents the list shows, in order: open ones most urgent first, or closed ones
     /// (live and archived) most recently closed first.
     pub fn visible(&self) -> Vec<ListRow<'_>> {

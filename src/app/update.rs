@@ -37,6 +37,8 @@ impl App {
                 self.desk.flush();
                 self.should_quit = true;
             }
+            // Nothing shown to paste into: a hidden form takes nothing.
+            Action::Paste(_) if self.desk_hidden() => {}
             action => self.hand_to_layer(action),
         }
         let problem = self.desk.sync_history(

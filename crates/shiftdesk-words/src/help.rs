@@ -54,4 +54,7 @@ area! { help_words {
         "change severity / category (the route is resolved again)",
         "重大度・分類を変更(報告ルートを再設定)";
     HelpReport: "report text, to read out or copy (y)", "報告文を表示(y でコピー)";
+    HelpTooSmall:
+        "While the window is smaller than 80x24 the desk is hidden and keys do nothing but q (quit): nothing is typed into a form you cannot see, and the form comes back with its text when the window grows.",
+        "ウィンドウが 80x24 より小さい間は画面を表示せず、q(終了)以外のキーは効きません。見えないフォームに入力されることはなく、ウィンドウを広げると入力中の内容ごと元に戻ります。";
 } }
