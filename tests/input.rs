@@ -5,6 +5,19 @@
 mod common;
 
 use common::pty::Desk;
+use common::{app_with, now, shift_desk};
+use shiftdesk::app::Action;
+use shiftdesk::app::layer::Layer;
+use shiftdesk::app::layers::{
+    availability::AvailabilityForm, check_answer::CheckAnswerForm, consult::ConsultForm,
+    contact_form::ContactForm, escalate::EscalateForm, filter::FilterForm, interim::InterimForm,
+    new_incident::NewIncidentForm, note::NoteForm, note::NoteTarget, reason::ReasonForm,
+    reclassify::ReclassifyForm, restore::form_of, review::ReviewForm, scope::ScopeForm,
+};
+use shiftdesk_core::drill::Answer;
+use shiftdesk_core::history::HistoryFilter;
+use shiftdesk_core::i18n::Lang;
+use shiftdesk_core::{Category, IncidentId, Severity};
 use std::path::Path;
 use std::process::Command;
 
@@ -157,4 +170,212 @@ fn keys_typed_while_the_window_is_too_small_never_reach_the_hidden_form() {
     let inc = &incidents(tmp.path())["incidents"];
     assert_eq!(inc.as_array().unwrap().len(), 1);
     assert_eq!(inc[0]["title"], "alpha");
+}
+
+// Point 8: Ctrl-C never throws typed text away.
+
+#[test]
+fn ctrl_c_in_a_form_quits_and_the_text_is_offered_back_at_the_next_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("No open incidents");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("Half typed title");
+    desk.wait_for("Half typed title");
+    desk.send("\x03");
+    assert_eq!(desk.wait_exit(), Some(0), "Ctrl-C quits from a form");
+    assert!(tmp.path().join("draft.json").exists(), "the text kept");
+
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("Text typed before the desk closed was kept (new incident");
+    desk.send("y");
+    desk.wait_for("Draft restored");
+    desk.wait_for("Half typed title");
+    desk.send("\r");
+    desk.wait_for("Recorded INC-0001");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    assert_eq!(
+        incidents(tmp.path())["incidents"][0]["title"],
+        "Half typed title"
+    );
+    assert!(
+        !tmp.path().join("draft.json").exists(),
+        "saved, the draft goes"
+    );
+}
+
+#[test]
+fn ctrl_c_keeps_the_text_of_every_record_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_incident(tmp.path(), "Mail to the wrong customer");
+    // Each record form, some text typed in it, Ctrl-C, and the text offered back.
+    for (key, title, typed) in [
+        ("S", "Scope of impact", "Outbound mail"),
+        ("C", "Consultation", "Legal desk"),
+        ("i", "Interim action", "Recalled the mail"),
+        ("w", "Review", "Autocomplete picked the partner"),
+        ("e", "Escalate now", "Nobody answers at L1"),
+        ("s", "Change severity / category", "More customers affected"),
+    ] {
+        let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+        desk.wait_for("Mail to the wrong customer");
+        desk.send(key);
+        desk.wait_for(title);
+        if key == "s" {
+            desk.send("\t\t"); // past the severity and category pickers to the reason
+        }
+        desk.send(typed);
+        desk.wait_for(typed);
+        desk.send("\x03");
+        assert_eq!(desk.wait_exit(), Some(0), "Ctrl-C quits from {title}");
+        let draft = std::fs::read_to_string(tmp.path().join("draft.json"))
+            .unwrap_or_else(|_| panic!("{title}: no draft kept"));
+        assert!(draft.contains(typed), "{title}: {draft}");
+
+        let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+        desk.wait_for("Text typed before the desk closed was kept");
+        desk.wait_for(typed);
+        desk.send("y");
+        desk.wait_for(title);
+        desk.wait_for(typed);
+        // Discarded on purpose this time: Esc twice.
+        desk.send("\x1b");
+        desk.wait_for("Esc again discards");
+        desk.send("\x1b");
+        desk.send("q");
+        assert_eq!(desk.wait_exit(), Some(0));
+        assert!(!tmp.path().join("draft.json").exists(), "{title}");
+    }
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (key, shown) in [("?", "Keys"), ("/", "Contacts"), ("D", "Drills")] {
+        let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+        desk.wait_for("No open incidents");
+        desk.send(key);
+        desk.wait_for(shown);
+        desk.send("\x03");
+        assert_eq!(desk.wait_exit(), Some(0), "Ctrl-C quits from {shown}");
+    }
+}
+
+#[test]
+fn ctrl_c_with_a_change_not_saved_asks_over_the_form_and_no_gives_the_form_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_incident(tmp.path(), "Mail to the wrong customer");
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("Mail to the wrong customer");
+    // Saves fail from now on (the temp file's place is taken by a directory, even for root).
+    let blocker = tmp.path().join(".incidents.json.tmp");
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    desk.send("x");
+    desk.wait_for("NOT SAVED");
+    desk.send("a");
+    desk.wait_for("Note on INC-0001");
+    desk.send("keep me");
+    desk.wait_for("keep me");
+    desk.send("\x03");
+    desk.wait_for("Quit anyway");
+    desk.send("n");
+    desk.wait_for("Note on INC-0001");
+    assert!(desk.screen().contains("keep me"), "{}", desk.screen());
+    // Saves work again: the note goes in with the change that waited.
+    std::fs::remove_dir_all(&blocker).unwrap();
+    desk.send("\r");
+    desk.wait_until("saved", |d| !d.screen().contains("NOT SAVED"));
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let texts: Vec<String> = incidents(tmp.path())["incidents"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(texts.iter().any(|t| t == "keep me"), "{texts:?}");
+}
+
+#[test]
+fn every_form_with_text_gives_a_draft_that_restores_it_as_it_was() {
+    let app = app_with(shift_desk(), Lang::En, (120, 40));
+    let id = IncidentId::from_number(3);
+    let contact = app.desk.roster().contact("sato-hanako").unwrap();
+    let forms: Vec<(&str, Box<dyn Layer>)> = vec![
+        ("new incident", Box::new(NewIncidentForm::default())),
+        (
+            "note",
+            Box::new(NoteForm::new(NoteTarget::Incident(id.clone()))),
+        ),
+        (
+            "update",
+            Box::new(NoteForm::new(NoteTarget::Update(id.clone()))),
+        ),
+        (
+            "scope",
+            Box::new(ScopeForm::new(id.clone(), None, &app.operator.zone)),
+        ),
+        ("consultation", Box::new(ConsultForm::new(id.clone()))),
+        ("interim", Box::new(InterimForm::new(id.clone()))),
+        ("review", Box::new(ReviewForm::of(&app, id.clone()))),
+        ("reason", Box::new(ReasonForm::new(id.clone()))),
+        ("escalate", Box::new(EscalateForm::new(id.clone(), 0, 2))),
+        (
+            "reclassify",
+            Box::new(ReclassifyForm::new(
+                id.clone(),
+                Severity::HIGH,
+                Category::Security,
+            )),
+        ),
+        ("new contact", Box::new(ContactForm::new(None))),
+        ("edit contact", Box::new(ContactForm::new(Some(contact)))),
+        ("away", Box::new(AvailabilityForm::new("sato-hanako"))),
+        (
+            "check answer",
+            Box::new(CheckAnswerForm::new(
+                id.clone(),
+                "backup-powered".into(),
+                Answer::No,
+            )),
+        ),
+        (
+            "filter",
+            Box::new(FilterForm::new(&HistoryFilter::default())),
+        ),
+    ];
+    for (what, mut form) in forms {
+        assert!(
+            form.draft(now()).is_none(),
+            "{what}: nothing typed, no draft"
+        );
+        assert!(!form.unsaved(), "{what}");
+        if what == "reclassify" {
+            form.handle(&Action::FieldNext, &app);
+            form.handle(&Action::FieldNext, &app);
+        }
+        form.handle(&Action::Paste("typed\nby hand".into()), &app);
+        if what == "review" {
+            form.handle(&Action::AddMeasure, &app);
+            form.handle(&Action::Paste("a measure".into()), &app);
+        }
+        let draft = form
+            .draft(now())
+            .unwrap_or_else(|| panic!("{what}: a draft"));
+        assert!(form.unsaved(), "{what}: Esc warns first");
+        assert!(
+            draft.typed().any(|(_, v)| v.contains("typed")),
+            "{what}: {draft:?}"
+        );
+        let back = form_of(&draft, &app).unwrap_or_else(|| panic!("{what}: restored"));
+        let again = back
+            .draft(now())
+            .unwrap_or_else(|| panic!("{what}: still a draft"));
+        assert!(
+            again.same_as(&draft),
+            "{what}: {draft:?} came back as {again:?}"
+        );
+    }
 }

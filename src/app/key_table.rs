@@ -12,6 +12,8 @@ use shiftdesk_core::incident::AttemptOutcome;
 /// Where a binding applies: on the desk (no layer open), or on a kind of layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
+    /// Whatever is open, whatever the size of the window: before any other binding.
+    Anywhere,
     /// No layer open, whichever pane has focus.
     Desk,
     /// No layer open, this pane with focus.
@@ -184,7 +186,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Desk, &[k('v')], A::Checks, Line("v", Msg::HelpChecks)),
     bind(W::Desk, &[k('/')], A::OpenSearch, Line("/", Msg::HelpSearch)),
     bind(W::Desk, &[k('?')], A::ShowHelp, Line("?", Msg::HelpHelp)),
-    bind(W::Desk, &[k('q'), ctrl('c')], A::Quit, Line("q  Ctrl-C", Msg::HelpQuit)),
+    bind(W::Desk, &[k('q')], A::Quit, Line("q", Msg::HelpQuit)),
+    bind(W::Anywhere, &[ctrl('c')], A::Quit, Line("Ctrl-C", Msg::HelpCtrlC)),
     // The help screen.
     bind(W::Help, &[UP, k('k')], A::MoveUp, Line("↑ ↓", Msg::HelpScroll)),
     bind(W::Help, &[DOWN, k('j')], A::MoveDown, Also(Msg::HelpScroll)),
@@ -208,7 +211,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Form, &[code(KeyCode::Tab)], A::FieldNext, Also(Msg::HelpForms)),
     bind(W::Form, &[code(KeyCode::BackTab)], A::FieldPrev, Also(Msg::HelpForms)),
     bind(W::Form, &[ENTER], A::Submit, Also(Msg::HelpForms)),
-    bind(W::Form, &[ESC, ctrl('c')], A::Dismiss, Also(Msg::HelpForms)),
+    bind(W::Form, &[ESC], A::Dismiss, Also(Msg::HelpForms)),
     // Contact search and the card.
     bind(W::Search, &[UP], A::MoveUp, Hint(Msg::SearchHint)),
     bind(W::Search, &[DOWN], A::MoveDown, Hint(Msg::SearchHint)),
@@ -216,7 +219,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Search, &[code(KeyCode::PageDown)], A::MoveLast, Hint(Msg::SearchHint)),
     bind(W::Search, &[ENTER], A::Submit, Hint(Msg::SearchHint)),
     bind(W::Search, &[ctrl('n')], A::NewContact, Hint(Msg::SearchHint)),
-    bind(W::Search, &[ESC, ctrl('c')], A::Dismiss, Hint(Msg::SearchHint)),
+    bind(W::Search, &[ESC], A::Dismiss, Hint(Msg::SearchHint)),
     bind(W::Card, &[k('y')], A::Copy, Hint(Msg::CardHint)),
     bind(W::Card, &[k('Y')], A::CopyEmail, Hint(Msg::CardHint)),
     bind(W::Card, &[k('e')], A::EditContact, Hint(Msg::CardHint)),
@@ -248,5 +251,5 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::TooSmall, &[k('q')], A::Quit, Also(Msg::HelpTooSmall)),
     // Yes/no questions.
     bind(W::Question, &[k('y'), k('Y')], A::Yes, Hint(Msg::ConfirmClose)),
-    bind(W::Question, &[k('n'), k('N'), ESC, ctrl('c')], A::No, Hint(Msg::ConfirmClose)),
+    bind(W::Question, &[k('n'), k('N'), ESC], A::No, Hint(Msg::ConfirmClose)),
 ];

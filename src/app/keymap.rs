@@ -10,6 +10,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    if let Some(binding) = binding_for(When::Anywhere, key) {
+        return Some(binding.action.clone());
+    }
     let desk = [When::Pane(app.ui.focus), When::Desk];
     let whens: &[When] = match app.ui.layers.top() {
         // Nothing shown takes a key: none reaches a form or the desk unseen.

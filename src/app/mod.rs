@@ -4,7 +4,7 @@
 pub mod action;
 pub mod burst;
 mod clock_watch;
-mod drafts;
+pub(crate) mod drafts;
 pub mod effects;
 pub mod fields;
 pub mod key_table;

@@ -80,6 +80,10 @@ impl TextField {
         self.area.lines().iter().all(|l| l.trim().is_empty())
     }
 
+    pub fn is_multi_line(&self) -> bool {
+        self.multi_line
+    }
+
     pub fn textarea(&self) -> &TextArea<'static> {
         &self.area
     }

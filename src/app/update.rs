@@ -26,10 +26,11 @@ impl App {
             }
             Action::Quit => {
                 self.keep_draft();
-                if self.desk.pending_count() > 0 {
-                    self.ui.layers.open(Box::new(Question::Quit));
-                } else {
+                if self.desk.pending_count() == 0 {
                     self.should_quit = true;
+                } else if !matches!(self.ui.layers.top_as::<Question>(), Some(Question::Quit)) {
+                    // Over whatever is open, which is there again on "no".
+                    self.ui.layers.push(Box::new(Question::Quit));
                 }
             }
             Action::Hangup => {

@@ -165,10 +165,7 @@ pub fn draw_form(
             i += 1;
         }
     }
-    frame.render_widget(
-        Paragraph::new(t(lang, hint)).style(theme::key()),
-        areas[areas.len() - 1],
-    );
+    frame.render_widget(self::hint(app, hint), areas[areas.len() - 1]);
 }
 
 /// A row for a text field, when the form has that field.

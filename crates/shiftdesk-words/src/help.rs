@@ -55,6 +55,9 @@ area! { help_words {
         "重大度・分類を変更(報告ルートを再設定)";
     HelpReport: "report text, to read out or copy (y)", "報告文を表示(y でコピー)";
     HelpTooSmall:
-        "While the window is smaller than 80x24 the desk is hidden and keys do nothing but q (quit): nothing is typed into a form you cannot see, and the form comes back with its text when the window grows.",
-        "ウィンドウが 80x24 より小さい間は画面を表示せず、q(終了)以外のキーは効きません。見えないフォームに入力されることはなく、ウィンドウを広げると入力中の内容ごと元に戻ります。";
+        "While the window is smaller than 80x24 the desk is hidden and keys do nothing but q and Ctrl-C (quit): nothing is typed into a form you cannot see, and the form comes back with its text when the window grows.",
+        "ウィンドウが 80x24 より小さい間は画面を表示せず、q と Ctrl-C(終了)以外のキーは効きません。見えないフォームに入力されることはなく、ウィンドウを広げると入力中の内容ごと元に戻ります。";
+    HelpCtrlC:
+        "quit, from anywhere: text typed in an open form is kept and offered back at the next start",
+        "どこからでも終了。開いているフォームの入力内容は保存され、次回起動時に復元を確認します";
 } }

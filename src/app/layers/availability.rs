@@ -3,10 +3,11 @@
 use super::card::CardState;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, label, split};
+use crate::ui::form_parts::{draw_field, error, hint, label, split};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
@@ -15,6 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 use serde_json::Map;
 use shiftdesk_core::clock::{Zone, parse_until_input};
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::roster::Unavailable;
 use shiftdesk_core::roster::change::RosterChange;
@@ -45,6 +47,14 @@ impl AvailabilityForm {
             reason: TextField::new(false),
             error: None,
         }
+    }
+
+    /// The form a kept draft came from, with its text.
+    pub fn from_draft(d: &Draft) -> AvailabilityForm {
+        let mut form = AvailabilityForm::new(d.field("_contact"));
+        form.until = TextField::with_raw(d.field("until"), false);
+        form.reason = TextField::with_raw(d.field("reason"), false);
+        form
     }
 
     pub fn next_field(&mut self) {
@@ -108,6 +118,16 @@ impl Layer for AvailabilityForm {
         Outcome::Consumed
     }
 
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("until", self.until.raw()),
+            ("reason", self.reason.raw()),
+            ("_contact", self.contact.clone()),
+        ];
+        (!(self.until.is_empty() && self.reason.is_empty()))
+            .then(|| form_draft(DraftKind::Availability, None, fields, now))
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
         let form = self;
         let lang = app.lang();
@@ -160,9 +180,6 @@ impl Layer for AvailabilityForm {
             &form.reason,
             form.focus == AvailabilityField::Reason,
         );
-        frame.render_widget(
-            Paragraph::new(t(lang, Msg::FormHint)).style(theme::key()),
-            rows[4],
-        );
+        frame.render_widget(hint(app, Msg::FormHint), rows[4]);
     }
 }

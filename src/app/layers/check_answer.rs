@@ -3,17 +3,23 @@
 use super::drills::ChecksList;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::{choice_in, choice_of, form_draft};
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
 use crate::ui::form_parts::{FormRow, Row, draw_form};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::drill::Answer;
 use shiftdesk_core::i18n::{self, Msg, fill};
 use shiftdesk_core::text::safe_line;
+
+/// The answers, in the order a draft counts them.
+const ANSWERS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotChecked];
 
 pub struct CheckAnswerForm {
     pub incident: IncidentId,
@@ -30,6 +36,14 @@ impl CheckAnswerForm {
             answer,
             note: TextField::new(false),
         }
+    }
+
+    /// The form a kept draft came from, with its text.
+    pub fn from_draft(d: &Draft) -> Option<CheckAnswerForm> {
+        let answer = choice_in(&ANSWERS, d.field("_answer"))?;
+        let mut form = CheckAnswerForm::new(d.incident.clone()?, d.field("_check").into(), answer);
+        form.note = TextField::with_raw(d.field("note"), false);
+        Some(form)
     }
 
     /// The answer saved, and back to the checks with the next one under the cursor
@@ -68,6 +82,16 @@ impl Layer for CheckAnswerForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("note", self.note.raw()),
+            ("_check", self.check.clone()),
+            ("_answer", choice_of(&ANSWERS, &self.answer)),
+        ];
+        (!self.note.is_empty())
+            .then(|| form_draft(DraftKind::CheckAnswer, Some(&self.incident), fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

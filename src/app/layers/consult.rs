@@ -2,14 +2,17 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
 use crate::ui::form_parts::{FormRow, draw_form, text_row};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::text::{has_content, normalize_input};
 
@@ -18,6 +21,10 @@ pub enum ConsultField {
     Who,
     Advice,
 }
+
+/// The fields, by the names a draft keeps them under.
+const NAMES: [(ConsultField, &str); 2] =
+    [(ConsultField::Who, "who"), (ConsultField::Advice, "advice")];
 
 pub struct ConsultForm {
     pub incident: IncidentId,
@@ -35,6 +42,13 @@ impl ConsultForm {
             ]),
             error: None,
         }
+    }
+
+    /// The form a kept draft came from, with its text.
+    pub fn from_draft(d: &Draft) -> Option<ConsultForm> {
+        let mut form = ConsultForm::new(d.incident.clone()?);
+        form.fields.restore_all(&NAMES, d);
+        Some(form)
     }
 
     pub fn validate(&mut self) -> Option<(String, String)> {
@@ -89,6 +103,13 @@ impl Layer for ConsultForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = self.fields.drafted(&NAMES);
+        self.fields
+            .changed()
+            .then(|| form_draft(DraftKind::Consultation, Some(&self.incident), fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

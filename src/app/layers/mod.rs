@@ -18,6 +18,7 @@ pub mod note;
 pub mod question;
 pub mod reason;
 pub mod reclassify;
+pub mod restore;
 pub mod review;
 pub mod scope;
 pub mod search;

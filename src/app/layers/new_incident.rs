@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::cycle;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
@@ -20,7 +21,6 @@ use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{self, Msg, t};
 use shiftdesk_core::text::has_content;
 use shiftdesk_core::{Category, Severity};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
@@ -204,28 +204,16 @@ impl Layer for NewIncidentForm {
         Outcome::Consumed
     }
 
-    fn unsaved(&self) -> bool {
-        self.has_text()
-    }
-
     fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
-        if !self.has_text() {
-            return None;
-        }
-        let mut fields = BTreeMap::new();
-        fields.insert("title".into(), self.title.raw());
-        fields.insert("detected".into(), self.detected.raw());
-        fields.insert("description".into(), self.description.raw());
-        fields.insert("category".into(), self.category.id().into());
-        fields.insert("severity".into(), self.severity.to_string());
-        Some(Draft {
-            schema_version: shiftdesk_store::drafts::DRAFT_SCHEMA_VERSION,
-            kind: DraftKind::NewIncident,
-            incident: None,
-            step: None,
-            fields,
-            saved_at: now,
-        })
+        let fields = [
+            ("title", self.title.raw()),
+            ("detected", self.detected.raw()),
+            ("description", self.description.raw()),
+            ("category", self.category.id().to_string()),
+            ("severity", self.severity.to_string()),
+        ];
+        self.has_text()
+            .then(|| form_draft(DraftKind::NewIncident, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

@@ -3,6 +3,7 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
@@ -13,6 +14,7 @@ use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
 use shiftdesk_core::clock::{Zone, parse_time_input};
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::record::Scope;
 
@@ -24,6 +26,15 @@ pub enum ScopeField {
     Since,
     Notes,
 }
+
+/// The fields, by the names a draft keeps them under.
+const NAMES: [(ScopeField, &str); 5] = [
+    (ScopeField::Services, "services"),
+    (ScopeField::Affected, "affected"),
+    (ScopeField::Count, "count"),
+    (ScopeField::Since, "since"),
+    (ScopeField::Notes, "notes"),
+];
 
 pub struct ScopeForm {
     pub incident: IncidentId,
@@ -50,6 +61,15 @@ impl ScopeForm {
             ]),
             error: None,
         }
+    }
+
+    /// The form a kept draft came from, over the incident's scope as it is now.
+    pub fn from_draft(d: &Draft, app: &App) -> Option<ScopeForm> {
+        let id = d.incident.clone()?;
+        let scope = app.desk.incident(&id)?.scope.clone();
+        let mut form = ScopeForm::new(id, scope.as_ref(), &app.operator.zone);
+        form.fields.restore_all(&NAMES, d);
+        Some(form)
     }
 
     pub fn validate(&mut self, now: DateTime<Utc>, zone: &Zone) -> Option<Scope> {
@@ -113,6 +133,13 @@ impl Layer for ScopeForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = self.fields.drafted(&NAMES);
+        self.fields
+            .changed()
+            .then(|| form_draft(DraftKind::Scope, Some(&self.incident), fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
