@@ -379,3 +379,77 @@ fn every_form_with_text_gives_a_draft_that_restores_it_as_it_was() {
         );
     }
 }
+
+// Point 12: multi-line fields.
+
+#[test]
+fn ctrl_j_and_alt_enter_start_a_new_line_and_enter_saves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("No open incidents");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("VPN down");
+    // In the one-line title, a new line is not taken (nor does Ctrl-J wipe the line).
+    desk.send("\n");
+    desk.send("\t\t\t\t");
+    desk.wait_for("Ctrl-J: new line");
+    desk.send("first line");
+    desk.send("\n");
+    desk.send("second line");
+    desk.send("\x1b\r");
+    desk.send("third");
+    desk.wait_for("third");
+    let screen = desk.screen();
+    for line in ["first line", "second line", "third"] {
+        assert!(screen.contains(line), "{line:?} shown:\n{screen}");
+    }
+    desk.send("\r");
+    desk.wait_for("Recorded INC-0001");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let inc = &incidents(tmp.path())["incidents"][0];
+    assert_eq!(inc["title"], "VPN down");
+    assert_eq!(inc["description"], "first line\nsecond line\nthird");
+}
+
+#[test]
+fn a_long_note_wraps_in_its_box_instead_of_scrolling_sideways() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_incident(tmp.path(), "Mail to the wrong customer");
+    let mut desk = Desk::start(tmp.path(), &["--lang", "ja"], 80, 24);
+    desk.wait_for("Mail to the wrong");
+    desk.send("a");
+    desk.wait_for("INC-0001 へのメモ");
+    let words = "Called the customer at 14:05 and asked them to delete the mail; \
+                 they agreed and will confirm by phone before 15:00 today";
+    desk.send(words);
+    desk.wait_for("before 15:00 today");
+    let screen = desk.screen();
+    assert!(screen.contains("Called the customer at 14:05"), "{screen}");
+    desk.send("\n");
+    desk.send("折り返しの電話番号は０３－００００－７７７７、担当は佐藤さんです。");
+    desk.wait_for("担当は佐藤さんです。");
+    assert!(
+        desk.screen().contains("Called the customer"),
+        "{}",
+        desk.screen()
+    );
+    desk.send("\r");
+    desk.wait_until("the note saved", |d| !d.screen().contains("へのメモ"));
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let kinds = timeline_kinds(tmp.path());
+    assert_eq!(kinds.last().map(String::as_str), Some("note"), "{kinds:?}");
+    let note = incidents(tmp.path())["incidents"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()["text"]
+        .clone();
+    assert_eq!(
+        note,
+        format!("{words}\n折り返しの電話番号は03-0000-7777、担当は佐藤さんです。"),
+        "kept whole, NFKC"
+    );
+}

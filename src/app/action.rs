@@ -31,6 +31,8 @@ pub enum Action {
     Dismiss,
     /// Enter on a form.
     Submit,
+    /// Ctrl-J or Alt-Enter on a form: a line break in a field of several lines.
+    NewLine,
     Yes,
     No,
     FieldNext,

@@ -95,6 +95,13 @@ impl<K: Copy + PartialEq> Fields<K> {
         }
     }
 
+    /// A line break in the field with focus, when it takes several lines.
+    pub fn new_line(&mut self) {
+        if let Some(f) = self.focused_mut() {
+            f.new_line();
+        }
+    }
+
     /// A paste into the field with focus.
     pub fn paste(&mut self, text: &str) {
         if let Some(f) = self.focused_mut() {

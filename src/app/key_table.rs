@@ -53,12 +53,13 @@ impl When {
     }
 }
 
-/// A key: its code, and whether Ctrl is held. A binding without Ctrl takes the key with any
-/// modifiers, unless a binding with Ctrl for the same code applies.
+/// A key: its code, and whether Ctrl or Alt is held. A binding without them takes the key
+/// with any modifiers, unless a binding with the modifier held for the same code applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
@@ -84,6 +85,8 @@ impl Key {
         };
         if self.ctrl {
             format!("Ctrl-{base}")
+        } else if self.alt {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -112,21 +115,27 @@ pub struct Binding {
 }
 
 const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
+    code(KeyCode::Char(c))
 }
 
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
     }
 }
 
+const fn alt(key: Key) -> Key {
+    Key { alt: true, ..key }
+}
+
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 const UP: Key = code(KeyCode::Up);
@@ -210,6 +219,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Review, &[ctrl('n')], A::AddMeasure, Hint(Msg::ReviewHint)),
     bind(W::Form, &[code(KeyCode::Tab)], A::FieldNext, Also(Msg::HelpForms)),
     bind(W::Form, &[code(KeyCode::BackTab)], A::FieldPrev, Also(Msg::HelpForms)),
+    bind(W::Form, &[ctrl('j'), alt(ENTER)], A::NewLine, Also(Msg::HelpForms)),
     bind(W::Form, &[ENTER], A::Submit, Also(Msg::HelpForms)),
     bind(W::Form, &[ESC], A::Dismiss, Also(Msg::HelpForms)),
     // Contact search and the card.

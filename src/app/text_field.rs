@@ -1,6 +1,6 @@
 //! A text entry field: ratatui-textarea underneath, with what reaches it made safe.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 use shiftdesk_core::text::normalize_input;
@@ -34,13 +34,24 @@ impl TextField {
         field
     }
 
-    /// A key typed while the field has focus. Enter and Tab belong to the form.
+    /// A key typed while the field has focus. Enter and Tab belong to the form; a line break
+    /// comes by [`TextField::new_line`], and Ctrl-J or Ctrl-M never wipe or break a line here.
     pub fn input(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => {}
+            KeyCode::Char('j' | 'm') if ctrl => {}
             _ => {
                 self.area.input(key);
             }
+        }
+    }
+
+    /// A line break where the cursor is, in a field of several lines; nothing in a one-line
+    /// field.
+    pub fn new_line(&mut self) {
+        if self.multi_line {
+            self.area.insert_newline();
         }
     }
 
@@ -92,7 +103,6 @@ impl TextField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -109,6 +119,18 @@ mod tests {
             "a\u{202E}b\u{1b}[2J c\u{9b}",
             "a single-line field takes the break as a space"
         );
+    }
+
+    #[test]
+    fn a_new_line_only_in_a_multi_line_field_and_ctrl_j_wipes_nothing() {
+        let mut one = TextField::with_text("VPN", false);
+        one.new_line();
+        one.input(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+        assert_eq!(one.text(), "VPN");
+        let mut many = TextField::with_text("first", true);
+        many.new_line();
+        many.input(key('x'));
+        assert_eq!(many.text(), "first\nx");
     }
 
     #[test]

@@ -78,6 +78,15 @@ pub fn hint(app: &App, hint: Msg) -> Paragraph<'static> {
     }
 }
 
+/// A form's hint when the field with focus takes several lines: the same, telling Ctrl-J.
+pub fn with_lines(hint: Msg, lines: bool) -> Msg {
+    match (hint, lines) {
+        (Msg::FormHint, true) => Msg::FormHintLines,
+        (Msg::NoteHint, true) => Msg::NoteHintLines,
+        (hint, _) => hint,
+    }
+}
+
 /// A question in a box; each line of `text` starts a new line on screen.
 pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
     let lines: Vec<String> = text
@@ -165,7 +174,13 @@ pub fn draw_form(
             i += 1;
         }
     }
-    frame.render_widget(self::hint(app, hint), areas[areas.len() - 1]);
+    let lines = rows
+        .iter()
+        .any(|r| r.focused && matches!(r.content, Row::Text(f) if f.is_multi_line()));
+    frame.render_widget(
+        self::hint(app, with_lines(hint, lines)),
+        areas[areas.len() - 1],
+    );
 }
 
 /// A row for a text field, when the form has that field.

@@ -62,8 +62,8 @@ area! { forms_words {
     MeasureOwner: "owner", "担当";
     MeasureDue: "due (YYYY-MM-DD)", "期限(YYYY-MM-DD)";
     ReviewHint:
-        "Tab: next  Ctrl-N: add a measure  Enter: save  Esc: cancel",
-        "Tab: 次へ  Ctrl-N: 対策を追加  Enter: 保存  Esc: 取消";
+        "Tab: next  Ctrl-J: new line  Ctrl-N: add measure  Enter: save  Esc: cancel",
+        "Tab: 次へ  Ctrl-J: 改行  Ctrl-N: 対策を追加  Enter: 保存  Esc: 取消";
     FollowUpsTitle: "Open follow-ups", "未完了のフォローアップ";
     NoFollowUps:
         "No open follow-ups: every measure against recurrence is done.",
@@ -105,4 +105,10 @@ area! { forms_words {
     UpdateTitle:
         "Status update given — what was said (optional)",
         "経過報告を実施 — 伝えた内容(任意)";
+    FormHintLines:
+        "Tab: next field  Ctrl-J: new line  Enter: save  Esc: cancel",
+        "Tab: 次の項目  Ctrl-J: 改行  Enter: 保存  Esc: 取消";
+    NoteHintLines:
+        "Enter: save  Ctrl-J: new line  Esc: cancel",
+        "Enter: 保存  Ctrl-J: 改行  Esc: 取消";
 } }

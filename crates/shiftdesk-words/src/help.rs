@@ -18,8 +18,8 @@ area! { help_words {
     HelpHelp: "this help", "このヘルプ";
     HelpQuit: "quit (everything is already saved)", "終了(入力は保存済み)";
     HelpForms:
-        "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Esc cancels",
-        "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Esc で取消";
+        "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Ctrl-J or Alt-Enter starts a new line in a text of several lines (a description, notes, advice, the review), Esc cancels — twice over typed text",
+        "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Ctrl-J または Alt-Enter で改行(詳細・メモ・助言・振り返りなど複数行の欄)、Esc で取消(入力があれば 2 回)";
     HelpFooter: "↑/↓: scroll  Esc or ?: close", "↑/↓: スクロール  Esc または ?: 閉じる";
     HelpDrills: "drills: start one from a scenario", "訓練: シナリオから開始";
     HelpJump:

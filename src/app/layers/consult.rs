@@ -86,6 +86,7 @@ impl Layer for ConsultForm {
         match action {
             Action::Input(key) => self.fields.input(*key),
             Action::Paste(text) => self.fields.paste(text),
+            Action::NewLine => self.fields.new_line(),
             Action::FieldNext => self.fields.cycle(1),
             Action::FieldPrev => self.fields.cycle(-1),
             Action::Submit => {
@@ -147,7 +148,7 @@ impl Layer for ConsultForm {
                 form.fields.get(ConsultField::Advice),
                 focus == Some(ConsultField::Advice),
                 error.filter(|_| focus == Some(ConsultField::Advice)),
-                3,
+                5,
             ),
         ]
         .into_iter()

@@ -84,6 +84,7 @@ impl Layer for InterimForm {
         match action {
             Action::Input(key) => self.edit(*key),
             Action::Paste(text) => self.action.paste(text),
+            Action::NewLine if !self.on_effect => self.action.new_line(),
             Action::FieldNext | Action::FieldPrev => self.on_effect = !self.on_effect,
             Action::Submit => {
                 let Some((action, effect)) = self.validate() else {
@@ -118,7 +119,7 @@ impl Layer for InterimForm {
                 content: Row::Text(&self.action),
                 focused: !self.on_effect,
                 below: self.error.map(|m| (m, true)),
-                height: 3,
+                height: 5,
             },
             FormRow {
                 label: Msg::FieldEffect,

@@ -20,6 +20,7 @@ pub mod reason;
 pub mod reclassify;
 pub mod restore;
 pub mod review;
+mod review_view;
 pub mod scope;
 pub mod search;
 pub mod text;

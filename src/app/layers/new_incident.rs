@@ -7,7 +7,7 @@ use crate::app::fields::cycle;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, hint, label, picker, split};
+use crate::ui::form_parts::{draw_field, error, hint, label, picker, split, with_lines};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
@@ -196,6 +196,7 @@ impl Layer for NewIncidentForm {
         match action {
             Action::Input(key) => self.edit(*key),
             Action::Paste(text) => self.paste(text),
+            Action::NewLine if self.field == NewField::Description => self.description.new_line(),
             Action::FieldNext => self.next_field(1),
             Action::FieldPrev => self.next_field(-1),
             Action::Submit => return self.submit(app),
@@ -307,7 +308,8 @@ impl Layer for NewIncidentForm {
             &form.description,
             form.field == NewField::Description,
         );
-        frame.render_widget(hint(app, Msg::FormHint), rows[8]);
+        let lines = form.field == NewField::Description;
+        frame.render_widget(hint(app, with_lines(Msg::FormHint, lines)), rows[8]);
     }
 }
 

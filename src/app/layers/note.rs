@@ -121,6 +121,7 @@ impl Layer for NoteForm {
         match action {
             Action::Input(key) => self.text.input(*key),
             Action::Paste(text) => self.text.paste(text),
+            Action::NewLine => self.text.new_line(),
             Action::Submit => return self.submit(),
             _ => return Outcome::PassDown,
         }
@@ -172,6 +173,6 @@ impl Layer for NoteForm {
             head,
         );
         draw_field(frame, body, &self.text, true);
-        frame.render_widget(hint(app, Msg::NoteHint), hint_area);
+        frame.render_widget(hint(app, Msg::NoteHintLines), hint_area);
     }
 }

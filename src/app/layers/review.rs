@@ -8,20 +8,14 @@ use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, label, split};
-use crate::ui::theme;
-use crate::ui::widgets::popup;
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
 use shiftdesk_core::draft::{Draft, DraftKind};
-use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::i18n::Msg;
 use shiftdesk_core::record::{MeasureInput, Review, ReviewInput};
-
-const LABEL_WIDTH: u16 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewField {
@@ -250,6 +244,11 @@ impl Layer for ReviewForm {
                     f.input(*key);
                 }
             }
+            Action::NewLine => {
+                if let Some(f) = self.focused_mut() {
+                    f.new_line();
+                }
+            }
             Action::Paste(text) => {
                 if let Some(f) = self.focused_mut() {
                     f.paste(text);
@@ -298,104 +297,7 @@ impl Layer for ReviewForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
-        let form = self;
-        let lang = app.lang();
-        let inner = popup(
-            frame,
-            area,
-            area.width.saturating_sub(4).min(100),
-            area.height.saturating_sub(2),
-            &format!("{} · {}", t(lang, Msg::ReviewTitle), form.incident),
-        );
-
-        let fixed = [
-            (ReviewField::WhatHappened, Msg::FieldWhatHappened),
-            (ReviewField::Cause, Msg::FieldCause),
-            (ReviewField::WentWell, Msg::FieldWentWell),
-            (ReviewField::WentBadly, Msg::FieldWentBadly),
-            (ReviewField::SharedWith, Msg::FieldSharedWith),
-        ];
-        let mut constraints = vec![Constraint::Length(1); fixed.len()];
-        constraints.push(Constraint::Length(1)); // measures heading
-        constraints.push(Constraint::Fill(1)); // measures
-        constraints.push(Constraint::Length(1)); // error
-        constraints.push(Constraint::Length(1)); // hint
-        let areas = Layout::vertical(constraints).split(inner);
-        for (i, (field, msg)) in fixed.iter().enumerate() {
-            let (l, f) = split(areas[i], LABEL_WIDTH);
-            let focused = form.focus == *field;
-            label(frame, l, t(lang, *msg), focused);
-            if let Some(tf) = form.fields.get(*field) {
-                draw_field(frame, f, tf, focused);
-            }
-        }
-        let heading = format!(
-            "{} — {} / {} / {}",
-            t(lang, Msg::FieldMeasures),
-            t(lang, Msg::MeasureWhat),
-            t(lang, Msg::MeasureOwner),
-            t(lang, Msg::MeasureDue)
-        );
-        frame.render_widget(
-            Paragraph::new(heading).style(theme::header()),
-            areas[fixed.len()],
-        );
-
-        let list = areas[fixed.len() + 1];
-        // Keep the row with focus in view.
-        let focus_row = match form.focus {
-            ReviewField::Measure(row, _) => row,
-            _ => 0,
-        };
-        let visible = usize::from(list.height).max(1);
-        let first = focus_row.saturating_sub(visible - 1);
-        for (n, (row, m)) in form
-            .measures
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(visible)
-            .enumerate()
-        {
-            let y = Rect {
-                y: list.y + n as u16,
-                height: 1,
-                ..list
-            };
-            let [mark, what, owner, due] = Layout::horizontal([
-                Constraint::Length(3),
-                Constraint::Fill(1),
-                Constraint::Length(14),
-                Constraint::Length(12),
-            ])
-            .spacing(1)
-            .areas(y);
-            let done = if m.done { "✓" } else { "·" };
-            frame.render_widget(
-                Paragraph::new(format!("{done}{}", row + 1)).style(theme::dim()),
-                mark,
-            );
-            for (col, cell) in [what, owner, due].into_iter().enumerate() {
-                draw_field(
-                    frame,
-                    cell,
-                    &m.cells[col],
-                    form.focus == ReviewField::Measure(row, col),
-                );
-            }
-        }
-        if let Some((_, e)) = form.error {
-            error(frame, areas[fixed.len() + 2], app, e);
-        }
-        let hint = if app.ui.layers.discard_armed() {
-            Msg::DiscardHint
-        } else {
-            Msg::ReviewHint
-        };
-        frame.render_widget(
-            Paragraph::new(t(lang, hint)).style(theme::key()),
-            areas[fixed.len() + 3],
-        );
+        super::review_view::draw(self, frame, area, app);
     }
 }
 

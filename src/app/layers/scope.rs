@@ -118,6 +118,7 @@ impl Layer for ScopeForm {
         match action {
             Action::Input(key) => self.fields.input(*key),
             Action::Paste(text) => self.fields.paste(text),
+            Action::NewLine => self.fields.new_line(),
             Action::FieldNext => self.fields.cycle(1),
             Action::FieldPrev => self.fields.cycle(-1),
             Action::Submit => {
@@ -156,7 +157,7 @@ impl Layer for ScopeForm {
                 Some((Msg::SinceHint, false)),
                 1,
             ),
-            (ScopeField::Notes, Msg::FieldNotes, None, 3),
+            (ScopeField::Notes, Msg::FieldNotes, None, 5),
         ]
         .into_iter()
         .filter_map(|(f, label, hint, h)| {
