@@ -453,3 +453,113 @@ fn a_long_note_wraps_in_its_box_instead_of_scrolling_sideways() {
         "kept whole, NFKC"
     );
 }
+
+// Point 13: forms accept what people type.
+
+#[test]
+fn detection_time_takes_a_relative_time_and_the_form_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut desk = Desk::start(tmp.path(), &["--lang", "ja"], 80, 24);
+    desk.wait_for("対応中のインシデントはありません");
+    desk.send("n");
+    desk.wait_for("インシデント新規記録");
+    desk.wait_for("10分前");
+    desk.send("基幹サーバ停止");
+    desk.send("\t\t\t");
+    desk.send("10分前");
+    desk.send("\r");
+    desk.wait_for("INC-0001 を記録しました");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let inc = &incidents(tmp.path())["incidents"][0];
+    let at = |v: &serde_json::Value| {
+        v.as_str()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    };
+    let ago = at(&inc["opened_at"]) - at(&inc["detected_at"]);
+    assert!(
+        (chrono::Duration::minutes(9)..=chrono::Duration::minutes(11)).contains(&ago),
+        "detected {ago} before it was recorded"
+    );
+
+    // A time it cannot read is named with every way it can be written.
+    let mut desk = Desk::start(tmp.path(), &["--lang", "en"], 80, 24);
+    desk.wait_for("INC-0001");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("x\t\t\tyesterday morning");
+    desk.send("\r");
+    desk.wait_for("10m ago");
+    desk.wait_for("-10m");
+    desk.send("\x03");
+    assert_eq!(desk.wait_exit(), Some(0));
+}
+
+#[test]
+fn the_estimated_count_takes_the_number_and_keeps_the_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_incident(tmp.path(), "Mail to the wrong customer");
+    let mut desk = Desk::start(tmp.path(), &["--lang", "ja"], 80, 24);
+    desk.wait_for("Mail to the wrong");
+    desk.send("S");
+    desk.wait_for("影響範囲");
+    desk.send("メール配信");
+    desk.send("\t\t");
+    desk.send("約100件");
+    desk.send("\r");
+    desk.wait_for("記録しました");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let scope = &incidents(tmp.path())["incidents"][0]["scope"];
+    assert_eq!(scope["estimated_count"], 100);
+    assert_eq!(scope["estimated_count_text"], "約100件");
+    let out = Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["--lang", "ja", "export", "INC-0001"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("約100件"), "{md}");
+}
+
+/// A consultation with `typed` in Who, the roster pick moved `downs` times, and advice.
+fn consult(dir: &Path, typed: &str, shown: &str, downs: usize) -> serde_json::Value {
+    let mut desk = Desk::start(dir, &["--lang", "en"], 80, 24);
+    desk.wait_for("Mail to the wrong customer");
+    desk.send("C");
+    desk.wait_for("Consultation");
+    desk.send(typed);
+    desk.wait_for(shown);
+    for _ in 0..downs {
+        desk.send("\x1b[B");
+    }
+    desk.send("\t");
+    desk.send("Tell the customer today");
+    desk.send("\r");
+    desk.wait_for("Recorded");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let all = incidents(dir)["incidents"][0]["consultations"].clone();
+    all.as_array().unwrap().last().unwrap().clone()
+}
+
+#[test]
+fn the_consulted_contact_is_picked_from_the_roster_as_the_search_finds_them_or_typed_freely() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_incident(tmp.path(), "Mail to the wrong customer");
+    // A name without its space, the kana reading, digits of a phone: ↓ picks the first.
+    for typed in ["佐藤花子", "さとう", "1101"] {
+        let c = consult(tmp.path(), typed, "佐藤 花子 · ", 1);
+        assert_eq!(c["contact"], "sato-hanako", "{typed}: {c}");
+        assert_eq!(c["who"], "佐藤 花子", "{typed}: {c}");
+    }
+    // Not picked: kept as typed, no contact.
+    let c = consult(tmp.path(), "Vendor support desk", "not in the roster", 0);
+    assert_eq!(c["who"], "Vendor support desk");
+    assert!(c.get("contact").is_none_or(|v| v.is_null()), "{c}");
+    let c = consult(tmp.path(), "すずき", "鈴木 健太 · ", 0);
+    assert_eq!(c["who"], "すずき", "shown, not picked: as typed");
+}

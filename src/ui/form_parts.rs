@@ -114,6 +114,8 @@ pub enum Row<'a> {
     Text(&'a TextField),
     /// A picker showing the current choice.
     Choice(String),
+    /// Lines to pick one of (already made safe), a line each, the one picked marked.
+    Picks(Vec<String>, Option<usize>),
 }
 
 /// A form row: label, content, focus, and the line beneath (an error, or a hint).
@@ -161,6 +163,20 @@ pub fn draw_form(
             Row::Text(field) => draw_field(frame, f, field, r.focused),
             Row::Choice(text) => {
                 frame.render_widget(Paragraph::new(picker(text.clone(), r.focused)), f)
+            }
+            Row::Picks(lines, picked) => {
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        if *picked == Some(i) {
+                            Line::styled(format!("▶ {text}"), theme::cursor(true))
+                        } else {
+                            Line::styled(format!("  {text}"), theme::dim())
+                        }
+                    })
+                    .collect();
+                frame.render_widget(Paragraph::new(lines), f)
             }
         }
         i += 1;

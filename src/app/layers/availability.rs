@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 use serde_json::Map;
-use shiftdesk_core::clock::{Zone, parse_until_input};
+use shiftdesk_core::clock::{TimeInputError, Zone, parse_until_input};
 use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::roster::Unavailable;
@@ -82,7 +82,11 @@ impl AvailabilityForm {
                 })
             }
             Err(e) => {
-                self.error = Some(e.msg());
+                // A time to come: its own ways of writing one (in 2h, +30m).
+                self.error = Some(match e {
+                    TimeInputError::Format => Msg::ErrUntilFormat,
+                    e => e.msg(),
+                });
                 self.focus = AvailabilityField::Until;
                 None
             }

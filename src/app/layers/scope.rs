@@ -45,7 +45,7 @@ pub struct ScopeForm {
 impl ScopeForm {
     pub fn new(incident: IncidentId, scope: Option<&Scope>, zone: &Zone) -> ScopeForm {
         let s = scope.cloned().unwrap_or_default();
-        let count = s.estimated_count.map(|n| n.to_string()).unwrap_or_default();
+        let count = s.count_shown().unwrap_or_default();
         let since = s
             .since
             .map(|t| zone.format(t, "%Y-%m-%d %H:%M"))
@@ -73,13 +73,14 @@ impl ScopeForm {
     }
 
     pub fn validate(&mut self, now: DateTime<Utc>, zone: &Zone) -> Option<Scope> {
+        // The number taken from what was written (約100件, 1通, １００), the words kept.
         let count = self.fields.text(ScopeField::Count);
-        let estimated_count = if count.is_empty() {
-            None
+        let (estimated_count, estimated_count_text) = if count.is_empty() {
+            (None, String::new())
         } else {
-            match count.replace([',', '_'], "").parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => return self.fail(ScopeField::Count, Msg::ErrCount),
+            match Scope::estimate(&count) {
+                Some((n, text)) => (Some(n), text),
+                None => return self.fail(ScopeField::Count, Msg::ErrCount),
             }
         };
         let since_text = self.fields.text(ScopeField::Since);
@@ -96,6 +97,7 @@ impl ScopeForm {
             services: self.fields.text(ScopeField::Services),
             affected: self.fields.text(ScopeField::Affected),
             estimated_count,
+            estimated_count_text,
             since,
             notes: self.fields.text(ScopeField::Notes),
             extra: Default::default(),
@@ -188,6 +190,39 @@ mod tests {
 
     fn zone() -> Zone {
         Zone::Named(chrono_tz::UTC)
+    }
+
+    #[test]
+    fn the_count_is_taken_from_what_people_write_and_the_words_kept() {
+        let count = |typed: &str| {
+            let mut f = ScopeForm::new(IncidentId::from_number(1), None, &zone());
+            f.fields.set_focus(ScopeField::Count);
+            f.fields.paste(typed);
+            f.validate(t("10:00"), &zone())
+                .map(|s| (s.estimated_count, s.estimated_count_text))
+        };
+        assert_eq!(count("1通"), Some((Some(1), "1通".into())));
+        assert_eq!(count("約100件"), Some((Some(100), "約100件".into())));
+        assert_eq!(
+            count("１００"),
+            Some((Some(100), String::new())),
+            "NFKC: a number"
+        );
+        assert_eq!(count("120"), Some((Some(120), String::new())));
+        assert_eq!(
+            count("about 1,200"),
+            Some((Some(1200), "about 1,200".into()))
+        );
+        assert_eq!(count(""), Some((None, String::new())));
+        assert_eq!(count("不明"), None, "no number in it: said so");
+        // Opened again, the form shows it as it was written.
+        let scope = Scope {
+            estimated_count: Some(100),
+            estimated_count_text: "約100件".into(),
+            ..Scope::default()
+        };
+        let f = ScopeForm::new(IncidentId::from_number(1), Some(&scope), &zone());
+        assert_eq!(f.fields.text(ScopeField::Count), "約100件");
     }
 
     #[test]
