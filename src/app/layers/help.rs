@@ -61,8 +61,8 @@ impl Layer for HelpScreen {
                 ]));
             }
         }
-        lines.push(Line::raw(""));
         for paragraph in [Msg::HelpForms, Msg::HelpTooSmall] {
+            lines.push(Line::raw(""));
             for piece in wrap(t(lang, paragraph), width) {
                 lines.push(Line::raw(piece));
             }
