@@ -10,6 +10,8 @@ pub enum Action {
     /// About once a second: the clock moves, other desks' changes come in.
     Tick(DateTime<Utc>),
     Resize(u16, u16),
+    /// `q` on the desk, Ctrl-C anywhere: what a form holds is kept as a draft, and the desk
+    /// goes (asking first when a change is not saved).
     Quit,
     MoveUp,
     MoveDown,
@@ -25,10 +27,12 @@ pub enum Action {
     RequestClose,
     ToggleClosed,
     ShowHelp,
-    /// Esc (Ctrl-C in a form): the layer on top closes, by the Esc rule.
+    /// Esc: the layer on top closes, by the Esc rule.
     Dismiss,
     /// Enter on a form.
     Submit,
+    /// Ctrl-J or Alt-Enter on a form: a line break in a field of several lines.
+    NewLine,
     Yes,
     No,
     FieldNext,

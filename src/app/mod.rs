@@ -2,8 +2,9 @@
 //! either changes.
 
 pub mod action;
+pub mod burst;
 mod clock_watch;
-mod drafts;
+pub(crate) mod drafts;
 pub mod effects;
 pub mod fields;
 pub mod key_table;
@@ -93,6 +94,12 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.operator.lang
+    }
+
+    /// Whether the window is too small to show the desk: the screen says so, and the desk
+    /// and any layer open wait, hidden, taking no keys (but quitting) until it grows.
+    pub fn desk_hidden(&self) -> bool {
+        self.ui.width < crate::ui::MIN_WIDTH || self.ui.height < crate::ui::MIN_HEIGHT
     }
 
     /// The incidents the list shows, in order: open ones most urgent first, or closed ones

@@ -26,10 +26,11 @@ impl App {
             }
             Action::Quit => {
                 self.keep_draft();
-                if self.desk.pending_count() > 0 {
-                    self.ui.layers.open(Box::new(Question::Quit));
-                } else {
+                if self.desk.pending_count() == 0 {
                     self.should_quit = true;
+                } else if !matches!(self.ui.layers.top_as::<Question>(), Some(Question::Quit)) {
+                    // Over whatever is open, which is there again on "no".
+                    self.ui.layers.push(Box::new(Question::Quit));
                 }
             }
             Action::Hangup => {
@@ -37,6 +38,8 @@ impl App {
                 self.desk.flush();
                 self.should_quit = true;
             }
+            // Nothing shown to paste into: a hidden form takes nothing.
+            Action::Paste(_) if self.desk_hidden() => {}
             action => self.hand_to_layer(action),
         }
         let problem = self.desk.sync_history(

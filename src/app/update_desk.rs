@@ -72,6 +72,12 @@ impl App {
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
             Action::NewContact => self.new_contact(),
+            // A paste where no field takes it: said, never run as keys.
+            Action::Paste(text) => {
+                let n = text.chars().count().to_string();
+                let text = fill(self.lang(), Msg::MsgPasteNotRun, &[("n", &n)]);
+                self.notify(NoticeLevel::Info, text);
+            }
             // Meant for a layer that is not open: nothing to do.
             _ => {}
         }
@@ -84,7 +90,13 @@ impl App {
             }
             (at as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
         };
-        match self.ui.focus {
+        // The compact desk (a window too small) shows the incidents only.
+        let pane = if self.desk_hidden() {
+            Pane::Incidents
+        } else {
+            self.ui.focus
+        };
+        match pane {
             Pane::Incidents => {
                 let visible = self.visible();
                 let at = visible

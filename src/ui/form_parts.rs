@@ -86,6 +86,15 @@ pub fn hint(app: &App, hint: Msg) -> CutLine {
     })
 }
 
+/// A form's hint when the field with focus takes several lines: the same, telling Ctrl-J.
+pub fn with_lines(hint: Msg, lines: bool) -> Msg {
+    match (hint, lines) {
+        (Msg::FormHint, true) => Msg::FormHintLines,
+        (Msg::NoteHint, true) => Msg::NoteHintLines,
+        (hint, _) => hint,
+    }
+}
+
 /// A question in a box; each line of `text` starts a new line on screen.
 pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -104,6 +113,8 @@ pub enum Row<'a> {
     Text(&'a TextField),
     /// A picker showing the current choice.
     Choice(String),
+    /// Lines to pick one of (already made safe), a line each, the one picked marked.
+    Picks(Vec<String>, Option<usize>),
 }
 
 /// A form row: label, content, focus, and the line beneath (an error, or a hint).
@@ -150,6 +161,20 @@ pub fn draw_form(
         match &r.content {
             Row::Text(field) => draw_field(frame, f, field, r.focused),
             Row::Choice(text) => line(frame, f, picker(text.clone(), r.focused)),
+            Row::Picks(lines, picked) => {
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        if *picked == Some(i) {
+                            Line::styled(format!("▶ {text}"), theme::cursor(true))
+                        } else {
+                            Line::styled(format!("  {text}"), theme::dim())
+                        }
+                    })
+                    .collect();
+                frame.render_widget(Paragraph::new(lines), f)
+            }
         }
         i += 1;
         if let Some((msg, is_error)) = r.below {
@@ -162,10 +187,12 @@ pub fn draw_form(
             i += 1;
         }
     }
-    line(
-        frame,
+    let lines = rows
+        .iter()
+        .any(|r| r.focused && matches!(r.content, Row::Text(f) if f.is_multi_line()));
+    frame.render_widget(
+        self::hint(app, with_lines(hint, lines)),
         areas[areas.len() - 1],
-        Line::styled(t(lang, hint), theme::key()),
     );
 }
 

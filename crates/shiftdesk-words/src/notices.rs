@@ -51,4 +51,7 @@ area! { notices_words {
     MsgFollowUpAdded:
         "Follow-up measure added — f lists the follow-ups",
         "再発防止策を追加しました — f でフォローアップ一覧";
+    MsgPasteNotRun:
+        "Pasted text ({n} characters) is never run as keys: paste it into a form or the search (/)",
+        "貼り付けた文字({n} 文字)はキー操作として実行しません。フォームか検索(/)に貼り付けてください";
 } }

@@ -5,16 +5,18 @@
 use super::drills::ChecksList;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::{choice_in, choice_of, form_draft};
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::ui_state::NoticeLevel;
 use crate::ui::form_parts::{FormRow, Row, draw_form};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::drill::Answer;
 use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::record::NewMeasure;
@@ -28,6 +30,17 @@ pub enum CheckField {
     Owner,
     Due,
 }
+
+/// The answers, in the order a draft counts them.
+const ANSWERS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotChecked];
+
+/// Each field's name in a draft.
+const DRAFTED: [(CheckField, &str); 4] = [
+    (CheckField::Note, "note"),
+    (CheckField::Measure, "measure"),
+    (CheckField::Owner, "owner"),
+    (CheckField::Due, "due"),
+];
 
 pub struct CheckAnswerForm {
     pub incident: IncidentId,
@@ -58,6 +71,20 @@ impl CheckAnswerForm {
             note_before: note.to_string(),
             error: None,
         }
+    }
+
+    /// The form a kept draft came from, with its text (the check's note as it was when the
+    /// draft was kept counts as what the form opened with).
+    pub fn from_draft(d: &Draft) -> Option<CheckAnswerForm> {
+        let answer = choice_in(&ANSWERS, d.field("_answer"))?;
+        let mut form = CheckAnswerForm::new(
+            d.incident.clone()?,
+            d.field("_check").into(),
+            answer,
+            d.field("_note_before"),
+        );
+        form.fields.restore_all(&DRAFTED, d);
+        Some(form)
     }
 
     /// The note, and the follow-up measure when one is written; or the field in error.
@@ -140,6 +167,22 @@ impl Layer for CheckAnswerForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        if !self.unsaved() {
+            return None;
+        }
+        let mut fields = self.fields.drafted(&DRAFTED);
+        fields.push(("_check", self.check.clone()));
+        fields.push(("_answer", choice_of(&ANSWERS, &self.answer)));
+        fields.push(("_note_before", self.note_before.clone()));
+        Some(form_draft(
+            DraftKind::CheckAnswer,
+            Some(&self.incident),
+            fields,
+            now,
+        ))
     }
 
     fn unsaved(&self) -> bool {
@@ -230,6 +273,23 @@ mod tests {
                 check: Some("backup-powered".into()),
             })
         );
+    }
+
+    #[test]
+    fn a_no_with_its_follow_up_comes_back_from_its_draft() {
+        let mut f = no();
+        f.fields.paste("rack B dark");
+        f.fields.cycle(1);
+        f.fields.paste("Power rack B");
+        let draft = f.draft(chrono::Utc::now()).expect("text typed");
+        let mut back = CheckAnswerForm::from_draft(&draft).unwrap();
+        assert_eq!(back.answer, Answer::No);
+        assert_eq!(back.check, "backup-powered");
+        let (note, measure) = back.validate().unwrap();
+        assert_eq!(note, "rack B dark");
+        assert_eq!(measure.unwrap().text, "Power rack B");
+        // Nothing typed: no draft.
+        assert!(no().draft(chrono::Utc::now()).is_none());
     }
 
     #[test]

@@ -62,9 +62,11 @@ impl Layer for HelpScreen {
                 ]));
             }
         }
-        lines.push(Line::raw(""));
-        for piece in wrap(t(lang, Msg::HelpForms), width) {
-            lines.push(Line::raw(piece));
+        for paragraph in [Msg::HelpForms, Msg::HelpTooSmall] {
+            lines.push(Line::raw(""));
+            for piece in wrap(t(lang, paragraph), width) {
+                lines.push(Line::raw(piece));
+            }
         }
         let height = usize::from(inner.height);
         let offset = usize::from(self.scroll).min(lines.len().saturating_sub(height));

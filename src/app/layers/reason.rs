@@ -2,15 +2,18 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
 use crate::app::ui_state::NoticeLevel;
 use crate::ui::form_parts::{FormRow, Row, draw_form};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, fill, t};
 
 /// A reason, for closing without review or reopening.
@@ -27,6 +30,15 @@ impl ReasonForm {
             reason: TextField::new(false),
             error: None,
         }
+    }
+}
+
+impl ReasonForm {
+    /// The form a kept draft came from, with its text.
+    pub fn from_draft(d: &Draft) -> Option<ReasonForm> {
+        let mut form = ReasonForm::new(d.incident.clone()?);
+        form.reason = TextField::with_raw(d.field("reason"), false);
+        Some(form)
     }
 }
 
@@ -59,6 +71,18 @@ impl Layer for ReasonForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [("reason", self.reason.raw())];
+        (!self.reason.is_empty()).then(|| {
+            form_draft(
+                DraftKind::CloseWithoutReview,
+                Some(&self.incident),
+                fields,
+                now,
+            )
+        })
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

@@ -21,8 +21,10 @@ fn scope_summary(scope: &Scope) -> String {
             parts.push(text.trim().to_string());
         }
     }
-    if let Some(n) = scope.estimated_count {
-        parts.push(format!("~{n}"));
+    match (scope.estimated_count_text.trim(), scope.estimated_count) {
+        ("", Some(n)) => parts.push(format!("~{n}")),
+        ("", None) => {}
+        (text, _) => parts.push(text.to_string()),
     }
     if !scope.notes.trim().is_empty() {
         parts.push(scope.notes.trim().to_string());

@@ -224,6 +224,7 @@ fn change(op: &Op, archived: &Arc<Incident>) -> Change {
                 services: format!("mail {s}"),
                 affected: String::new(),
                 estimated_count: None,
+                estimated_count_text: String::new(),
                 since: None,
                 notes: String::new(),
                 extra: Map::new(),

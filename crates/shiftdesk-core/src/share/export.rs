@@ -161,7 +161,7 @@ fn scope(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     };
     doc.item(w(Msg::DocServices), &scope.services);
     doc.item(w(Msg::DocAffected), &scope.affected);
-    let count = scope.estimated_count.map(|n| n.to_string());
+    let count = scope.count_shown();
     doc.item(w(Msg::DocEstimatedCount), count.as_deref().unwrap_or(""));
     let since = scope.since.map(|s| zone.date_time(s));
     doc.item(w(Msg::DocImpactSince), since.as_deref().unwrap_or(""));
