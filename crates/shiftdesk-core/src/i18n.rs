@@ -170,6 +170,8 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             DrillJump => Msg::EntryDrillJump,
             ReadinessCheck => Msg::EntryReadinessCheck,
             DrillEnded => Msg::EntryDrillEnded,
+            StepNotApplicable => Msg::EntryStepNotApplicable,
+            StepApplicable => Msg::EntryStepApplicable,
         },
     )
 }

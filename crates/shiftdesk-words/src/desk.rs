@@ -79,4 +79,5 @@ area! { desk_words {
         "端末が小さすぎます: {w}x{h}(80x24 以上が必要)。ウィンドウを広げてください。";
     Filtered: " · filtered (F to change)", " · 絞り込み中(F で変更)";
     RouteUpdates: "Updates every {m}m", "経過報告 {m}分ごと";
+    StepNotApplicable: "n/a", "対象外";
 } }

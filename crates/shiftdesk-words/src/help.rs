@@ -54,4 +54,7 @@ area! { help_words {
         "change severity / category (the route is resolved again)",
         "重大度・分類を変更(報告ルートを再設定)";
     HelpReport: "report text, to read out or copy (y)", "報告文を表示(y でコピー)";
+    HelpNotApplicable:
+        "mark the selected step not applicable, with an optional reason / take it back",
+        "選択した手順を対象外にする(理由は任意) / 取り消す";
 } }

@@ -48,4 +48,9 @@ area! { notices_words {
     MsgRecorded: "Recorded", "記録しました";
     MsgReopened: "Reopened {id}", "{id} を再オープンしました";
     ErrNoSuchMeasure: "{id} has no measure #{x}", "{id} に対策 #{x} はありません";
+    ErrStepChecked:
+        "{id}: step {x} is checked; uncheck it (Space) before marking it not applicable",
+        "{id}: 手順 {x} はチェック済みです。対象外にするには先にチェックを外してください(Space)";
+    MsgNotApplicable: "Not applicable: {step}", "対象外にしました: {step}";
+    MsgApplicableAgain: "Applies again: {step}", "対象外を取り消しました: {step}";
 } }

@@ -105,4 +105,8 @@ area! { share_words {
     DurHoursMinutes: "{h} h {m} min", "{h}時間{m}分";
     DurDays: "{d} d", "{d}日";
     DurDaysHours: "{d} d {h} h", "{d}日{h}時間";
+    DocPhaseCountNa:
+        "{phase}: {done} of {total} done, {na} not applicable",
+        "{phase}: {total}件中{done}件完了、{na}件対象外";
+    DocNotApplicable: "not applicable", "対象外";
 } }

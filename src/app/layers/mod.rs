@@ -22,6 +22,7 @@ pub mod review;
 pub mod scope;
 pub mod search;
 pub mod text;
+pub mod uncheck;
 
 use super::App;
 use super::layer::{Outcome, Work};

@@ -85,7 +85,7 @@ pub fn drill_result(
                 .collect();
             let reached = before
                 .iter()
-                .map(|s| s.done.as_ref().map(|d| d.at))
+                .map(|s| s.settled_at())
                 .collect::<Option<Vec<_>>>()
                 .and_then(|ts| ts.into_iter().max())
                 .map(|t| t - incident.detected_at);
@@ -117,7 +117,7 @@ pub fn drill_result(
         unchecked_steps: incident
             .checklist
             .iter()
-            .filter(|s| s.done.is_none())
+            .filter(|s| s.is_open())
             .map(|s| safe_line(s.text.get(lang)))
             .collect(),
         failed_checks: by(Some(Answer::No)),
@@ -386,6 +386,7 @@ mod tests {
             contact: contact.into(),
             level: 0,
             outcome,
+            contact_role: String::new(),
         };
         apply(
             &mut file,
