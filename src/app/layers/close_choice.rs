@@ -48,7 +48,7 @@ pub fn still_open(incident: &Incident, lang: Lang) -> String {
 }
 
 /// The text's first line at `width` columns, with `…` when there is more.
-fn cut(text: &str, width: usize) -> String {
+pub(crate) fn cut(text: &str, width: usize) -> String {
     let lines = wrap(text, width.saturating_sub(1).max(1));
     match lines.as_slice() {
         [] => String::new(),

@@ -15,6 +15,9 @@ use shiftdesk_core::change::Change;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 
+/// Columns of the step's text in the title of the form.
+const TITLE_STEP: usize = 54;
+
 /// What the reason is for.
 pub enum ReasonFor {
     /// Closing with the Review phase not complete: a reason is required.
@@ -120,7 +123,8 @@ impl Layer for ReasonForm {
                 (format!("{title} · {}", self.incident), Msg::NoteHint)
             }
             ReasonFor::NotApplicable { step } => {
-                let step = self.step_text(step, app);
+                // On one line with the words before it, in a form 76 columns wide.
+                let step = super::close_choice::cut(&self.step_text(step, app), TITLE_STEP);
                 let title = fill(lang, Msg::NotApplicableTitle, &[("step", &step)]);
                 (title, Msg::NotApplicableHint)
             }
