@@ -390,3 +390,45 @@ fn the_cursor_is_a_bar_across_the_pane_and_the_next_marker_is_not() {
         assert!(!text(y).contains('▶'));
     }
 }
+
+/// A step that does not apply, at the cursor: dimmed, with its reason; then the close
+/// dialog listing, phase by phase, what is still open.
+fn not_applicable_then_close(lang: Lang, size: (u16, u16)) -> (String, String) {
+    let mut app = app_with(shift_desk(), lang, size);
+    // The misdirected email: its lost-ID-card step does not apply.
+    app.update(Action::FocusNext);
+    for _ in 0..4 {
+        app.update(Action::MoveDown);
+    }
+    app.update(Action::ToggleNotApplicable);
+    app.update(Action::Paste("no card involved / カードは無関係".into()));
+    app.update(Action::Submit);
+    let marked = common::render(&app);
+    app.update(Action::RequestClose);
+    (marked, common::render(&app))
+}
+
+/// At 80x24 and 120x40, in English and Japanese.
+#[test]
+fn not_applicable_and_the_close_dialog_screens() {
+    for (lang, size, tag, marked_words) in [
+        (Lang::En, (80, 24), "80x24_en", "[-] If an ID card is lost"),
+        (Lang::Ja, (80, 24), "80x24_ja", "[-] IDカード紛失の場合"),
+        (
+            Lang::En,
+            (120, 40),
+            "120x40_en",
+            "[-] If an ID card is lost",
+        ),
+        (Lang::Ja, (120, 40), "120x40_ja", "[-] IDカード紛失の場合"),
+    ] {
+        let (marked, close) = not_applicable_then_close(lang, size);
+        assert!(marked.contains(marked_words), "{marked}");
+        assert!(
+            close.contains("■ Review (4)") || close.contains("■ 振り返り (4)"),
+            "{close}"
+        );
+        insta::assert_snapshot!(format!("not_applicable_{tag}"), marked);
+        insta::assert_snapshot!(format!("close_dialog_{tag}"), close);
+    }
+}
