@@ -22,6 +22,9 @@ pub enum Action {
     /// Enter on the incidents pane: go to its checklist.
     OpenChecklist,
     ToggleStep,
+    /// `-` on the checklist: the step under the cursor does not apply (a reason is asked
+    /// for, optional), or applies again.
+    ToggleNotApplicable,
     AddNote,
     NewIncident,
     RequestClose,

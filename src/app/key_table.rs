@@ -174,6 +174,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Pane(Pane::Contacts), &[ENTER], A::OpenContactCard, Help::Readme),
     bind(W::Desk, &[k('n')], A::NewIncident, Line("n", Msg::HelpNew)),
     bind(W::Pane(Pane::Checklist), &[SPACE], A::ToggleStep, Line("Space", Msg::HelpCheck)),
+    bind(W::Pane(Pane::Checklist), &[k('-')], A::ToggleNotApplicable, Line("-", Msg::HelpNotApplicable)),
     bind(W::Desk, &[k('a')], A::AddNote, Line("a", Msg::HelpNote)),
     bind(W::Desk, &[k('r')], A::RecordAttempt(AttemptOutcome::Reached), Line("r", Msg::HelpReached)),
     bind(W::Desk, &[k('x')], A::RecordAttempt(AttemptOutcome::NoAnswer), Line("x", Msg::HelpNoAnswer)),

@@ -15,6 +15,7 @@ pub mod text_field;
 mod text_views;
 pub mod ui_state;
 mod update;
+mod update_checklist;
 mod update_contacts;
 mod update_desk;
 mod update_drill;

@@ -158,12 +158,16 @@ impl App {
             }
             _ => change,
         };
+        let under_cursor = self.open_step_under_cursor();
         let stamped = self.desk.stamp(change, at, &self.operator.name);
         let lang = self.lang();
         let outcome = self.desk.submit(stamped).map_err(|e| e.message(lang));
         self.report_save(&outcome);
         match outcome.result {
-            Ok(a) => Some(a),
+            Ok(a) => {
+                self.past_checked_step(under_cursor);
+                Some(a)
+            }
             Err(Refusal::Refused(text)) => {
                 self.notify(NoticeLevel::Error, text);
                 None

@@ -78,11 +78,13 @@ impl App {
             self.notify(NoticeLevel::Warning, text);
             return;
         };
+        let contact_role = self.desk.roster().contact(&contact);
         let change = Change::Attempt {
             incident: id,
             contact: contact.clone(),
             level,
             outcome,
+            contact_role: contact_role.map(|c| c.role.clone()).unwrap_or_default(),
         };
         if self.change(change).is_some() {
             let name = self

@@ -18,7 +18,7 @@ use shiftdesk_core::search::SearchIndex;
 use shiftdesk_core::text::{
     escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
-use shiftdesk_core::timeline::describe;
+use shiftdesk_core::timeline::{describe, via_words};
 use shiftdesk_core::{Category, Incident, Severity};
 use shiftdesk_store::DataDir;
 use shiftdesk_store::incidents::IncidentsStore;
@@ -624,12 +624,26 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
             last = Some(step.phase);
             writeln!(out, "  {}", i18n::phase(lang, step.phase))?;
         }
-        let mark = if step.done.is_some() { "[x]" } else { "[ ]" };
-        let stamp = step
-            .done
-            .as_ref()
-            .map(|s| format!("  ({} {})", zone.date_time(s.at), safe_line(&s.by)))
-            .unwrap_or_default();
+        let (mark, stamp) = match (&step.done, &step.not_applicable) {
+            (Some(s), _) => {
+                let via = inc
+                    .checked_via(step)
+                    .map(|via| format!(" — {}", via_words(&via, &roster, lang)))
+                    .unwrap_or_default();
+                let by = safe_line(&s.by);
+                ("[x]", format!("  ({} {by}{via})", zone.date_time(s.at)))
+            }
+            (None, Some(na)) => {
+                let word = t(lang, Msg::DocNotApplicable);
+                let reason = match safe_line(&na.reason) {
+                    r if r.is_empty() => String::new(),
+                    r => format!(": {r}"),
+                };
+                let (at, by) = (zone.date_time(na.at), safe_line(&na.by));
+                ("[-]", format!("  ({word}{reason} — {at} {by})"))
+            }
+            (None, None) => ("[ ]", String::new()),
+        };
         writeln!(out, "    {mark} {}{stamp}", safe_line(step.text.get(lang)))?;
         for note in &step.notes {
             writeln!(

@@ -100,6 +100,7 @@ pub fn attempt(
         contact: contact.into(),
         level,
         outcome,
+        contact_role: String::new(),
     };
     stamped(change, ago(minutes_ago), "yamada")
         .apply(file)

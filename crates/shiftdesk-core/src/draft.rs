@@ -23,6 +23,8 @@ pub enum DraftKind {
     Availability,
     CheckAnswer,
     Filter,
+    /// Why a step does not apply.
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -189,6 +189,8 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             DrillEnded => Msg::EntryDrillEnded,
             MovedUpByTime => Msg::EntryMovedUpByTime,
             MeasureAdded => Msg::EntryMeasureAdded,
+            StepNotApplicable => Msg::EntryStepNotApplicable,
+            StepApplicable => Msg::EntryStepApplicable,
         },
     )
 }

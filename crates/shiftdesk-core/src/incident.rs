@@ -1,13 +1,13 @@
 //! One incident: what happened, its checklist, its route, and its timeline.
 
 use crate::category::Category;
-use crate::checklist::{self, ChecklistStep, PhaseProgress};
+use crate::checklist::{self, ChecklistStep, DoneVia, PhaseProgress};
 use crate::drill::DrillRun;
 use crate::playbook::{Phase, StepRole};
 use crate::record::{Consultation, Effect, InterimAction, Measure, Review, Scope};
 use crate::roster::{Means, RouteLevel};
 use crate::severity::Severity;
-use crate::timeline::TimelineEntry;
+use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -176,12 +176,34 @@ impl Incident {
         self.checklist.iter_mut().find(|s| s.id == id)
     }
 
-    /// Open steps of the Review phase; closing needs none.
+    /// Open steps of the Review phase (neither done nor marked as not applying); closing
+    /// needs none.
     pub fn open_review_steps(&self) -> Vec<&ChecklistStep> {
         self.checklist
             .iter()
-            .filter(|s| s.phase == Phase::Review && s.done.is_none())
+            .filter(|s| s.phase == Phase::Review && s.is_open())
             .collect()
+    }
+
+    /// The action that checked a done step, if an action did: what the step remembers, or,
+    /// for a step checked before steps remembered it, the contact whose reaching the entry
+    /// of the check names. None for a step checked by hand or not checked.
+    pub fn checked_via(&self, step: &ChecklistStep) -> Option<DoneVia> {
+        step.done.as_ref()?;
+        if let Some(via) = &step.done_via {
+            return Some(via.clone());
+        }
+        let entry = self.timeline.iter().rev().find(|e| {
+            e.step.as_deref() == Some(step.id.as_str())
+                && matches!(e.kind, EntryKind::StepChecked | EntryKind::StepUnchecked)
+        })?;
+        match (&entry.kind, &entry.via, &entry.contact) {
+            (EntryKind::StepChecked, Some(via), _) => Some(via.clone()),
+            (EntryKind::StepChecked, None, Some(contact)) => {
+                Some(DoneVia::Reaching(contact.clone()))
+            }
+            _ => None,
+        }
     }
 
     /// The step reaching the first level of the route checks.

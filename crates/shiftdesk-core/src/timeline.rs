@@ -1,6 +1,7 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
 use crate::change::ChangeId;
+use crate::checklist::DoneVia;
 use crate::drill::Answer;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::incident::{AttemptOutcome, Incident};
@@ -43,6 +44,10 @@ pub enum EntryKind {
     MovedUpByTime,
     /// A measure against recurrence added on its own (a follow-up to a readiness check).
     MeasureAdded,
+    /// A step was marked as not applying (the text is the reason, if one was given).
+    StepNotApplicable,
+    /// A step marked as not applying was taken back: it is open again.
+    StepApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +86,9 @@ pub struct TimelineEntry {
     /// The readiness check (its id) this entry answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
+    /// The action that checked the step this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<DoneVia>,
     /// The change that wrote this entry: a change whose id is on its incident is not
     /// applied again. None on entries written before changes had ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,6 +113,7 @@ impl TimelineEntry {
             answer: None,
             minutes: None,
             check: None,
+            via: None,
             change_id: None,
             extra: Map::new(),
         }
@@ -134,6 +143,31 @@ impl TimelineEntry {
         self.effect = Some(effect);
         self
     }
+
+    pub fn with_via(mut self, via: &DoneVia) -> Self {
+        if let DoneVia::Reaching(contact) = via {
+            self.contact = Some(contact.clone());
+        }
+        self.via = Some(via.clone());
+        self
+    }
+}
+
+/// How a step was checked by an action, in words: "by reaching 佐藤 花子", "by saving the
+/// scope"… Contacts are named from the roster where they are in it. Made safe for display.
+pub fn via_words(via: &DoneVia, roster: &Roster, lang: Lang) -> String {
+    let msg = match via {
+        DoneVia::Reaching(contact) => {
+            let name = roster
+                .contact(contact)
+                .map_or(contact.as_str(), |c| &c.name);
+            return i18n::fill(lang, i18n::Msg::ViaReaching, &[("name", &safe_line(name))]);
+        }
+        DoneVia::ScopeSaved => i18n::Msg::ViaScope,
+        DoneVia::InterimAction => i18n::Msg::ViaInterimAction,
+        DoneVia::ReviewSaved => i18n::Msg::ViaReview,
+    };
+    i18n::t(lang, msg).to_string()
 }
 
 /// An entry in words: its kind, the step, level, contact and outcome it is about, and its
@@ -165,11 +199,17 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
     if let Some(level) = entry.level {
         parts.push(i18n::level(lang, level));
     }
-    if let Some(contact) = &entry.contact {
-        let name = roster
-            .contact(contact)
-            .map_or(contact.as_str(), |c| &c.name);
-        parts.push(safe_line(name));
+    match &entry.via {
+        // The contact is named in the words of how the step was checked.
+        Some(via) => parts.push(format!("— {}", via_words(via, roster, lang))),
+        None => {
+            if let Some(contact) = &entry.contact {
+                let name = roster
+                    .contact(contact)
+                    .map_or(contact.as_str(), |c| &c.name);
+                parts.push(safe_line(name));
+            }
+        }
     }
     if let Some(outcome) = entry.outcome {
         parts.push(format!("— {}", i18n::outcome(lang, outcome)));

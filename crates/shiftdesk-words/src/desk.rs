@@ -112,4 +112,5 @@ area! { desk_words {
     NextNotCalled: "not called yet: {who}", "未連絡: {who}";
     NextNotCalledWho: "{name} {address} ({level})", "{name} {address}({level})";
     NextNotCalledMore: "{who} and {n} more", "{who}ほか{n}名";
+    StepNotApplicable: "n/a", "対象外";
 } }

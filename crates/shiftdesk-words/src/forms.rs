@@ -25,8 +25,8 @@ area! { forms_words {
     NoteOnIncident: "Note on {id}", "{id} へのメモ";
     NoteHint: "Enter: save  Esc: cancel", "Enter: 保存  Esc: 取消";
     ConfirmClose:
-        "Close {id} \"{title}\"?\n  y: close   n: keep open",
-        "{id}「{title}」をクローズしますか?\n  y: クローズ   n: 戻る";
+        "Close {id} \"{title}\"?{steps}\n  y: close   n: keep open",
+        "{id}「{title}」をクローズしますか?{steps}\n  y: クローズ   n: 戻る";
     ConfirmQuitUnsaved:
         "{n} change(s) are NOT SAVED ({why}). Quit anyway and lose them?\n  y: quit   n: stay",
         "未保存の変更が {n} 件あります({why})。破棄して終了しますか?\n  y: 終了   n: 戻る";
@@ -74,8 +74,8 @@ area! { forms_words {
         "Space: done / not done  ↑/↓: move  Esc: close",
         "Space: 完了/未完了  ↑/↓: 移動  Esc: 閉じる";
     CloseChoice:
-        "{id}: the Review phase is not complete ({n} step(s) open).\n  w: write the review now\n  x: close without review (asks for a reason)\n  Esc: back",
-        "{id}: 振り返りが完了していません(未完了 {n} 件)。\n  w: 今すぐ振り返りを書く\n  x: 振り返りなしでクローズ(理由を入力)\n  Esc: 戻る";
+        "{id}: the Review phase is not complete ({n} step(s) open).\n{steps}\n  w: write the review now\n  x: close without review (asks for a reason)\n  Esc: back",
+        "{id}: 振り返りが完了していません(未完了 {n} 件)。\n{steps}\n  w: 今すぐ振り返りを書く\n  x: 振り返りなしでクローズ(理由を入力)\n  Esc: 戻る";
     ConfirmReopen:
         "Reopen {id} \"{title}\"? It goes back to the open incidents, logged.\n  y: reopen   n: keep closed",
         "{id}「{title}」を再オープンしますか?対応中に戻り、記録されます。\n  y: 再オープン   n: 戻る";
@@ -133,4 +133,13 @@ area! { forms_words {
     PickHint:
         "↓/↑: pick from the roster, or keep what you typed",
         "↓/↑: 名簿から選ぶ。選ばなければ入力どおり記録";
+    NotApplicableTitle: "Not applicable: {step}", "対象外にする: {step}";
+    NotApplicableHint:
+        "Why it does not apply (optional)  Enter: save  Esc: cancel",
+        "対象外とする理由(任意)  Enter: 保存  Esc: 取消";
+    ConfirmUncheck:
+        "Checked {how} at {when} ({by}):\n  {step}\nUncheck it anyway? What was recorded stays in the timeline.\n  y: uncheck   n: keep it checked",
+        "{when} に{how}チェックされました({by}):\n  {step}\nそれでもチェックを外しますか?記録はタイムラインに残ります。\n  y: 外す   n: チェックのまま";
+    StillOpen: "Steps still open:", "未完了の手順:";
+    DraftNotApplicable: "Why a step does not apply", "手順を対象外とする理由";
 } }

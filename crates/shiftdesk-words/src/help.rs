@@ -60,4 +60,7 @@ area! { help_words {
     HelpCtrlC:
         "quit, from anywhere: text typed in an open form is kept and offered back at the next start",
         "どこからでも終了。開いているフォームの入力内容は保存され、次回起動時に復元を確認します";
+    HelpNotApplicable:
+        "mark the selected step not applicable, with an optional reason / take it back",
+        "選択した手順を対象外にする(理由は任意) / 取り消す";
 } }

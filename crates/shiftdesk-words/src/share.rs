@@ -118,4 +118,8 @@ area! { share_words {
         "Next: give a status update to {name} {address}",
         "次: {name} {address} へ経過報告";
     DocInDays: "in {n} days", "{n}日後";
+    DocPhaseCountNa:
+        "{phase}: {done} of {total} done, {na} not applicable",
+        "{phase}: {total}件中{done}件完了、{na}件対象外";
+    DocNotApplicable: "not applicable", "対象外";
 } }

@@ -24,6 +24,7 @@ mod review_view;
 pub mod scope;
 pub mod search;
 pub mod text;
+pub mod uncheck;
 
 use super::App;
 use super::layer::{Outcome, Work};

@@ -88,7 +88,7 @@ impl Question {
     fn text(&self, app: &App) -> String {
         let lang = app.lang();
         match self {
-            Question::Close(id) => incident_question(app, id, Msg::ConfirmClose),
+            Question::Close(id) => super::close_choice::close_question(app, id),
             Question::Reopen(id) => incident_question(app, id, Msg::ConfirmReopen),
             Question::EndDrill(id) => fill(lang, Msg::ConfirmEndDrill, &[("id", &id.0)]),
             Question::Quit => {

@@ -33,7 +33,9 @@ pub fn form_of(d: &Draft, app: &App) -> Option<Box<dyn Layer>> {
         DraftKind::Consultation => boxed(ConsultForm::from_draft(d)?),
         DraftKind::InterimAction => boxed(InterimForm::from_draft(d)?),
         DraftKind::Review => boxed(ReviewForm::from_draft(d, app)?),
-        DraftKind::CloseWithoutReview => boxed(ReasonForm::from_draft(d)?),
+        DraftKind::CloseWithoutReview | DraftKind::NotApplicable => {
+            boxed(ReasonForm::from_draft(d)?)
+        }
         DraftKind::Escalation => boxed(EscalateForm::from_draft(d)?),
         DraftKind::Reclassification => boxed(ReclassifyForm::from_draft(d)?),
         DraftKind::Contact => boxed(ContactForm::from_draft(d, app)?),
@@ -53,6 +55,7 @@ pub fn kind_words(d: &Draft) -> Msg {
         DraftKind::InterimAction => Msg::InterimTitle,
         DraftKind::Review => Msg::ReviewTitle,
         DraftKind::CloseWithoutReview => Msg::CloseWithoutReviewTitle,
+        DraftKind::NotApplicable => Msg::DraftNotApplicable,
         DraftKind::Escalation => Msg::EscalateTitle,
         DraftKind::Reclassification => Msg::ReclassifyTitle,
         DraftKind::Contact if d.field("_editing").is_empty() => Msg::ContactNewTitle,

@@ -7,7 +7,7 @@ mod new_incident;
 mod record;
 mod route;
 mod stamped;
-use crate::checklist::{Stamp, StepNote};
+mod step;
 use crate::desk::IncidentsFile;
 use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
@@ -35,6 +35,14 @@ pub enum Change {
         step: String,
         text: String,
     },
+    /// Marks a step as not applying to this incident, with an optional reason (empty: none
+    /// given); or, with `not_applicable` false, takes that back.
+    SetNotApplicable {
+        incident: IncidentId,
+        step: String,
+        not_applicable: bool,
+        reason: String,
+    },
     Note {
         incident: IncidentId,
         text: String,
@@ -48,6 +56,9 @@ pub enum Change {
         contact: String,
         level: usize,
         outcome: AttemptOutcome,
+        /// The contact's role as the roster gave it when the change was made (empty when
+        /// unknown): reaching them checks a step for that role (`report_to_role`).
+        contact_role: String,
     },
     /// Go up the route now, to the level given, for the reason given.
     Escalate {
@@ -150,6 +161,7 @@ impl Change {
             Change::FromArchive { archived, .. } => Some(&archived.id),
             Change::SetStep { incident, .. }
             | Change::NoteStep { incident, .. }
+            | Change::SetNotApplicable { incident, .. }
             | Change::Note { incident, .. }
             | Change::Close { incident }
             | Change::Attempt { incident, .. }
@@ -195,6 +207,8 @@ pub enum ChangeError {
     NoSuchMeasure(IncidentId, u32),
     NotADrill(IncidentId),
     NoSuchCheck(IncidentId, String),
+    /// The step is checked: it cannot be marked as not applying.
+    StepChecked(IncidentId, String),
 }
 
 impl ChangeError {
@@ -204,6 +218,11 @@ impl ChangeError {
                 (Msg::ErrNoSuchIncident, id.0.as_str(), String::new())
             }
             ChangeError::NoSuchStep(id, step) => (Msg::ErrNoSuchStep, id.0.as_str(), step.clone()),
+            ChangeError::StepChecked(id, step) => (
+                Msg::ErrStepChecked,
+                id.0.as_str(),
+                crate::text::safe_line(step),
+            ),
             ChangeError::IncidentClosed(id) => {
                 (Msg::ErrIncidentClosed, id.0.as_str(), String::new())
             }
@@ -367,26 +386,7 @@ fn apply_change(
             incident,
             step,
             done,
-        } => {
-            let inc = open_incident(file, incident)?;
-            let s = inc
-                .step_mut(step)
-                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-            if s.done.is_some() == *done {
-                return Ok(Applied::Unchanged);
-            }
-            s.done = done.then(|| Stamp {
-                at,
-                by: by.to_string(),
-            });
-            let kind = if *done {
-                EntryKind::StepChecked
-            } else {
-                EntryKind::StepUnchecked
-            };
-            inc.timeline.push(entry(kind, "").with_step(step));
-            Ok(Applied::Changed(incident.clone()))
-        }
+        } => step::set_step(open_incident(file, incident)?, (at, by), step, *done),
         Change::NoteStep {
             incident,
             step,
@@ -395,19 +395,20 @@ fn apply_change(
             if !crate::text::has_content(text) {
                 return Err(ChangeError::EmptyText);
             }
-            let inc = open_incident(file, incident)?;
-            let s = inc
-                .step_mut(step)
-                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-            s.notes.push(StepNote {
-                at,
-                by: by.to_string(),
-                text: text.clone(),
-            });
-            inc.timeline
-                .push(entry(EntryKind::StepNote, text).with_step(step));
-            Ok(Applied::Changed(incident.clone()))
+            step::note_step(open_incident(file, incident)?, (at, by), step, text)
         }
+        Change::SetNotApplicable {
+            incident,
+            step,
+            not_applicable,
+            reason,
+        } => step::set_not_applicable(
+            open_incident(file, incident)?,
+            (at, by),
+            step,
+            *not_applicable,
+            reason,
+        ),
         Change::Note { incident, text } => {
             if !crate::text::has_content(text) {
                 return Err(ChangeError::EmptyText);
@@ -432,10 +433,11 @@ fn apply_change(
             contact,
             level,
             outcome,
+            contact_role,
         } => route::attempt(
             open_incident(file, incident)?,
             (at, by),
-            contact,
+            (contact, contact_role),
             *level,
             *outcome,
         ),
@@ -552,3 +554,5 @@ mod tests;
 mod tests_again;
 #[cfg(test)]
 mod tests_follow_up;
+#[cfg(test)]
+mod tests_steps;

@@ -1,9 +1,10 @@
 //! Applying the changes that build the record after the report: scope, consultations,
 //! interim actions, the review and its measures, closing without review, reopening.
 
-use crate::change::{Applied, ChangeError};
-use crate::checklist::Stamp;
+use crate::change::{Applied, ChangeError, step};
+use crate::checklist::{DoneVia, Stamp};
 use crate::incident::{Incident, Status};
+use crate::playbook::StepRole;
 use crate::record::{
     Consultation, Effect, InterimAction, Measure, NewMeasure, Review, ReviewInput, Scope,
 };
@@ -50,7 +51,11 @@ pub(super) fn set_scope(
         EntryKind::ScopeUpdated,
         scope_summary(&scope),
     ));
+    let known = !scope.is_empty();
     inc.scope = Some(scope);
+    if known {
+        step::check_role(inc, (at, by), StepRole::RecordScope, DoneVia::ScopeSaved);
+    }
     Ok(Applied::Changed(inc.id.clone()))
 }
 
@@ -93,6 +98,8 @@ pub(super) fn interim_action(
     });
     inc.timeline
         .push(TimelineEntry::new(at, by, EntryKind::InterimAction, action).with_effect(effect));
+    let via = DoneVia::InterimAction;
+    step::check_role(inc, (at, by), StepRole::LogInterimAction, via);
     Ok(Applied::Changed(inc.id.clone()))
 }
 
@@ -146,7 +153,18 @@ pub(super) fn save_review(
         EntryKind::ReviewSaved,
         review.cause.clone(),
     ));
+    // The steps the review fulfils, each only when the review says what it asks for.
+    let fulfilled = [
+        (StepRole::FindCause, !review.cause.trim().is_empty()),
+        (StepRole::DecideMeasures, !review.measures.is_empty()),
+        (StepRole::ShareCase, !review.shared_with.trim().is_empty()),
+    ];
     inc.review = Some(review);
+    for (role, said) in fulfilled {
+        if said {
+            step::check_role(inc, (at, by), role, DoneVia::ReviewSaved);
+        }
+    }
     Ok(Applied::Changed(inc.id.clone()))
 }
 

@@ -47,6 +47,7 @@ fn a_change_writing_two_entries_marks_both_and_goes_in_once() {
             contact: "boss".into(),
             level: 0,
             outcome: AttemptOutcome::Reached,
+            contact_role: String::new(),
         },
         t("10:05"),
         "yamada",

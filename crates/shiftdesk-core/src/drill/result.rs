@@ -96,7 +96,7 @@ pub fn drill_result(
             let before: Vec<_> = seen.checklist.iter().filter(|s| s.phase < phase).collect();
             let reached = before
                 .iter()
-                .map(|s| s.done.as_ref().map(|d| d.at))
+                .map(|s| s.settled_at())
                 .collect::<Option<Vec<_>>>()
                 .and_then(|ts| ts.into_iter().max())
                 .map(|t| t - seen.detected_at);
@@ -146,7 +146,7 @@ pub fn drill_result(
         unchecked_steps: incident
             .checklist
             .iter()
-            .filter(|s| s.done.is_none())
+            .filter(|s| s.is_open())
             .map(|s| safe_line(s.text.get(lang)))
             .collect(),
         failed_checks: by(Some(Answer::No)),

@@ -33,6 +33,7 @@ fn a_scripted_run_gives_its_figures() {
         contact: contact.into(),
         level: 0,
         outcome,
+        contact_role: String::new(),
     };
     apply(
         &mut file,
@@ -169,6 +170,7 @@ fn a_report_made_before_the_clock_jumped_keeps_its_time() {
         contact: "ito-daisuke".into(),
         level: 0,
         outcome: AttemptOutcome::Reached,
+        contact_role: String::new(),
     };
     apply(&mut file, reached, "10:00:05");
     for (upto, minutes) in [3, 3, 2, 6, 8, 8].into_iter().enumerate() {
