@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::checklist::{ChecklistStep, PhaseProgress, display_order, next_open_step};
 use shiftdesk_core::i18n::{self, Lang, Msg, t};
 use shiftdesk_core::text::safe_line;
@@ -27,12 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block = Block::bordered()
             .title(format!(" {} ", t(lang, Msg::PaneChecklist)))
             .border_style(theme::border(focused));
-        frame.render_widget(
-            Paragraph::new(t(lang, Msg::NoChecklist))
-                .wrap(Wrap { trim: false })
-                .block(block),
-            area,
-        );
+        let width = usize::from(block.inner(area).width);
+        let text = crate::ui::fit::wrapped(t(lang, Msg::NoChecklist), width, Style::new());
+        frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
     let progress = inc.progress();
@@ -53,6 +50,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (lines, cursor_lines) = lines(app, inc, &progress, inner.width as usize);
     let height = inner.height as usize;
     let offset = scroll_offset(cursor_lines.0, cursor_lines.1, height);
+    // A step longer than the pane is cut, and says so (the one under the cursor is whole).
+    let width = usize::from(inner.width);
+    let lines = lines
+        .into_iter()
+        .map(|l| crate::ui::fit::cut_line(l, width, false))
+        .collect();
     frame.render_widget(Paragraph::new(window(lines, offset, height)), inner);
 }
 

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::clock::{countdown, minutes_up};
 use shiftdesk_core::escalation::{
     LevelState, LevelStatus, PassedBy, next_update_due, not_called_on, route_progress,
@@ -31,12 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let Some(route) = inc.route.as_ref() else {
-        frame.render_widget(
-            Paragraph::new(t(lang, Msg::NoRoute))
-                .wrap(Wrap { trim: false })
-                .block(block),
-            area,
-        );
+        let width = usize::from(block.inner(area).width);
+        let text = crate::ui::fit::wrapped(t(lang, Msg::NoRoute), width, Style::new());
+        frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
     let inner = block.inner(area);
@@ -235,6 +232,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let height = inner.height as usize;
     let offset = scroll_offset(cursor_line, cursor_line, height);
+    // A line longer than the pane is cut, and says so.
+    let width = usize::from(inner.width);
+    let lines = lines
+        .into_iter()
+        .map(|l| crate::ui::fit::cut_line(l, width, false))
+        .collect();
     frame.render_widget(Paragraph::new(window(lines, offset, height)), inner);
 }
 
