@@ -29,11 +29,7 @@ impl App {
                 report_text(inc, roster, &reporter, lang, zone, now)
             }),
             TextView::Timeline(id) => incident(id).map_or_else(String::new, |inc| {
-                // In the order things happened: a move up the route by time is written when
-                // a desk notices it, stamped with when it happened.
-                let mut entries: Vec<_> = inc.timeline.iter().collect();
-                entries.sort_by_key(|e| e.at);
-                entries
+                inc.timeline_in_order()
                     .into_iter()
                     .map(|e| {
                         format!(

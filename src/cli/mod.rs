@@ -656,7 +656,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         }
     }
     writeln!(out, "\n{}:", t(lang, Msg::WordTimeline))?;
-    for entry in &inc.timeline {
+    for entry in inc.timeline_in_order() {
         writeln!(
             out,
             "  {}  {}  {}",

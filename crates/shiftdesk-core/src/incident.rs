@@ -155,6 +155,15 @@ pub struct Incident {
 }
 
 impl Incident {
+    /// The timeline in the order things happened (entries of one time in the order they were
+    /// written): a move up the route by time is written when a desk notices it, stamped with
+    /// when it happened.
+    pub fn timeline_in_order(&self) -> Vec<&crate::timeline::TimelineEntry> {
+        let mut entries: Vec<_> = self.timeline.iter().collect();
+        entries.sort_by_key(|e| e.at);
+        entries
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
     }
@@ -277,6 +286,39 @@ pub struct KeyTimes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_timeline_reads_in_the_order_things_happened() {
+        use crate::test_fixtures::{incident_at, t};
+        use crate::timeline::{EntryKind, TimelineEntry};
+        let mut inc = incident_at("10:00");
+        inc.timeline.push(TimelineEntry::new(
+            t("10:30"),
+            "a",
+            EntryKind::Note,
+            "later",
+        ));
+        // Written after, about a moment before: a move up the route noticed late.
+        inc.timeline.push(TimelineEntry::new(
+            t("10:20"),
+            "b",
+            EntryKind::Note,
+            "noticed late",
+        ));
+        inc.timeline.push(TimelineEntry::new(
+            t("10:30"),
+            "c",
+            EntryKind::Note,
+            "same time",
+        ));
+        let texts: Vec<&str> = inc
+            .timeline_in_order()
+            .into_iter()
+            .map(|e| e.text.as_str())
+            .filter(|t| !t.is_empty() && *t != "Mail server down")
+            .collect();
+        assert_eq!(texts, ["noticed late", "later", "same time"]);
+    }
 
     #[test]
     fn ids_are_four_digits_and_parse_loosely() {

@@ -321,8 +321,8 @@ fn checklist(doc: &mut Doc, incident: &Incident, lang: Lang) {
 fn timeline(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zone: &Zone) {
     doc.heading(2, t(lang, Msg::WordTimeline));
     let rows: Vec<Vec<String>> = incident
-        .timeline
-        .iter()
+        .timeline_in_order()
+        .into_iter()
         .map(|e| {
             let kind = i18n::entry_kind(lang, e.kind);
             let text = describe(e, incident, roster, lang);
