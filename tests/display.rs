@@ -266,94 +266,25 @@ fn under_80x24_the_overdue_incident_and_the_next_step_still_show() {
     }
 }
 
-/// A desk in a tmux window, for what a pty of fixed size cannot do: being resized.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Tmux {
-        let socket = format!("shiftdesk-display-{}", std::process::id());
-        let mut command = vec![
-            env!("CARGO_BIN_EXE_shiftdesk").to_string(),
-            "--data-dir".into(),
-            dir.display().to_string(),
-        ];
-        command.extend(args.iter().map(|a| a.to_string()));
-        let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-x", &cols.to_string(), "-y", &rows.to_string()])
-            .args(["-e", "SHIFTDESK_TZ=Asia/Tokyo", "-e", "TERM=xterm-256color"])
-            .args(command)
-            .status()
-            .expect("tmux runs")
-            .success();
-        assert!(ok, "tmux new-session");
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    fn resize(&self, cols: u16, rows: u16) {
-        self.tmux(&[
-            "resize-window",
-            "-x",
-            &cols.to_string(),
-            "-y",
-            &rows.to_string(),
-        ]);
-    }
-
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_secs(10) {
-            if ready(&self.screen()) {
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        panic!(
-            "waited 10 s for {what}; the screen shows:\n{}",
-            self.screen()
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
 #[test]
 fn the_full_desk_comes_back_when_the_window_grows() {
-    if !common::tool_available("tmux") {
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     overdue_outage(tmp.path());
-    let desk = Tmux::start(tmp.path(), &["--lang", "ja"], 60, 20);
+    let mut desk = Desk::start(tmp.path(), &["--lang", "ja"], 60, 20);
     let compact = |s: &str| s.contains("INC-0001") && s.contains("期限超過") && s.contains("次:");
-    desk.wait_until("the compact desk", compact);
+    desk.wait_until("the compact desk", |d| compact(&d.screen()));
     desk.resize(80, 24);
-    desk.wait_until("the full desk", |s| {
+    desk.wait_until("the full desk", |d| {
+        let s = d.screen();
         s.contains("チェックリスト") && s.contains("報告ルート")
     });
     desk.resize(50, 12);
-    desk.wait_until("the compact desk again", |s| {
-        compact(s) && !s.contains("チェックリスト")
+    desk.wait_until("the compact desk again", |d| {
+        let s = d.screen();
+        compact(&s) && !s.contains("チェックリスト")
     });
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
 }
 
 #[test]
