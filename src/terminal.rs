@@ -2,6 +2,7 @@
 //! as it was on every way out — quitting, an error, a panic, SIGTERM, SIGHUP, SIGINT — and
 //! around Ctrl-Z.
 
+use crate::app::burst::{self, Burst};
 use crate::app::effects::{ClipboardMode, Effect};
 use crate::app::keymap::action_for;
 use crate::app::{Action, App};
@@ -13,7 +14,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyModifiers,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -110,6 +111,8 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
     // signals and draws only when the screen would look different.
     let mut dirty = true;
     let mut next_change = app.now;
+    // A paste was still coming in when its batch was cut: the next batch is its rest.
+    let mut paste_goes_on = false;
     loop {
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
@@ -132,9 +135,16 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             return Ok(Ending::Signal(SIGHUP));
         }
         // Everything crossterm has: keys, pastes, and resizes (it sees SIGWINCH itself).
-        while event::poll(Duration::ZERO)? {
-            let action = match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
+        let (batch, cut) = read_batch()?;
+        let pasting = std::mem::take(&mut paste_goes_on);
+        for burst in burst::sort(batch, pasting) {
+            let action = match burst {
+                Burst::Paste(text) => {
+                    // Cut short while still coming in: the next batch is its rest.
+                    paste_goes_on = cut;
+                    Some(Action::Paste(text))
+                }
+                Burst::Event(Event::Key(key)) => {
                     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                     if ctrl && key.code == KeyCode::Char('z') {
                         suspend(terminal)?;
@@ -150,9 +160,9 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
                     }
                     action_for(app, key)
                 }
-                Event::Paste(text) => Some(Action::Paste(text)),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
+                Burst::Event(Event::Paste(text)) => Some(Action::Paste(text)),
+                Burst::Event(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+                Burst::Event(_) => None,
             };
             if let Some(action) = action {
                 app.update(action);
@@ -168,11 +178,49 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             app.update(Action::Tick(now));
             last_tick = Instant::now();
             dirty |= app.ui.tick_changed || now >= next_change;
+            // A resize crossterm did not see (one before it first listened for SIGWINCH, at
+            // the start) is found here: the compact desk gives way to the full one within a
+            // second either way.
+            if let Ok(size) = terminal.size()
+                && (size.width, size.height) != (app.ui.width, app.ui.height)
+            {
+                app.update(Action::Resize(size.width, size.height));
+                dirty = true;
+            }
         }
         if app.should_quit {
             return Ok(Ending::Quit);
         }
     }
+}
+
+/// How long a burst of keys may pause and still be one burst: a terminal or an SSH link
+/// hands a long paste on in pieces, a few milliseconds apart; no one types that fast.
+const PASTE_GAP: Duration = Duration::from_millis(15);
+
+/// The longest a burst is gathered for before it is acted on (a very long paste goes on in
+/// the next batch, as its rest).
+const BURST_LIMIT: Duration = Duration::from_secs(1);
+
+/// Every event there is to read now. When several keys with a line break came together (a
+/// paste, maybe), what follows within [`PASTE_GAP`] is read with them, so that a paste is
+/// judged whole. True with it when the batch was cut at [`BURST_LIMIT`] while more was
+/// coming.
+fn read_batch() -> Result<(Vec<Event>, bool)> {
+    let mut batch = Vec::new();
+    while event::poll(Duration::ZERO)? {
+        batch.push(event::read()?);
+    }
+    let start = Instant::now();
+    while burst::may_be_paste(&batch) && event::poll(PASTE_GAP)? {
+        if start.elapsed() >= BURST_LIMIT {
+            return Ok((batch, true));
+        }
+        while event::poll(Duration::ZERO)? {
+            batch.push(event::read()?);
+        }
+    }
+    Ok((batch, false))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -109,6 +109,7 @@ fn history() -> IncidentsFile {
             owner: "ops".into(),
             due: None,
             done: None,
+            check: None,
             extra: Default::default(),
         }],
         shared_with: String::new(),
@@ -363,7 +364,8 @@ fn list_show_export_and_handover_reach_the_archive() {
         &dir,
         &["list", "--all", "--category", "operational.system_outage"],
     );
-    assert_eq!(String::from_utf8_lossy(&text.stdout).lines().count(), 6);
+    // Six rows under the header.
+    assert_eq!(String::from_utf8_lossy(&text.stdout).lines().count(), 7);
     let show = shiftdesk(&dir, &["show", "INC-0001"]);
     assert!(show.status.success(), "{show:?}");
     assert!(String::from_utf8_lossy(&show.stdout).contains("Mail down"));

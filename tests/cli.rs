@@ -232,7 +232,10 @@ fn report_prints_the_report_text() {
         "{text}"
     );
     assert!(text.contains("Site A cannot connect"), "{text}");
-    assert!(text.contains("Next: Report to your supervisor"), "{text}");
+    assert!(
+        text.contains("Next: we will assess the scope of impact"),
+        "{text}"
+    );
     assert!(text.contains("call back: 03-0000-9999"), "{text}");
     let o = shiftdesk(tmp.path(), &["--lang", "ja", "report", "1"]);
     assert!(

@@ -103,7 +103,7 @@ fn no_answer_names_the_next_person_and_reached_is_saved() {
     desk.wait_for("Next: call 佐藤 花子");
     desk.send("x");
     desk.wait_for("Next: call 高橋 誠");
-    desk.wait_for("nobody reached — went up");
+    desk.wait_for("no answer · went up");
     desk.send("r");
     desk.wait_for("Logged: 高橋 誠 — reached");
     desk.wait_for("next update");
@@ -187,23 +187,27 @@ fn scope_interim_action_and_review_end_up_in_the_export() {
     // Scope: services, affected, count.
     desk.send("S");
     desk.wait_for("Scope of impact");
-    desk.send("Outbound mail\tPlan B customers\t120\r");
+    desk.send("Outbound mail\tPlan B customers\t120");
+    desk.send("\r");
     desk.wait_for("Recorded");
     // An interim action that worked.
     desk.send("i");
     desk.wait_for("Interim action");
-    desk.send("Asked recipient to delete\r");
+    desk.send("Asked recipient to delete");
+    desk.send("\r");
     // The review with one measure (Tab past five fields to the first measure).
     desk.send("w");
     desk.wait_for("Measures against recurrence");
     desk.send("Sent to the wrong address\tAutocomplete picked the partner\t");
-    desk.send("\t\t\tCheck the address twice\tSato\t2026-12-05\r");
+    desk.send("\t\t\tCheck the address twice\tSato\t2026-12-05");
+    desk.send("\r");
     desk.wait_for("Recorded");
     // Close: the Review steps are open, so close without review, with a reason.
     desk.send("c");
     desk.wait_for("close without review");
     desk.send("x");
-    desk.send("Review held at the weekly meeting\r");
+    desk.send("Review held at the weekly meeting");
+    desk.send("\r");
     desk.wait_for("Closed INC-0001");
     desk.send("q");
     assert_eq!(desk.wait_exit(), Some(0));
@@ -243,7 +247,8 @@ fn a_network_failover_drill_from_start_to_report() {
     desk.wait_for("Readiness checks");
     desk.send("n");
     desk.wait_for("Answer: NO");
-    desk.send("rack B had no power\r");
+    desk.send("rack B had no power");
+    desk.send("\r");
     desk.wait_for("rack B had no power");
     desk.send("\x1b");
     // End the drill: its results are shown.

@@ -72,7 +72,9 @@ fn layer_for(when: When) -> Box<dyn Layer> {
         When::Checks => Box::new(ChecksList::new(id)),
         When::FollowUps => Box::new(FollowUpsList::default()),
         When::Question => Box::new(Question::Close(id)),
-        When::Desk | When::Pane(_) => panic!("the desk is no layer"),
+        When::Desk | When::Pane(_) | When::TooSmall | When::Compact | When::Anywhere => {
+            panic!("the desk is no layer")
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::cli::{ok, shiftdesk};
 use common::{ago, attempt, check, now, open, shift_desk, tokyo};
 use shiftdesk_core::change::Change;
 use shiftdesk_core::desk::IncidentsFile;
@@ -15,8 +16,6 @@ use shiftdesk_core::test_fixtures::stamped;
 use shiftdesk_core::text::is_unsafe;
 use shiftdesk_core::{Category, IncidentId};
 use shiftdesk_store::roster_file::sample_roster;
-use std::path::Path;
-use std::process::Command;
 
 fn apply(file: &mut IncidentsFile, change: Change, minutes_ago: i64) {
     stamped(change, ago(minutes_ago), "yamada")
@@ -234,9 +233,10 @@ fn export_says_when_the_review_was_skipped_and_why() {
 }
 
 /// The shift desk, with what a handover must sort: a measure overdue on an incident closed
-/// before the shift; measures due today, tomorrow and next week, and one done; an incident
+/// before the shift; measures due today, tomorrow and in 7 days, and one done; an incident
 /// closed without review in the shift; a message left; an open drill with a due measure and
-/// a message left, and a closed drill, none of which may appear.
+/// a message left, and a closed drill, none of which may appear; a measure due in 8 days,
+/// which is not due yet.
 fn handover_desk() -> IncidentsFile {
     let mut file = shift_desk();
     let f = &mut file;
@@ -263,6 +263,7 @@ fn handover_desk() -> IncidentsFile {
             "yamada",
             "2026-11-29",
         ),
+        ("Replace the card reader", "Sato", "2026-12-07"),
     ];
     save_review(f, &card, &measures, 30);
     measure_done(f, &card, 4, 20);
@@ -296,7 +297,7 @@ fn handover(lang: Lang) -> String {
         "INC-0005",
         "INC-0008",
         "emily",
-        "card policy",
+        "card reader",
     ];
     for hidden in hidden {
         assert!(!text.contains(hidden), "{hidden} in\n{text}");
@@ -315,6 +316,34 @@ fn handover_of_a_shift_ja() {
     insta::assert_snapshot!(handover(Lang::Ja));
 }
 
+/// It is read later: every deadline is a clock time, its countdown said as of when the
+/// handover was made, and the next action carries no countdown of its own.
+#[test]
+fn handover_deadlines_are_clock_times_with_the_countdown_as_of_the_handover() {
+    let en = handover(Lang::En);
+    for line in [
+        "- Next: call 佐藤 花子 (シフトリーダー) 090-0000-1101\n",
+        "- Report due: 14:27 (OVERDUE by 3 min, as of 14:30)\n",
+        "- Report due: 14:32 (in 2 min, as of 14:30)\n",
+        "- Next status update: 17:05 (in 2 h 35 min, as of 14:30)\n",
+        " · detected 14:12 (18 min before the handover)\n",
+    ] {
+        assert!(en.contains(line), "{line} in\n{en}");
+    }
+    let ja = handover(Lang::Ja);
+    for line in [
+        "- 報告期限: 14:27(14:30 時点で3分超過)\n",
+        "- 報告期限: 14:32(14:30 時点で残り2分)\n",
+    ] {
+        assert!(ja.contains(line), "{line} in\n{ja}");
+    }
+    for text in [&en, &ja] {
+        for live in ["2:00 left", "残り 2:00", "(+3m)", "(+3分)", "2:35:00"] {
+            assert!(!text.contains(live), "{live} in\n{text}");
+        }
+    }
+}
+
 #[test]
 fn handover_says_none_where_nothing_is_left() {
     let text = handover_text(
@@ -326,34 +355,6 @@ fn handover_says_none_where_nothing_is_left() {
         now(),
     );
     assert_eq!(text.matches("- none\n").count(), 3, "{text}");
-}
-
-/// Runs the binary with these arguments (split at blanks) plus `extra`; returns the output
-/// after checking that stdout carries no control character but line breaks.
-fn shiftdesk(dir: &Path, args: &str, extra: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args.split_whitespace())
-        .args(extra)
-        .env("SHIFTDESK_TZ", "Asia/Tokyo")
-        .env("SHIFTDESK_OPERATOR", "suzuki")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        !stdout.chars().any(|c| is_unsafe(c) && c != '\n'),
-        "{stdout:?}"
-    );
-    (out.status.code(), stdout, stderr)
-}
-
-/// Stdout of a run that must succeed.
-fn ok(dir: &Path, args: &str, extra: &[&str]) -> String {
-    let (code, stdout, stderr) = shiftdesk(dir, args, extra);
-    assert_eq!(code, Some(0), "{args}: {stderr}");
-    stdout
 }
 
 #[test]

@@ -10,6 +10,8 @@ pub enum Action {
     /// About once a second: the clock moves, other desks' changes come in.
     Tick(DateTime<Utc>),
     Resize(u16, u16),
+    /// `q` on the desk, Ctrl-C anywhere: what a form holds is kept as a draft, and the desk
+    /// goes (asking first when a change is not saved).
     Quit,
     MoveUp,
     MoveDown,
@@ -20,15 +22,20 @@ pub enum Action {
     /// Enter on the incidents pane: go to its checklist.
     OpenChecklist,
     ToggleStep,
+    /// `-` on the checklist: the step under the cursor does not apply (a reason is asked
+    /// for, optional), or applies again.
+    ToggleNotApplicable,
     AddNote,
     NewIncident,
     RequestClose,
     ToggleClosed,
     ShowHelp,
-    /// Esc (Ctrl-C in a form): the layer on top closes, by the Esc rule.
+    /// Esc: the layer on top closes, by the Esc rule.
     Dismiss,
     /// Enter on a form.
     Submit,
+    /// Ctrl-J or Alt-Enter on a form: a line break in a field of several lines.
+    NewLine,
     Yes,
     No,
     FieldNext,

@@ -5,12 +5,37 @@
 use super::App;
 use super::layers::question::Question;
 use super::ui_state::NoticeLevel;
-use shiftdesk_core::draft::Draft;
+use chrono::{DateTime, Utc};
+use shiftdesk_core::IncidentId;
+use shiftdesk_core::draft::{Draft, DraftKind};
+
+/// A form's draft, of this kind, about this incident, with these fields by name (a name
+/// starting with `_` holds a choice, not typed text).
+pub(crate) fn form_draft<K: Into<String>>(
+    kind: DraftKind,
+    incident: Option<&IncidentId>,
+    fields: impl IntoIterator<Item = (K, String)>,
+    now: DateTime<Utc>,
+) -> Draft {
+    let version = shiftdesk_store::drafts::DRAFT_SCHEMA_VERSION;
+    Draft::new(kind, incident, fields, version, now)
+}
+
+/// A choice among `all`, as a draft keeps it: its place in the list.
+pub(crate) fn choice_of<T: PartialEq>(all: &[T], value: &T) -> String {
+    all.iter().position(|x| x == value).unwrap_or(0).to_string()
+}
+
+/// The choice a draft kept with [`choice_of`]; None when it names none of `all`.
+pub(crate) fn choice_in<T: Copy>(all: &[T], kept: &str) -> Option<T> {
+    kept.parse::<usize>().ok().and_then(|i| all.get(i).copied())
+}
 
 impl App {
-    /// The form being typed in, as a draft; None when no form with text is open.
+    /// The form being typed in, as a draft — the top one holding text, under a question
+    /// asked over it too; None when no open form holds text.
     pub fn current_draft(&self) -> Option<Draft> {
-        self.ui.layers.top()?.draft(self.now)
+        self.ui.layers.from_top().find_map(|l| l.draft(self.now))
     }
 
     /// Keeps the current draft on disk when it changed since last kept; removes the kept

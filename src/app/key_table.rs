@@ -12,6 +12,8 @@ use shiftdesk_core::incident::AttemptOutcome;
 /// Where a binding applies: on the desk (no layer open), or on a kind of layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
+    /// Whatever is open, whatever the size of the window: before any other binding.
+    Anywhere,
     /// No layer open, whichever pane has focus.
     Desk,
     /// No layer open, this pane with focus.
@@ -35,6 +37,12 @@ pub enum When {
     FollowUps,
     /// A yes/no question.
     Question,
+    /// The window is too small for the desk: whatever is open waits, hidden, and takes no
+    /// keys but these.
+    TooSmall,
+    /// The window too small, with no window of the full desk open: the compact desk, whose
+    /// incidents these keys move through.
+    Compact,
 }
 
 impl When {
@@ -48,12 +56,13 @@ impl When {
     }
 }
 
-/// A key: its code, and whether Ctrl is held. A binding without Ctrl takes the key with any
-/// modifiers, unless a binding with Ctrl for the same code applies.
+/// A key: its code, and whether Ctrl or Alt is held. A binding without them takes the key
+/// with any modifiers, unless a binding with the modifier held for the same code applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
@@ -79,6 +88,8 @@ impl Key {
         };
         if self.ctrl {
             format!("Ctrl-{base}")
+        } else if self.alt {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -107,21 +118,27 @@ pub struct Binding {
 }
 
 const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
+    code(KeyCode::Char(c))
 }
 
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
     }
 }
 
+const fn alt(key: Key) -> Key {
+    Key { alt: true, ..key }
+}
+
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 const UP: Key = code(KeyCode::Up);
@@ -157,6 +174,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Pane(Pane::Contacts), &[ENTER], A::OpenContactCard, Help::Readme),
     bind(W::Desk, &[k('n')], A::NewIncident, Line("n", Msg::HelpNew)),
     bind(W::Pane(Pane::Checklist), &[SPACE], A::ToggleStep, Line("Space", Msg::HelpCheck)),
+    bind(W::Pane(Pane::Checklist), &[k('-')], A::ToggleNotApplicable, Line("-", Msg::HelpNotApplicable)),
     bind(W::Desk, &[k('a')], A::AddNote, Line("a", Msg::HelpNote)),
     bind(W::Desk, &[k('r')], A::RecordAttempt(AttemptOutcome::Reached), Line("r", Msg::HelpReached)),
     bind(W::Desk, &[k('x')], A::RecordAttempt(AttemptOutcome::NoAnswer), Line("x", Msg::HelpNoAnswer)),
@@ -181,7 +199,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Desk, &[k('v')], A::Checks, Line("v", Msg::HelpChecks)),
     bind(W::Desk, &[k('/')], A::OpenSearch, Line("/", Msg::HelpSearch)),
     bind(W::Desk, &[k('?')], A::ShowHelp, Line("?", Msg::HelpHelp)),
-    bind(W::Desk, &[k('q'), ctrl('c')], A::Quit, Line("q  Ctrl-C", Msg::HelpQuit)),
+    bind(W::Desk, &[k('q')], A::Quit, Line("q", Msg::HelpQuit)),
+    bind(W::Anywhere, &[ctrl('c')], A::Quit, Line("Ctrl-C", Msg::HelpCtrlC)),
     // The help screen.
     bind(W::Help, &[UP, k('k')], A::MoveUp, Line("↑ ↓", Msg::HelpScroll)),
     bind(W::Help, &[DOWN, k('j')], A::MoveDown, Also(Msg::HelpScroll)),
@@ -204,8 +223,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Review, &[ctrl('n')], A::AddMeasure, Hint(Msg::ReviewHint)),
     bind(W::Form, &[code(KeyCode::Tab)], A::FieldNext, Also(Msg::HelpForms)),
     bind(W::Form, &[code(KeyCode::BackTab)], A::FieldPrev, Also(Msg::HelpForms)),
+    bind(W::Form, &[ctrl('j'), alt(ENTER)], A::NewLine, Also(Msg::HelpForms)),
     bind(W::Form, &[ENTER], A::Submit, Also(Msg::HelpForms)),
-    bind(W::Form, &[ESC, ctrl('c')], A::Dismiss, Also(Msg::HelpForms)),
+    bind(W::Form, &[ESC], A::Dismiss, Also(Msg::HelpForms)),
     // Contact search and the card.
     bind(W::Search, &[UP], A::MoveUp, Hint(Msg::SearchHint)),
     bind(W::Search, &[DOWN], A::MoveDown, Hint(Msg::SearchHint)),
@@ -213,7 +233,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Search, &[code(KeyCode::PageDown)], A::MoveLast, Hint(Msg::SearchHint)),
     bind(W::Search, &[ENTER], A::Submit, Hint(Msg::SearchHint)),
     bind(W::Search, &[ctrl('n')], A::NewContact, Hint(Msg::SearchHint)),
-    bind(W::Search, &[ESC, ctrl('c')], A::Dismiss, Hint(Msg::SearchHint)),
+    bind(W::Search, &[ESC], A::Dismiss, Hint(Msg::SearchHint)),
     bind(W::Card, &[k('y')], A::Copy, Hint(Msg::CardHint)),
     bind(W::Card, &[k('Y')], A::CopyEmail, Hint(Msg::CardHint)),
     bind(W::Card, &[k('e')], A::EditContact, Hint(Msg::CardHint)),
@@ -241,7 +261,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::FollowUps, &[DOWN, k('j')], A::MoveDown, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[ESC, k('q'), k('f')], A::Dismiss, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[k('/')], A::OpenSearch, Also(Msg::HelpSearch)),
+    // The window too small to show the desk.
+    bind(W::TooSmall, &[k('q')], A::Quit, Also(Msg::HelpTooSmall)),
+    bind(W::Compact, &[UP, k('k')], A::MoveUp, Also(Msg::HelpTooSmall)),
+    bind(W::Compact, &[DOWN, k('j')], A::MoveDown, Also(Msg::HelpTooSmall)),
     // Yes/no questions.
     bind(W::Question, &[k('y'), k('Y')], A::Yes, Hint(Msg::ConfirmClose)),
-    bind(W::Question, &[k('n'), k('N'), ESC, ctrl('c')], A::No, Hint(Msg::ConfirmClose)),
+    bind(W::Question, &[k('n'), k('N'), ESC], A::No, Hint(Msg::ConfirmClose)),
 ];

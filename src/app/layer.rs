@@ -30,12 +30,14 @@ pub trait Layer: Any {
     /// Draws the layer over the screen.
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App);
 
-    /// Whether text was typed that Esc would lose: then the first Esc only warns.
+    /// Whether text was typed that Esc would lose: then the first Esc only warns. A form
+    /// with a draft has.
     fn unsaved(&self) -> bool {
-        false
+        self.draft(DateTime::<Utc>::MIN_UTC).is_some()
     }
 
-    /// What was typed, to keep on disk in case the desk goes away.
+    /// What was typed, to keep on disk in case the desk goes away or Ctrl-C quits it;
+    /// None when nothing was typed.
     fn draft(&self, _now: DateTime<Utc>) -> Option<Draft> {
         None
     }
@@ -119,6 +121,11 @@ impl Layers {
         self.stack.is_empty()
     }
 
+    /// Every layer, the top one first.
+    pub fn from_top(&self) -> impl Iterator<Item = &dyn Layer> {
+        self.stack.iter().rev().map(|l| &**l)
+    }
+
     /// In place of every layer open, this one.
     pub fn open(&mut self, layer: Box<dyn Layer>) {
         self.stack.clear();
@@ -150,7 +157,7 @@ impl Layers {
         self.discard_armed
     }
 
-    /// Esc (or Ctrl-C in a form), for every layer alike: it closes the layer, but over
+    /// Esc, for every layer alike: it closes the layer, but over
     /// typed text the first Esc only warns and the second in a row goes through; any other
     /// key keeps the text. False when the action is the first such Esc.
     pub(super) fn esc_rule(&mut self, action: &Action, layer: &dyn Layer) -> bool {

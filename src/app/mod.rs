@@ -2,8 +2,9 @@
 //! either changes.
 
 pub mod action;
+pub mod burst;
 mod clock_watch;
-mod drafts;
+pub(crate) mod drafts;
 pub mod effects;
 pub mod fields;
 pub mod key_table;
@@ -14,6 +15,7 @@ pub mod text_field;
 mod text_views;
 pub mod ui_state;
 mod update;
+mod update_checklist;
 mod update_contacts;
 mod update_desk;
 mod update_drill;
@@ -30,6 +32,7 @@ use shiftdesk_core::desk::by_urgency;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::{Incident, IncidentId};
 use shiftdesk_store::Desk;
+use std::collections::HashSet;
 use ui_state::UiState;
 
 pub use action::Action;
@@ -69,6 +72,9 @@ pub struct App {
     pub clipboard: ClipboardMode,
     /// What the terminal loop is to carry out after this update.
     pub effects: Vec<Effect>,
+    /// Moves up a route by time (incident, level gone up to) whose logging the store
+    /// refused: not tried again every tick.
+    moves_refused: HashSet<(IncidentId, usize)>,
 }
 
 impl App {
@@ -81,6 +87,7 @@ impl App {
             should_quit: false,
             clipboard: ClipboardMode::Osc52,
             effects: Vec::new(),
+            moves_refused: HashSet::new(),
         };
         app.keep_selection_valid();
         app
@@ -88,6 +95,12 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.operator.lang
+    }
+
+    /// Whether the window is too small to show the desk: the screen says so, and the desk
+    /// and any layer open wait, hidden, taking no keys (but quitting) until it grows.
+    pub fn desk_hidden(&self) -> bool {
+        self.ui.width < crate::ui::MIN_WIDTH || self.ui.height < crate::ui::MIN_HEIGHT
     }
 
     /// The incidents the list shows, in order: open ones most urgent first, or closed ones

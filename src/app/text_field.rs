@@ -1,6 +1,6 @@
 //! A text entry field: ratatui-textarea underneath, with what reaches it made safe.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 use shiftdesk_core::text::normalize_input;
@@ -10,14 +10,14 @@ pub struct TextField {
     multi_line: bool,
 }
 
-/// What a paste puts in a field: exactly what was pasted, except that a single-line field
-/// takes line breaks as spaces. Control and bidi characters are kept (stored as entered)
+/// What a paste puts in a field: exactly what was pasted, but for its line breaks — `\r\n`,
+/// `\r` or `\n`, as the terminal sent them — which a multi-line field keeps as `\n` and a
+/// one-line field takes as spaces. Control and bidi characters are kept (stored as entered)
 /// and made safe only where the text is drawn or printed.
 fn for_field(s: &str, multi_line: bool) -> String {
-    if multi_line {
-        return s.to_string();
-    }
-    s.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    let line_break = if multi_line { "\n" } else { " " };
+    s.replace("\r\n", line_break)
+        .replace(['\r', '\n'], line_break)
 }
 
 impl TextField {
@@ -34,18 +34,29 @@ impl TextField {
         field
     }
 
-    /// A key typed while the field has focus. Enter and Tab belong to the form.
+    /// A key typed while the field has focus. Enter and Tab belong to the form; a line break
+    /// comes by [`TextField::new_line`], and Ctrl-J or Ctrl-M never wipe or break a line here.
     pub fn input(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => {}
+            KeyCode::Char('j' | 'm') if ctrl => {}
             _ => {
                 self.area.input(key);
             }
         }
     }
 
+    /// A line break where the cursor is, in a field of several lines; nothing in a one-line
+    /// field.
+    pub fn new_line(&mut self) {
+        if self.multi_line {
+            self.area.insert_newline();
+        }
+    }
+
     pub fn paste(&mut self, text: &str) {
-        // TextArea splits on '\n' itself; a lone '\r' is kept as typed.
+        // TextArea splits on '\n' itself.
         self.area.insert_str(for_field(text, self.multi_line));
     }
 
@@ -80,6 +91,10 @@ impl TextField {
         self.area.lines().iter().all(|l| l.trim().is_empty())
     }
 
+    pub fn is_multi_line(&self) -> bool {
+        self.multi_line
+    }
+
     pub fn textarea(&self) -> &TextArea<'static> {
         &self.area
     }
@@ -88,7 +103,6 @@ impl TextField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -108,10 +122,26 @@ mod tests {
     }
 
     #[test]
+    fn a_new_line_only_in_a_multi_line_field_and_ctrl_j_wipes_nothing() {
+        let mut one = TextField::with_text("VPN", false);
+        one.new_line();
+        one.input(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+        assert_eq!(one.text(), "VPN");
+        let mut many = TextField::with_text("first", true);
+        many.new_line();
+        many.input(key('x'));
+        assert_eq!(many.text(), "first\nx");
+    }
+
+    #[test]
     fn multi_line_fields_keep_line_breaks_and_nfkc_applies() {
         let mut f = TextField::new(true);
-        f.paste("ｶﾞｽ\n漏れ\rです");
-        assert_eq!(f.text(), "ガス\n漏れ\rです");
+        f.paste("ｶﾞｽ\n漏れ\rです\r\nか");
+        assert_eq!(
+            f.text(),
+            "ガス\n漏れ\nです\nか",
+            "\\r\\n and \\r are line breaks"
+        );
         assert!(!f.is_empty());
         assert!(TextField::with_text("  ", true).is_empty());
     }

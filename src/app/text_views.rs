@@ -4,7 +4,7 @@
 use super::App;
 use super::layers::text::{TextLayer, TextView};
 use chrono::Duration;
-use shiftdesk_core::drill::result::drill_report;
+use shiftdesk_core::drill::report::{Format, drill_report};
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::share::export::incident_markdown;
 use shiftdesk_core::share::handover::handover_text;
@@ -29,8 +29,8 @@ impl App {
                 report_text(inc, roster, &reporter, lang, zone, now)
             }),
             TextView::Timeline(id) => incident(id).map_or_else(String::new, |inc| {
-                inc.timeline
-                    .iter()
+                inc.timeline_in_order()
+                    .into_iter()
                     .map(|e| {
                         format!(
                             "{}  {}  {}",
@@ -46,7 +46,7 @@ impl App {
                 incident_markdown(inc, roster, lang, zone, now)
             }),
             TextView::DrillReport(id) => incident(id)
-                .and_then(|inc| drill_report(inc, roster, lang, zone, now))
+                .and_then(|inc| drill_report(inc, roster, lang, zone, now, Format::Text))
                 .unwrap_or_default(),
             TextView::Handover => handover_text(
                 &self.desk.incidents().incidents,

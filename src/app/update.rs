@@ -26,10 +26,11 @@ impl App {
             }
             Action::Quit => {
                 self.keep_draft();
-                if self.desk.pending_count() > 0 {
-                    self.ui.layers.open(Box::new(Question::Quit));
-                } else {
+                if self.desk.pending_count() == 0 {
                     self.should_quit = true;
+                } else if !matches!(self.ui.layers.top_as::<Question>(), Some(Question::Quit)) {
+                    // Over whatever is open, which is there again on "no".
+                    self.ui.layers.push(Box::new(Question::Quit));
                 }
             }
             Action::Hangup => {
@@ -37,6 +38,8 @@ impl App {
                 self.desk.flush();
                 self.should_quit = true;
             }
+            // Nothing shown to paste into: a hidden form takes nothing.
+            Action::Paste(_) if self.desk_hidden() => {}
             action => self.hand_to_layer(action),
         }
         let problem = self.desk.sync_history(
@@ -104,6 +107,7 @@ impl App {
             self.notify(level, text);
         }
         self.log_due_injects();
+        self.log_moves_by_time();
         self.keep_draft();
         if self.desk.pending_count() > 0 {
             for outcome in self.desk.flush().in_words(lang) {
@@ -131,6 +135,16 @@ impl App {
 
     /// Runs a change through the desk and reports what became of it.
     pub(super) fn change(&mut self, change: Change) -> Option<Applied> {
+        self.change_at(change, self.now)
+    }
+
+    /// As [`App::change`], for a change that happened at `at` (a move up the route by
+    /// time, noticed now).
+    pub(super) fn change_at(
+        &mut self,
+        change: Change,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Applied> {
         // A change to an archived incident brings it back to the live file with it.
         let change = match change.incident() {
             Some(id) if self.desk.incidents().get(id).is_none() => {
@@ -144,12 +158,16 @@ impl App {
             }
             _ => change,
         };
-        let stamped = self.desk.stamp(change, self.now, &self.operator.name);
+        let under_cursor = self.open_step_under_cursor();
+        let stamped = self.desk.stamp(change, at, &self.operator.name);
         let lang = self.lang();
         let outcome = self.desk.submit(stamped).map_err(|e| e.message(lang));
         self.report_save(&outcome);
         match outcome.result {
-            Ok(a) => Some(a),
+            Ok(a) => {
+                self.past_checked_step(under_cursor);
+                Some(a)
+            }
             Err(Refusal::Refused(text)) => {
                 self.notify(NoticeLevel::Error, text);
                 None

@@ -9,7 +9,7 @@ use super::layers::new_incident::NewIncidentForm;
 use super::layers::question::Question;
 use super::layers::review::ReviewForm;
 use super::ui_state::{NoticeLevel, Pane};
-use shiftdesk_core::change::{Change, ChangeError};
+use shiftdesk_core::change::ChangeError;
 use shiftdesk_core::checklist::display_order;
 use shiftdesk_core::i18n::{Msg, fill};
 use shiftdesk_core::text::safe_line;
@@ -28,6 +28,7 @@ impl App {
                 self.ui.step_cursor = self.next_open_cursor().unwrap_or(0);
             }
             Action::ToggleStep => self.toggle_step(),
+            Action::ToggleNotApplicable => self.toggle_not_applicable(),
             Action::AddNote => {
                 let work = super::layers::note::open(self, false);
                 self.carry_out(work);
@@ -72,6 +73,12 @@ impl App {
             Action::OpenSearch => self.open_search(),
             Action::OpenContactCard => self.open_card_from_route(),
             Action::NewContact => self.new_contact(),
+            // A paste where no field takes it: said, never run as keys.
+            Action::Paste(text) => {
+                let n = text.chars().count().to_string();
+                let text = fill(self.lang(), Msg::MsgPasteNotRun, &[("n", &n)]);
+                self.notify(NoticeLevel::Info, text);
+            }
             // Meant for a layer that is not open: nothing to do.
             _ => {}
         }
@@ -84,7 +91,13 @@ impl App {
             }
             (at as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
         };
-        match self.ui.focus {
+        // The compact desk (a window too small) shows the incidents only.
+        let pane = if self.desk_hidden() {
+            Pane::Incidents
+        } else {
+            self.ui.focus
+        };
+        match pane {
             Pane::Incidents => {
                 let visible = self.visible();
                 let at = visible
@@ -122,25 +135,6 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    fn toggle_step(&mut self) {
-        let (Some(inc), Some(index)) = (self.selected(), self.selected_step()) else {
-            return;
-        };
-        let step = &inc.checklist[index];
-        let change = Change::SetStep {
-            incident: inc.id.clone(),
-            step: step.id.clone(),
-            done: step.done.is_none(),
-        };
-        let checking = step.done.is_none();
-        if self.change(change).is_some() && checking {
-            // On to the next open step, so Space, Space, Space works down the list.
-            if let Some(next) = self.next_open_cursor() {
-                self.ui.step_cursor = next;
-            }
-        }
     }
 
     fn request_close(&mut self) {

@@ -88,25 +88,23 @@ impl App {
         self.show_text(TextView::Handover);
     }
 
-    /// Measures not done, of every incident but drills, earliest due first.
+    /// Measures not done, earliest due first: every incident's but a drill's, and of a drill
+    /// those that follow up a readiness check it found wanting.
     pub fn follow_ups(&self) -> Vec<FollowUp> {
         let mut rows: Vec<(Option<chrono::NaiveDate>, FollowUp)> = self
             .desk
             .incidents()
             .incidents
             .iter()
-            .filter(|i| !i.drill)
             .flat_map(|i| {
-                i.review.iter().flat_map(move |r| {
-                    r.open_measures().map(move |m| {
-                        (
-                            m.due,
-                            FollowUp {
-                                incident: i.id.clone(),
-                                measure: m.id,
-                            },
-                        )
-                    })
+                i.open_follow_ups().map(move |m| {
+                    (
+                        m.due,
+                        FollowUp {
+                            incident: i.id.clone(),
+                            measure: m.id,
+                        },
+                    )
                 })
             })
             .collect();

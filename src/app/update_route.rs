@@ -7,23 +7,65 @@ use super::layers::note::{NoteForm, NoteTarget};
 use super::layers::reclassify::ReclassifyForm;
 use super::layers::text::TextView;
 use super::ui_state::{NoticeLevel, Pane};
+use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::escalation::{contact_to_call, route_progress};
+use shiftdesk_core::escalation::{MoveByTime, route_progress, unlogged_moves};
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::incident::AttemptOutcome;
+use shiftdesk_core::next_action::{NextAction, next_action};
 
 impl App {
     /// The contact an attempt is about: the one under the cursor in the contacts pane,
     /// elsewhere the one the next-action line names.
     fn attempt_target(&self) -> Option<(usize, String)> {
-        let inc = self.selected()?;
+        self.selected()?;
         if self.ui.focus == Pane::Contacts {
             return self.route_rows().get(self.ui.contact_cursor).cloned();
         }
-        let progress = route_progress(inc, self.desk.roster(), self.now);
-        let level = progress.current?;
-        let contact = contact_to_call(inc, &progress, self.desk.roster(), self.now)?;
-        Some((level, contact.id.clone()))
+        self.next_call()
+    }
+
+    /// Whom the next-action line names to call, and on which level.
+    fn next_call(&self) -> Option<(usize, String)> {
+        let inc = self.selected()?;
+        match next_action(inc, self.desk.roster(), self.now) {
+            NextAction::Call { contact, level, .. } => Some((level, contact.id.clone())),
+            _ => None,
+        }
+    }
+
+    /// Logs each move up the route by time that the timeline does not tell yet, stamped
+    /// with when it happened: the first desk to notice writes it, the others find it there.
+    pub(super) fn log_moves_by_time(&mut self) {
+        if self.desk.read_only().is_some() {
+            return;
+        }
+        let roster = self.desk.roster();
+        let moves: Vec<(IncidentId, MoveByTime)> = self
+            .desk
+            .incidents()
+            .incidents
+            .iter()
+            .filter(|i| i.is_open() && i.route.is_some())
+            .flat_map(|i| {
+                let progress = route_progress(i, roster, self.now);
+                unlogged_moves(i, &progress)
+                    .into_iter()
+                    .map(|m| (i.id.clone(), m))
+            })
+            .filter(|(id, m)| !self.moves_refused.contains(&(id.clone(), m.to)))
+            .collect();
+        for (id, m) in moves {
+            let change = Change::MovedUpByTime {
+                incident: id.clone(),
+                to_level: m.to,
+                minutes: m.minutes,
+            };
+            // Refused once, it is not tried again every second.
+            if self.change_at(change, m.at).is_none() {
+                self.moves_refused.insert((id, m.to));
+            }
+        }
     }
 
     pub(super) fn record_attempt(&mut self, outcome: AttemptOutcome) {
@@ -36,11 +78,13 @@ impl App {
             self.notify(NoticeLevel::Warning, text);
             return;
         };
+        let contact_role = self.desk.roster().contact(&contact);
         let change = Change::Attempt {
             incident: id,
             contact: contact.clone(),
             level,
             outcome,
+            contact_role: contact_role.map(|c| c.role.clone()).unwrap_or_default(),
         };
         if self.change(change).is_some() {
             let name = self
@@ -66,14 +110,7 @@ impl App {
 
     /// Puts the contacts cursor on the person to call now.
     pub(super) fn cursor_to_next_call(&mut self) {
-        let Some(inc) = self.selected() else {
-            return;
-        };
-        let progress = route_progress(inc, self.desk.roster(), self.now);
-        let next = progress.current.and_then(|level| {
-            contact_to_call(inc, &progress, self.desk.roster(), self.now)
-                .map(|c| (level, c.id.clone()))
-        });
+        let next = self.next_call();
         if let Some(row) = next.and_then(|n| self.route_rows().iter().position(|r| *r == n)) {
             self.ui.contact_cursor = row;
         }

@@ -5,7 +5,8 @@ use super::{Session, load_incidents, open_incident, print_json, roster_or_empty,
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use serde_json::json;
-use shiftdesk_core::drill::result::{drill_history, drill_incident, drill_report};
+use shiftdesk_core::drill::report::{Format, drill_history, drill_report};
+use shiftdesk_core::drill::result::drill_incident;
 use shiftdesk_core::i18n::{Msg, fill};
 use shiftdesk_core::text::safe_line;
 use shiftdesk_store::drills::load_scenarios;
@@ -39,7 +40,10 @@ pub struct DrillStartArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DrillFormat {
+    /// Markdown, to share
     Md,
+    /// Plain text, to read
+    Text,
 }
 
 #[derive(Debug, Args)]
@@ -145,7 +149,11 @@ fn report(args: DrillReportArgs, ctx: &Session) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     let roster = roster_or_empty(&ctx.dir);
-    match drill_report(&inc, &roster, lang, &ctx.operator.zone, ctx.now) {
+    let format = match args.format {
+        DrillFormat::Md => Format::Markdown,
+        DrillFormat::Text => Format::Text,
+    };
+    match drill_report(&inc, &roster, lang, &ctx.operator.zone, ctx.now, format) {
         Some(text) => {
             print!("{text}");
             Ok(ExitCode::SUCCESS)

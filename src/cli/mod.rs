@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use shiftdesk_core::change::{Applied, Change, NewIncident, Reported, Stamped};
 use shiftdesk_core::clock::{Zone, parse_time_input};
 use shiftdesk_core::desk::IncidentsFile;
-use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{self, Lang, Msg, fill, t};
-use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::next_action;
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::roster::ROSTER_SCHEMA_VERSION;
 use shiftdesk_core::roster::Roster;
@@ -18,7 +18,7 @@ use shiftdesk_core::search::SearchIndex;
 use shiftdesk_core::text::{
     escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
-use shiftdesk_core::timeline::describe;
+use shiftdesk_core::timeline::{describe, via_words};
 use shiftdesk_core::{Category, Incident, Severity};
 use shiftdesk_store::DataDir;
 use shiftdesk_store::incidents::IncidentsStore;
@@ -26,6 +26,7 @@ use shiftdesk_store::json_file::{parse, read_bytes};
 use shiftdesk_store::playbooks_file::load_playbooks;
 use shiftdesk_store::roster_file::{RosterLoad, load_roster, open_roster};
 
+mod columns;
 mod debug;
 mod doctor;
 mod drill;
@@ -430,10 +431,9 @@ fn open_incident(new: NewIncident, ctx: &Session) -> Result<ExitCode> {
 /// The next report deadline of an incident in words; empty when none is pending.
 fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
     let progress = route_progress(inc, roster, ctx.now);
-    progress
-        .current_deadline()
-        .or_else(|| next_update_due(inc, &progress, roster))
-        .map(|d| deadline_words(d, ctx.operator.lang, &ctx.operator.zone, ctx.now).0)
+    let (lang, zone) = (ctx.operator.lang, &ctx.operator.zone);
+    next_action::due_words(inc, &progress, roster, lang, zone, ctx.now)
+        .map(|(words, _)| words)
         .unwrap_or_default()
 }
 
@@ -468,7 +468,10 @@ fn contacts(args: ContactsArgs, ctx: &Session) -> Result<ExitCode> {
             let phones: Vec<String> = c
                 .phones
                 .iter()
-                .map(|p| format!("{} {}", safe_line(&p.label), safe_line(&p.number)))
+                .map(|p| {
+                    let label = i18n::phone_label(ctx.operator.lang, &p.label);
+                    format!("{label} {}", safe_line(&p.number))
+                })
                 .collect();
             let away = if c.is_unavailable_at(ctx.now) {
                 format!(" ({})", t(ctx.operator.lang, Msg::Away))
@@ -573,6 +576,9 @@ fn report(args: ReportArgs, ctx: &Session) -> Result<ExitCode> {
         ctx.now,
     );
     println!("{text}");
+    if callback.is_none() {
+        eprintln!("{}", t(ctx.operator.lang, Msg::ReportNoCallback));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -649,12 +655,26 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
             last = Some(step.phase);
             writeln!(out, "  {}", i18n::phase(lang, step.phase))?;
         }
-        let mark = if step.done.is_some() { "[x]" } else { "[ ]" };
-        let stamp = step
-            .done
-            .as_ref()
-            .map(|s| format!("  ({} {})", zone.date_time(s.at), safe_line(&s.by)))
-            .unwrap_or_default();
+        let (mark, stamp) = match (&step.done, &step.not_applicable) {
+            (Some(s), _) => {
+                let via = inc
+                    .checked_via(step)
+                    .map(|via| format!(" — {}", via_words(&via, &roster, lang)))
+                    .unwrap_or_default();
+                let by = safe_line(&s.by);
+                ("[x]", format!("  ({} {by}{via})", zone.date_time(s.at)))
+            }
+            (None, Some(na)) => {
+                let word = t(lang, Msg::DocNotApplicable);
+                let reason = match safe_line(&na.reason) {
+                    r if r.is_empty() => String::new(),
+                    r => format!(": {r}"),
+                };
+                let (at, by) = (zone.date_time(na.at), safe_line(&na.by));
+                ("[-]", format!("  ({word}{reason} — {at} {by})"))
+            }
+            (None, None) => ("[ ]", String::new()),
+        };
         writeln!(out, "    {mark} {}{stamp}", safe_line(step.text.get(lang)))?;
         for note in &step.notes {
             writeln!(
@@ -667,7 +687,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         }
     }
     writeln!(out, "\n{}:", t(lang, Msg::WordTimeline))?;
-    for entry in &inc.timeline {
+    for entry in inc.timeline_in_order() {
         writeln!(
             out,
             "  {}  {}  {}",

@@ -1,6 +1,7 @@
 //! The parts the layers' forms and questions are drawn with: a label, a field, a picker, a
 //! question in a box, and a whole form of labelled rows.
 
+use super::fit::{CutLine, cut_line, wrapped};
 use super::theme;
 use super::widgets::{centered, popup};
 use crate::app::App;
@@ -9,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::i18n::{Msg, t};
 
 /// A text field: the live editor where it has focus, the plain text elsewhere.
@@ -23,7 +24,13 @@ pub fn label(frame: &mut Frame, area: Rect, text: &str, focused: bool) {
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
-    frame.render_widget(Paragraph::new(text).style(style), area);
+    line(frame, area, Line::styled(text.to_string(), style));
+}
+
+/// One line of text in its row, cut with `…` where the row is too short for it.
+pub fn line(frame: &mut Frame, area: Rect, line: Line<'static>) {
+    let line = cut_line(line, usize::from(area.width), false);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// A choice between arrows: ◀ value ▶, the value marked where it has focus.
@@ -59,7 +66,7 @@ pub fn label_rows(area: Rect, n: usize, label_width: u16) -> Vec<(Rect, Rect)> {
 /// What is wrong with a field: ✗ and the words, in red.
 pub fn error(frame: &mut Frame, area: Rect, app: &App, msg: Msg) {
     let text = format!("✗ {}", t(app.lang(), msg));
-    frame.render_widget(Paragraph::new(text).style(theme::overdue()), area);
+    line(frame, area, Line::styled(text, theme::overdue()));
 }
 
 /// The last line of a form of `rows` lines, where its hint goes.
@@ -68,34 +75,35 @@ pub fn last_row(area: Rect, rows: usize) -> Rect {
     rows[rows.len() - 1]
 }
 
-/// A form's hint line: the discard warning once Esc was pressed over typed text.
-pub fn hint(app: &App, hint: Msg) -> Paragraph<'static> {
+/// A form's hint line: the discard warning once Esc was pressed over typed text. Cut with
+/// `…` where its row is too short.
+pub fn hint(app: &App, hint: Msg) -> CutLine {
     let lang = app.lang();
-    if app.ui.layers.discard_armed() {
-        Paragraph::new(t(lang, Msg::DiscardHint)).style(theme::warning())
+    CutLine(if app.ui.layers.discard_armed() {
+        Line::styled(t(lang, Msg::DiscardHint), theme::warning())
     } else {
-        Paragraph::new(t(lang, hint)).style(theme::key())
+        Line::styled(t(lang, hint), theme::key())
+    })
+}
+
+/// A form's hint when the field with focus takes several lines: the same, telling Ctrl-J.
+pub fn with_lines(hint: Msg, lines: bool) -> Msg {
+    match (hint, lines) {
+        (Msg::FormHint, true) => Msg::FormHintLines,
+        (Msg::NoteHint, true) => Msg::NoteHintLines,
+        (hint, _) => hint,
     }
 }
 
 /// A question in a box; each line of `text` starts a new line on screen.
 pub fn draw_question(frame: &mut Frame, area: Rect, text: String) {
-    let lines: Vec<String> = text
-        .lines()
-        .flat_map(|l| super::widgets::wrap(l, 66))
-        .collect();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let lines: Vec<Line> = text.lines().flat_map(|l| wrapped(l, 66, bold)).collect();
     let rows = lines.len() as u16;
-    let text = lines.join("\n");
     let popup = centered(area, 70, rows + 2);
     super::widgets::clear(frame, popup);
     let block = Block::bordered().border_style(theme::border(true));
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .style(Style::new().add_modifier(Modifier::BOLD))
-            .block(block),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 const LABEL_WIDTH: u16 = 18;
@@ -105,6 +113,8 @@ pub enum Row<'a> {
     Text(&'a TextField),
     /// A picker showing the current choice.
     Choice(String),
+    /// Lines to pick one of (already made safe), a line each, the one picked marked.
+    Picks(Vec<String>, Option<usize>),
 }
 
 /// A form row: label, content, focus, and the line beneath (an error, or a hint).
@@ -150,8 +160,20 @@ pub fn draw_form(
         label(frame, l, t(lang, r.label), r.focused);
         match &r.content {
             Row::Text(field) => draw_field(frame, f, field, r.focused),
-            Row::Choice(text) => {
-                frame.render_widget(Paragraph::new(picker(text.clone(), r.focused)), f)
+            Row::Choice(text) => line(frame, f, picker(text.clone(), r.focused)),
+            Row::Picks(lines, picked) => {
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        if *picked == Some(i) {
+                            Line::styled(format!("▶ {text}"), theme::cursor(true))
+                        } else {
+                            Line::styled(format!("  {text}"), theme::dim())
+                        }
+                    })
+                    .collect();
+                frame.render_widget(Paragraph::new(lines), f)
             }
         }
         i += 1;
@@ -160,13 +182,16 @@ pub fn draw_form(
             if is_error {
                 error(frame, f, app, msg);
             } else {
-                frame.render_widget(Paragraph::new(t(lang, msg)).style(theme::dim()), f);
+                line(frame, f, Line::styled(t(lang, msg), theme::dim()));
             }
             i += 1;
         }
     }
+    let lines = rows
+        .iter()
+        .any(|r| r.focused && matches!(r.content, Row::Text(f) if f.is_multi_line()));
     frame.render_widget(
-        Paragraph::new(t(lang, hint)).style(theme::key()),
+        self::hint(app, with_lines(hint, lines)),
         areas[areas.len() - 1],
     );
 }

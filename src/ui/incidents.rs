@@ -4,154 +4,182 @@ use super::theme;
 use super::widgets::scroll_offset;
 use crate::app::ui_state::Pane;
 use crate::app::{App, ListRow};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
-use shiftdesk_core::archive::ArchiveEntry;
 use shiftdesk_core::clock::short_age;
-use shiftdesk_core::escalation::{next_update_due, route_progress};
+use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{self, Msg, fill, t};
-use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::next_action::due_words;
 use shiftdesk_core::text::safe_line;
+use shiftdesk_core::wrap::cut;
 use shiftdesk_core::{Category, Incident, IncidentId, Severity};
 use unicode_width::UnicodeWidthStr;
 
-/// The countdown cell: the next report deadline, or how far past it.
-fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
+/// The countdown cell: the next report deadline, or how far past it (in words, and red).
+pub(super) fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     if !incident.is_open() {
         return (String::new(), Style::new());
     }
     let progress = route_progress(incident, app.desk.roster(), app.now);
     // The report deadline while nobody is reached; after that, the next status update.
-    let deadline = progress
-        .current_deadline()
-        .or_else(|| next_update_due(incident, &progress, app.desk.roster()));
-    match deadline {
-        Some(d) => match deadline_words(d, app.lang(), &app.operator.zone, app.now) {
-            (text, true) => (text, theme::overdue()),
-            (text, false) => (text, theme::due()),
-        },
+    let (roster, zone) = (app.desk.roster(), &app.operator.zone);
+    match due_words(incident, &progress, roster, app.lang(), zone, app.now) {
+        Some((text, true)) => (text, theme::overdue()),
+        Some((text, false)) => (text, theme::due()),
         None => (String::new(), Style::new()),
     }
 }
 
-/// The cells of a live incident's row.
-fn live_cells(app: &App, inc: &Incident, drill_tag: &str) -> [(String, Style); 7] {
-    let lang = app.lang();
-    let age = if inc.is_open() {
-        short_age(inc.age(app.now))
-    } else {
-        inc.closed_at
-            .map(|c| app.operator.zone.clock(c, app.now))
-            .unwrap_or_default()
-    };
-    let phase = if inc.is_open() {
-        i18n::phase_short(lang, inc.current_phase())
-    } else {
-        t(lang, Msg::StatusClosed)
-    };
-    let [id, sev, category, title, _, _, _] = common_cells(
-        app,
-        &inc.id,
-        inc.severity,
-        inc.category,
-        &inc.title,
-        inc.drill,
-        drill_tag,
-    );
-    [
-        id,
-        sev,
-        category,
-        title,
-        (phase.to_string(), Style::new()),
-        (age, Style::new()),
-        due_cell(app, inc),
-    ]
+/// What a row of the list tells of an incident, live or archived.
+pub(super) struct Summary<'a> {
+    pub id: &'a IncidentId,
+    pub severity: Severity,
+    pub category: Category,
+    pub title: &'a str,
+    pub drill: bool,
+    pub detected_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
-/// The cells of an archived incident's row: closed, with no deadline.
-fn archived_cells(app: &App, entry: &ArchiveEntry, drill_tag: &str) -> [(String, Style); 7] {
-    let mut cells = common_cells(
-        app,
-        &entry.id,
-        entry.severity,
-        entry.category,
-        &entry.title,
-        entry.drill,
-        drill_tag,
-    );
-    cells[4] = (t(app.lang(), Msg::StatusClosed).to_string(), Style::new());
-    cells[5] = (
-        entry
-            .closed_at
-            .map(|c| app.operator.zone.clock(c, app.now))
-            .unwrap_or_default(),
-        Style::new(),
-    );
-    cells
-}
-
-/// Id, severity, category and title; the other cells empty.
-fn common_cells(
-    app: &App,
-    id: &IncidentId,
-    severity: Severity,
-    category: Category,
-    title: &str,
-    drill: bool,
-    drill_tag: &str,
-) -> [(String, Style); 7] {
-    let mut title = safe_line(title);
-    if drill {
-        title.insert_str(0, drill_tag);
+impl<'a> Summary<'a> {
+    pub fn of(row: &ListRow<'a>) -> Summary<'a> {
+        match row {
+            ListRow::Live(i) => Summary {
+                id: &i.id,
+                severity: i.severity,
+                category: i.category,
+                title: &i.title,
+                drill: i.drill,
+                detected_at: i.detected_at,
+                closed_at: i.closed_at,
+            },
+            ListRow::Archived(e) => Summary {
+                id: &e.id,
+                severity: e.severity,
+                category: e.category,
+                title: &e.title,
+                drill: e.drill,
+                detected_at: e.detected_at,
+                closed_at: e.closed_at,
+            },
+        }
     }
-    let empty = || (String::new(), Style::new());
-    [
-        (id.0.clone(), Style::new()),
-        (severity.to_string(), theme::severity(severity.number())),
-        (
-            i18n::category_short(app.lang(), category).to_string(),
-            Style::new(),
-        ),
-        (title, if drill { theme::drill() } else { Style::new() }),
-        empty(),
-        empty(),
-        empty(),
-    ]
+
+    /// The title as shown: made safe, a drill's marked.
+    pub fn title(&self, app: &App) -> String {
+        let title = safe_line(self.title);
+        if self.drill {
+            format!("[{}] {title}", t(app.lang(), Msg::Drill))
+        } else {
+            title
+        }
+    }
+}
+
+/// The columns of the open list: what each shows of an open incident.
+const OPEN_COLUMNS: [Msg; 7] = [
+    Msg::ColId,
+    Msg::ColSev,
+    Msg::ColCategory,
+    Msg::ColTitle,
+    Msg::ColPhase,
+    Msg::ColAge,
+    Msg::ColDue,
+];
+
+/// The columns of the closed list: when each was detected and closed, and how long it took.
+const CLOSED_COLUMNS: [Msg; 7] = [
+    Msg::ColId,
+    Msg::ColSev,
+    Msg::ColCategory,
+    Msg::ColTitle,
+    Msg::ColDetected,
+    Msg::ColClosedAt,
+    Msg::ColTook,
+];
+
+/// The column that takes the room the others leave.
+const TITLE: usize = 3;
+
+/// The cells of a row: id, severity, category and title, then the three the list shows
+/// (the open list's phase, age and deadline; the closed list's times).
+fn cells(app: &App, row: &ListRow) -> [(String, Style); 7] {
+    let lang = app.lang();
+    let s = Summary::of(row);
+    let title_style = if s.drill {
+        theme::drill()
+    } else {
+        Style::new()
+    };
+    let plain = |text: String| (text, Style::new());
+    let first = [
+        plain(s.id.0.clone()),
+        (s.severity.to_string(), theme::severity(s.severity.number())),
+        plain(i18n::category_short(lang, s.category).to_string()),
+        (s.title(app), title_style),
+    ];
+    let zone = &app.operator.zone;
+    let last = match row {
+        ListRow::Live(inc) if !app.ui.show_closed => [
+            plain(i18n::phase_short(lang, inc.current_phase()).to_string()),
+            plain(short_age(lang, inc.age(app.now))),
+            due_cell(app, inc),
+        ],
+        _ => [
+            plain(zone.clock(s.detected_at, app.now)),
+            plain(
+                s.closed_at
+                    .map(|c| zone.clock(c, app.now))
+                    .unwrap_or_default(),
+            ),
+            plain(
+                s.closed_at
+                    .map(|c| short_age(lang, c - s.detected_at))
+                    .unwrap_or_default(),
+            ),
+        ],
+    };
+    let [a, b, c, d] = first;
+    let [e, f, g] = last;
+    [a, b, c, d, e, f, g]
+}
+
+/// The list's title: open incidents and drills counted apart, or the closed list's.
+pub(super) fn pane_title(app: &App, visible: &[ListRow]) -> String {
+    let lang = app.lang();
+    if app.ui.show_closed {
+        let filtered = if app.ui.history_filter.is_empty() {
+            ""
+        } else {
+            t(lang, Msg::Filtered)
+        };
+        return format!("{}{filtered}", t(lang, Msg::PaneClosed));
+    }
+    let drills = visible
+        .iter()
+        .filter(|r| matches!(r, ListRow::Live(i) if i.drill))
+        .count();
+    let live = (visible.len() - drills).to_string();
+    let mut title = format!(
+        "{} · {}",
+        t(lang, Msg::PaneIncidents),
+        fill(lang, Msg::OpenCount, &[("n", &live)])
+    );
+    if drills > 0 {
+        title.push_str(&format!(" · {} {drills}", t(lang, Msg::Drill)));
+    }
+    title
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang();
     let focused = app.ui.focus == Pane::Incidents;
     let visible = app.visible();
-    let title = if app.ui.show_closed {
-        let filtered = if app.ui.history_filter.is_empty() {
-            ""
-        } else {
-            t(lang, Msg::Filtered)
-        };
-        format!(" {}{filtered} ", t(lang, Msg::PaneClosed))
-    } else {
-        // Drills are counted apart from live incidents.
-        let drills = visible
-            .iter()
-            .filter(|r| matches!(r, ListRow::Live(i) if i.drill))
-            .count();
-        let live = (visible.len() - drills).to_string();
-        let mut title = format!(
-            " {} · {}",
-            t(lang, Msg::PaneIncidents),
-            fill(lang, Msg::OpenCount, &[("n", &live)])
-        );
-        if drills > 0 {
-            title.push_str(&format!(" · {} {drills}", t(lang, Msg::Drill)));
-        }
-        title.push(' ');
-        title
-    };
+    let title = format!(" {} ", pane_title(app, &visible));
     let block = Block::bordered()
         .title(title)
         .border_style(theme::border(focused));
@@ -172,30 +200,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .position(|r| Some(r.id()) == app.ui.selected.as_ref());
     let at = selected.unwrap_or(0);
     let offset = scroll_offset(at, at, height);
-    let drill_tag = format!("[{}] ", t(lang, Msg::Drill));
     let rows_data: Vec<[(String, Style); 7]> = visible
         .iter()
         .skip(offset)
         .take(height)
-        .map(|row| match row {
-            ListRow::Live(inc) => live_cells(app, inc, &drill_tag),
-            ListRow::Archived(entry) => archived_cells(app, entry, &drill_tag),
-        })
+        .map(|row| cells(app, row))
         .collect();
 
-    let headers = [
-        t(lang, Msg::ColId),
-        t(lang, Msg::ColSev),
-        t(lang, Msg::ColCategory),
-        t(lang, Msg::ColTitle),
-        t(lang, Msg::ColPhase),
-        t(lang, Msg::ColAge),
-        t(lang, Msg::ColDue),
-    ];
+    let columns = if app.ui.show_closed {
+        CLOSED_COLUMNS
+    } else {
+        OPEN_COLUMNS
+    };
+    let headers = columns.map(|m| t(lang, m));
     // Every column but the title is as wide as its widest cell; the title takes the rest.
     let widths: Vec<Constraint> = (0..headers.len())
         .map(|c| {
-            if c == 3 {
+            if c == TITLE {
                 return Constraint::Fill(1);
             }
             let w = rows_data
@@ -207,15 +228,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Constraint::Length(w as u16)
         })
         .collect();
+    // The widths the table will give its columns, to cut what does not fit with `…`.
+    let selection = u16::from(selected.is_some());
+    let inner = Rect::new(0, 0, area.width.saturating_sub(2 + selection), 1);
+    let room: Vec<usize> = Layout::horizontal(widths.clone())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
+    let fit = |c: usize, text: &str| cut(text, room.get(c).copied().unwrap_or(0)).into_owned();
     let rows = rows_data.into_iter().map(|cells| {
         Row::new(
             cells
                 .into_iter()
-                .map(|(text, style)| Cell::from(Span::styled(text, style))),
+                .enumerate()
+                .map(|(c, (text, style))| Cell::from(Span::styled(fit(c, &text), style))),
         )
     });
-    let header =
-        Row::new(headers.iter().map(|h| Cell::from(Line::from(*h)))).style(theme::header());
+    let header = Row::new(
+        headers
+            .iter()
+            .enumerate()
+            .map(|(c, h)| Cell::from(Line::from(fit(c, h)))),
+    )
+    .style(theme::header());
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)

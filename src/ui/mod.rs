@@ -2,23 +2,22 @@
 //! by its own `draw`. They never change state or do I/O.
 
 mod checklist;
+pub mod compact;
 pub mod field;
+pub mod fit;
 pub mod form_parts;
 mod incidents;
 mod quick_frame;
 pub mod quick_line;
 mod route;
 mod status;
+mod status_line;
 pub mod theme;
 pub mod widgets;
 
 use crate::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
-use shiftdesk_core::i18n::{Msg, fill};
-use unicode_width::UnicodeWidthStr;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -26,20 +25,8 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = fill(
-            app.lang(),
-            Msg::TooSmall,
-            &[
-                ("w", &area.width.to_string()),
-                ("h", &area.height.to_string()),
-            ],
-        );
-        // Wrapped here, by columns: this must hold at any size, down to 1x1.
-        let lines: Vec<Line> = widgets::wrap(&text, usize::from(area.width))
-            .into_iter()
-            .map(Line::from)
-            .collect();
-        frame.render_widget(Paragraph::new(lines).style(theme::warning()), area);
+        // What cannot wait, in one column; the layers wait for the full desk.
+        compact::draw(frame, area, app);
         return;
     }
     let top = app.ui.layers.top();
@@ -58,11 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let notice_rows = status::notice_rows(app, area.width);
     let list_rows = (area.height / 3).clamp(7, 14);
     let next_text = status::next_text(app);
-    let next_rows = if next_text.0.width() > usize::from(area.width) {
-        2
-    } else {
-        1
-    };
+    let next_rows = status::next_lines(&next_text, area.width, status::NEXT_ROWS).len() as u16;
     let [list, next, lower, notices, status] = Layout::vertical([
         Constraint::Length(list_rows),
         Constraint::Length(next_rows),
@@ -75,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lower);
 
     incidents::draw(frame, list, app);
-    status::draw_next(frame, next, next_text);
+    status::draw_next(frame, next, &next_text);
     checklist::draw(frame, left, app);
     route::draw(frame, right, app);
     status::draw_notices(frame, notices, app);

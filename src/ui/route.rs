@@ -9,12 +9,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::clock::{countdown, minutes_up};
-use shiftdesk_core::escalation::{LevelState, contact_to_call, next_update_due, route_progress};
+use shiftdesk_core::escalation::{
+    LevelState, LevelStatus, PassedBy, next_update_due, not_called_on, route_progress,
+};
 use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::incident::AttemptOutcome;
-use shiftdesk_core::next_action::deadline_words;
+use shiftdesk_core::next_action::{NextAction, deadline_words, next_action_with};
 use shiftdesk_core::roster::Means;
 use shiftdesk_core::text::safe_line;
 
@@ -29,12 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let Some(route) = inc.route.as_ref() else {
-        frame.render_widget(
-            Paragraph::new(t(lang, Msg::NoRoute))
-                .wrap(Wrap { trim: false })
-                .block(block),
-            area,
-        );
+        let width = usize::from(block.inner(area).width);
+        let text = crate::ui::fit::wrapped(t(lang, Msg::NoRoute), width, Style::new());
+        frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
     let inner = block.inner(area);
@@ -43,8 +42,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let roster = app.desk.roster();
     let zone = &app.operator.zone;
     let now = app.now;
-    let progress = route_progress(inc, roster, now);
-    let to_call = contact_to_call(inc, &progress, roster, now).map(|c| c.id.clone());
+    // A closed incident's route as it stood when it was closed: no clock runs on it.
+    let open = inc.is_open();
+    let progress = route_progress(inc, roster, inc.closed_at.map_or(now, |c| c.min(now)));
+    // Whom the Next line names: ▶ marks them, on whichever level they are.
+    let to_call = match next_action_with(inc, &progress, roster, now) {
+        NextAction::Call { contact, level, .. } => Some((level, contact.id.clone())),
+        _ => None,
+    };
     let name = if route.name.is_empty() {
         &route.route_id
     } else {
@@ -69,6 +74,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             },
         ));
     }
+    // With the route gone up, how late the first report is, against the first deadline.
+    if let (Some(late), Some(due)) = (
+        progress
+            .first_report_late_by(now)
+            .filter(|_| open && progress.current > Some(0)),
+        progress.first_deadline(),
+    ) {
+        lines.push(Line::styled(
+            fill(
+                lang,
+                Msg::FirstReportLate,
+                &[
+                    ("m", &minutes_up(late).to_string()),
+                    ("due", &zone.clock(due, now)),
+                ],
+            ),
+            theme::overdue(),
+        ));
+    }
     let mut row = 0;
     let mut cursor_line = 0;
     for (k, level) in route.levels.iter().enumerate() {
@@ -83,6 +107,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ],
         );
         let (state_text, style) = match status.state {
+            LevelState::Current if !open => (String::new(), Style::new()),
             LevelState::Current => match status.deadline {
                 Some(d) if d < now => (
                     fill(
@@ -115,11 +140,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     theme::done(),
                 )
             }
-            LevelState::Passed => (t(lang, Msg::LevelPassed).to_string(), theme::dim()),
+            LevelState::Passed => (
+                passed_words(
+                    status,
+                    not_called_on(inc, &progress, k, roster, now)
+                        .next()
+                        .is_some(),
+                    app,
+                ),
+                theme::dim(),
+            ),
             LevelState::Waiting => (t(lang, Msg::LevelWaiting).to_string(), theme::dim()),
         };
         lines.push(Line::styled(head, style.add_modifier(Modifier::BOLD)));
-        lines.push(Line::styled(format!("  {state_text}"), style));
+        if !state_text.is_empty() {
+            lines.push(Line::styled(format!("  {state_text}"), style));
+        }
         for id in &level.contacts {
             let contact = roster.contact(id);
             let is_cursor = focused && row == app.ui.contact_cursor;
@@ -134,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             // The first column says what to do or what happened: ▶ call now, ✓ reached,
             // ✗ no answer, ✉ message left.
             let (marker, marker_style) =
-                if status.state == LevelState::Current && to_call.as_deref() == Some(id) {
+                if to_call.as_ref().is_some_and(|(l, c)| *l == k && c == id) {
                     ("▶ ", theme::next_step())
                 } else {
                     match last.map(|a| a.outcome) {
@@ -196,5 +232,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let height = inner.height as usize;
     let offset = scroll_offset(cursor_line, cursor_line, height);
+    // A line longer than the pane is cut, and says so.
+    let width = usize::from(inner.width);
+    let lines = lines
+        .into_iter()
+        .map(|l| crate::ui::fit::cut_line(l, width, false))
+        .collect();
     frame.render_widget(Paragraph::new(window(lines, offset, height)), inner);
+}
+
+/// How the route left a level: whether anyone on it was called (`some_not_called`: some on
+/// it were never called), and by what — its time running out, no answer from everyone, or
+/// by hand — with when.
+fn passed_words(status: &LevelStatus, some_not_called: bool, app: &App) -> String {
+    let lang = app.lang();
+    let state = if !status.called {
+        Msg::LevelNotCalled
+    } else if some_not_called {
+        Msg::LevelPartlyCalled
+    } else {
+        Msg::LevelNoAnswer
+    };
+    let state = t(lang, state);
+    let Some((by, at)) = status.passed else {
+        return state.to_string();
+    };
+    let how = match by {
+        PassedBy::Time => Msg::LevelUpByTime,
+        PassedBy::NoAnswer => Msg::LevelUpNoAnswer,
+        PassedBy::Hand => Msg::LevelUpByHand,
+    };
+    let when = app.operator.zone.clock(at, app.now);
+    fill(lang, how, &[("status", state), ("when", &when)])
 }

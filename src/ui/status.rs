@@ -1,19 +1,18 @@
 //! The next-action line, the notice lines and the status line.
 
+use super::fit::{at_most, cut_line, wrapped};
 use super::theme;
-use super::widgets::wrap;
 use crate::app::App;
 use crate::app::ui_state::NoticeLevel;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::next_action::{NextAction, next_action_with, sentence, update_words};
 use shiftdesk_core::text::safe_line;
-use shiftdesk_store::ledger::SaveState;
 
 /// What to do next for the selected incident, in words, and its style.
 pub fn next_text(app: &App) -> (String, Style) {
@@ -62,19 +61,25 @@ pub fn next_text(app: &App) -> (String, Style) {
         NextAction::Closed => theme::dim(),
         NextAction::GiveUpdate { .. } => theme::overdue(),
         _ if progress.overdue_by(app.now).is_some() => theme::overdue(),
+        _ if progress.first_report_late_by(app.now).is_some() => theme::overdue(),
         _ => theme::next_step(),
     };
     (format!("▶ {text}"), style)
 }
 
+/// Rows the next-action line takes at most: a longer one is cut, and says so.
+pub const NEXT_ROWS: usize = 2;
+
+/// The next-action line wrapped to `width`, on at most `rows` rows.
+pub fn next_lines((text, style): &(String, Style), width: u16, rows: usize) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    at_most(wrapped(text, width, *style), rows, width)
+}
+
 /// The line (two where it must wrap) above the checklist.
-pub fn draw_next(frame: &mut Frame, area: Rect, (text, style): (String, Style)) {
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(style)
-            .wrap(ratatui::widgets::Wrap { trim: false }),
-        area,
-    );
+pub fn draw_next(frame: &mut Frame, area: Rect, next: &(String, Style)) {
+    let lines = next_lines(next, area.width, usize::from(area.height));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Warnings shown at most; the rest wait until these are dealt with.
@@ -82,12 +87,16 @@ const MAX_WARNINGS: usize = 3;
 
 /// The warnings that stay (one line each), then the last notice, wrapped.
 fn notice_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
     let mut lines: Vec<Line> = app
         .ui
         .warnings
         .iter()
         .take(MAX_WARNINGS)
-        .map(|w| Line::styled(format!("⚠ {}", safe_line(w)), theme::warning()))
+        .map(|w| {
+            let line = Line::styled(format!("⚠ {}", safe_line(w)), theme::warning());
+            cut_line(line, width, false)
+        })
         .collect();
     if let Some(n) = &app.ui.notice {
         let style = match n.level {
@@ -96,12 +105,11 @@ fn notice_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             NoticeLevel::Error => theme::error(),
         };
         // A notice says what went wrong and what to do: it may take two lines, never more.
-        for piece in wrap(&safe_line(&n.text), usize::from(width))
-            .into_iter()
-            .take(2)
-        {
-            lines.push(Line::styled(piece, style));
-        }
+        lines.extend(at_most(
+            wrapped(&safe_line(&n.text), width, style),
+            2,
+            width,
+        ));
     }
     lines
 }
@@ -115,29 +123,6 @@ pub fn draw_notices(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
-    let lang = app.lang();
-    // Minutes: the countdowns show the seconds that matter, and an idle desk need not draw
-    // every second.
-    let clock = app.operator.zone.format(app.now, "%H:%M");
-    let (save, save_style) = match &app.desk.save_state() {
-        SaveState::Saved => (t(lang, Msg::Saved).to_string(), theme::info()),
-        SaveState::NotSaved(why) => (
-            fill(lang, Msg::NotSaved, &[("why", &safe_line(why))]),
-            theme::error(),
-        ),
-        SaveState::ReadOnly(_) => (t(lang, Msg::ReadOnly).to_string(), theme::error()),
-    };
-    let sep = Span::styled(" │ ", theme::dim());
-    let line = Line::from(vec![
-        Span::styled(format!(" {clock}"), Style::new()),
-        sep.clone(),
-        Span::raw(safe_line(&app.operator.name)),
-        sep.clone(),
-        Span::raw(lang.code().to_uppercase()),
-        sep.clone(),
-        Span::styled(save, save_style),
-        sep,
-        Span::styled(t(lang, Msg::HintsMain), theme::key()),
-    ]);
+    let line = super::status_line::desk_status(app, usize::from(area.width));
     frame.render_widget(Paragraph::new(line), area);
 }

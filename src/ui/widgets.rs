@@ -34,56 +34,8 @@ pub fn window(lines: Vec<Line<'static>>, offset: usize, height: usize) -> Vec<Li
     lines.into_iter().skip(offset).take(height).collect()
 }
 
-/// Splits text into lines at most `width` columns wide: at spaces where it can, inside a
-/// word only when the word alone is wider (Japanese, with no spaces, wraps anywhere).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    // Pieces: runs of non-space characters with the spaces before them.
-    let mut pieces: Vec<String> = Vec::new();
-    for c in text.chars() {
-        let cjk = c.width().unwrap_or(0) > 1;
-        let start_new = c == ' '
-            || cjk
-            || pieces.last().is_none_or(|p: &String| {
-                p.chars().last().is_some_and(|l| l.width().unwrap_or(0) > 1)
-            });
-        if start_new {
-            pieces.push(String::new());
-        }
-        if let Some(p) = pieces.last_mut() {
-            p.push(c);
-        }
-    }
-    for piece in pieces {
-        let w = piece.width();
-        if used + w > width && !line.is_empty() {
-            out.push(std::mem::take(&mut line).trim_end().to_string());
-            used = 0;
-        }
-        let piece = if line.is_empty() {
-            piece.trim_start().to_string()
-        } else {
-            piece
-        };
-        for c in piece.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > width && !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
-}
+/// The one wrapping rule, where the panes have long named it (the checklist does).
+pub use shiftdesk_core::wrap::wrap;
 
 /// Clears a popup's area. A wide (two-column) character of the screen below that straddles
 /// the popup's left or right edge is blanked too: half of it would otherwise hide the
@@ -132,15 +84,6 @@ pub fn framed(frame: &mut ratatui::Frame, outer: Rect, title: &str) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_counts_columns_not_bytes() {
-        assert_eq!(wrap("報告する", 4), vec!["報告", "する"]);
-        assert_eq!(wrap("abcde", 2), vec!["ab", "cd", "e"]);
-        assert_eq!(wrap("go a level up", 8), vec!["go a", "level up"]);
-        assert_eq!(wrap("報告 to boss", 7), vec!["報告 to", "boss"]);
-        assert_eq!(wrap("", 5), vec![""]);
-    }
 
     #[test]
     fn scrolling_keeps_the_cursor_in_view() {

@@ -1,6 +1,7 @@
 //! Fixtures shared by the integration tests: a frozen clock, a desk of sample incidents.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 
 use chrono::{DateTime, Duration, Utc};
@@ -97,6 +98,7 @@ pub fn attempt(
         contact: contact.into(),
         level,
         outcome,
+        contact_role: String::new(),
     };
     stamped(change, ago(minutes_ago), "yamada")
         .apply(file)

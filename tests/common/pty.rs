@@ -231,6 +231,28 @@ impl Desk {
         String::from_utf8_lossy(&out[before..]).into_owned()
     }
 
+    /// Resizes the terminal, as dragging the window's corner does: the desk gets SIGWINCH,
+    /// and the emulator reading its output takes the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        {
+            let mut parser = self.parser.lock().unwrap();
+            parser.set_size(
+                std::num::NonZeroU16::new(rows.max(1)).unwrap(),
+                std::num::NonZeroU16::new(cols.max(1)).unwrap(),
+            );
+        }
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
@@ -241,7 +263,9 @@ impl Desk {
         writer.write_all(text.as_bytes()).unwrap();
         writer.flush().unwrap();
         // One batch at a time, as a person types: the next send comes after the desk has
-        // read this one.
+        // read this one. (Keys with a line break that come together are a paste, and what
+        // follows within milliseconds is read as its rest: after sending one, wait for what
+        // it did before sending more.)
         self.wait_until_read(before + text.len() as u64);
     }
 

@@ -231,6 +231,7 @@ mod tests {
                     at: t("10:00"),
                     by: "op".into(),
                 }),
+                check: None,
                 extra: Map::new(),
             }],
             shared_with: String::new(),

@@ -1,6 +1,7 @@
 //! Time as the operator reads it: a display zone, clock times and countdowns.
 //! The model never reads the clock itself; `now` is always passed in.
 
+use crate::i18n::{Lang, Msg, fill};
 use chrono::{DateTime, Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -260,14 +261,34 @@ pub fn minutes_up(d: Duration) -> i64 {
     (d.num_seconds().max(0) + 59) / 60
 }
 
-/// An age as it fits a narrow column: `45s`, `12m`, `3h05m`, `2d04h`.
-pub fn short_age(d: Duration) -> String {
+/// An age as it fits a narrow column, in the operator's units: `45s`, `12m`, `3h05m`,
+/// `2d04h`; `45秒`, `12分`, `3時間5分`, `2日4時間`.
+pub fn short_age(lang: Lang, d: Duration) -> String {
     let secs = d.num_seconds().max(0);
+    // English pads the smaller unit to two digits (3h05m); Japanese reads 3時間5分.
+    let small = |n: i64| match lang {
+        Lang::En => format!("{n:02}"),
+        Lang::Ja => n.to_string(),
+    };
     match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
-        s => format!("{}d{:02}h", s / 86_400, (s % 86_400) / 3600),
+        s if s < 60 => fill(lang, Msg::AgeSeconds, &[("s", &s.to_string())]),
+        s if s < 3600 => fill(lang, Msg::AgeMinutes, &[("m", &(s / 60).to_string())]),
+        s if s < 86_400 => fill(
+            lang,
+            Msg::AgeHours,
+            &[
+                ("h", &(s / 3600).to_string()),
+                ("m", &small((s % 3600) / 60)),
+            ],
+        ),
+        s => fill(
+            lang,
+            Msg::AgeDays,
+            &[
+                ("d", &(s / 86_400).to_string()),
+                ("h", &small((s % 86_400) / 3600)),
+            ],
+        ),
     }
 }
 
@@ -323,9 +344,18 @@ mod tests {
         assert_eq!(countdown(Duration::seconds(-5)), "0:00");
         assert_eq!(minutes_up(Duration::seconds(1)), 1);
         assert_eq!(minutes_up(Duration::seconds(180)), 3);
-        assert_eq!(short_age(Duration::seconds(45)), "45s");
-        assert_eq!(short_age(Duration::minutes(185)), "3h05m");
-        assert_eq!(short_age(Duration::hours(52)), "2d04h");
+        let both = |d: Duration| (short_age(Lang::En, d), short_age(Lang::Ja, d));
+        assert_eq!(both(Duration::seconds(45)), ("45s".into(), "45秒".into()));
+        assert_eq!(both(Duration::minutes(47)), ("47m".into(), "47分".into()));
+        assert_eq!(
+            both(Duration::minutes(185)),
+            ("3h05m".into(), "3時間5分".into())
+        );
+        assert_eq!(
+            both(Duration::hours(52)),
+            ("2d04h".into(), "2日4時間".into())
+        );
+        assert_eq!(both(Duration::seconds(-5)), ("0s".into(), "0秒".into()));
     }
 
     #[test]

@@ -83,7 +83,9 @@ pub fn urgency(incident: &Incident, roster: &Roster, now: DateTime<Utc>) -> Urge
     let progress = route_progress(incident, roster, now);
     let update_overdue = next_update_due(incident, &progress, roster).is_some_and(|d| d < now);
     Urgency {
-        not_overdue: progress.overdue_by(now).is_none() && !update_overdue,
+        not_overdue: progress.overdue_by(now).is_none()
+            && progress.first_report_late_by(now).is_none()
+            && !update_overdue,
         severity: incident.severity.number(),
         detected_at: incident.detected_at,
     }

@@ -12,6 +12,19 @@ pub enum DraftKind {
     StepNote,
     IncidentNote,
     UpdateNote,
+    Scope,
+    Consultation,
+    InterimAction,
+    Review,
+    CloseWithoutReview,
+    Escalation,
+    Reclassification,
+    Contact,
+    Availability,
+    CheckAnswer,
+    Filter,
+    /// Why a step does not apply.
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +41,37 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// A form's draft: its fields by name, as typed. A field whose name (or its last part,
+    /// after a dot) starts with `_` holds a choice or what the form is about, not text the
+    /// operator typed.
+    pub fn new<K: Into<String>>(
+        kind: DraftKind,
+        incident: Option<&IncidentId>,
+        fields: impl IntoIterator<Item = (K, String)>,
+        schema_version: u32,
+        saved_at: DateTime<Utc>,
+    ) -> Draft {
+        Draft {
+            schema_version,
+            kind,
+            incident: incident.cloned(),
+            step: None,
+            fields: fields.into_iter().map(|(k, v)| (k.into(), v)).collect(),
+            saved_at,
+        }
+    }
+
+    /// The fields that hold typed text, by name.
+    pub fn typed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| {
+                let last = k.rsplit('.').next().unwrap_or(k);
+                !last.starts_with('_') && *k != "category" && *k != "severity"
+            })
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     pub fn field(&self, name: &str) -> &str {
         self.fields.get(name).map_or("", String::as_str)
     }

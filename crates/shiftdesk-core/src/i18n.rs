@@ -10,7 +10,7 @@ use crate::drill::Answer;
 use crate::incident::AttemptOutcome;
 use crate::playbook::Phase;
 use crate::record::Effect;
-use crate::roster::Means;
+use crate::roster::{Means, PhoneKind};
 use crate::timeline::EntryKind;
 
 pub fn category(lang: Lang, c: Category) -> &'static str {
@@ -107,6 +107,23 @@ pub fn means(lang: Lang, m: Means) -> &'static str {
     )
 }
 
+/// A phone's label as the operator reads it: the word for a kind the label names (`mobile`
+/// is 携帯 in Japanese), else the label as the team wrote it, made safe.
+pub fn phone_label(lang: Lang, label: &str) -> std::borrow::Cow<'static, str> {
+    match PhoneKind::of_label(label) {
+        Some(kind) => t(
+            lang,
+            match kind {
+                PhoneKind::Mobile => Msg::PhoneMobile,
+                PhoneKind::Office => Msg::PhoneOffice,
+                PhoneKind::Home => Msg::PhoneHome,
+            },
+        )
+        .into(),
+        None => crate::text::safe_line(label).into(),
+    }
+}
+
 pub fn outcome(lang: Lang, o: AttemptOutcome) -> &'static str {
     t(
         lang,
@@ -170,6 +187,31 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             DrillJump => Msg::EntryDrillJump,
             ReadinessCheck => Msg::EntryReadinessCheck,
             DrillEnded => Msg::EntryDrillEnded,
+            MovedUpByTime => Msg::EntryMovedUpByTime,
+            MeasureAdded => Msg::EntryMeasureAdded,
+            StepNotApplicable => Msg::EntryStepNotApplicable,
+            StepApplicable => Msg::EntryStepApplicable,
         },
     )
+}
+
+/// A level of a route as the operator reads it: `L2`, `第2段` (0 is the first).
+pub fn level(lang: Lang, index: usize) -> String {
+    fill(lang, Msg::LevelName, &[("n", &(index + 1).to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_labels_read_as_words_not_ids() {
+        assert_eq!(phone_label(Lang::Ja, "mobile"), "携帯");
+        assert_eq!(phone_label(Lang::Ja, " Office "), "会社");
+        assert_eq!(phone_label(Lang::En, "home"), "Home");
+        assert_eq!(phone_label(Lang::En, "携帯"), "Mobile");
+        // A label of the team's own is shown as written, made safe.
+        assert_eq!(phone_label(Lang::Ja, "当番PHS"), "当番PHS");
+        assert_eq!(phone_label(Lang::En, "pager\u{1b}[2J"), "pager\u{FFFD}[2J");
+    }
 }

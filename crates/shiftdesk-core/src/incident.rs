@@ -1,13 +1,13 @@
 //! One incident: what happened, its checklist, its route, and its timeline.
 
 use crate::category::Category;
-use crate::checklist::{self, ChecklistStep, PhaseProgress};
+use crate::checklist::{self, ChecklistStep, DoneVia, PhaseProgress};
 use crate::drill::DrillRun;
 use crate::playbook::{Phase, StepRole};
-use crate::record::{Consultation, Effect, InterimAction, Review, Scope};
+use crate::record::{Consultation, Effect, InterimAction, Measure, Review, Scope};
 use crate::roster::{Means, RouteLevel};
 use crate::severity::Severity;
-use crate::timeline::TimelineEntry;
+use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -159,6 +159,15 @@ pub struct Incident {
 }
 
 impl Incident {
+    /// The timeline in the order things happened (entries of one time in the order they were
+    /// written): a move up the route by time is written when a desk notices it, stamped with
+    /// when it happened.
+    pub fn timeline_in_order(&self) -> Vec<&crate::timeline::TimelineEntry> {
+        let mut entries: Vec<_> = self.timeline.iter().collect();
+        entries.sort_by_key(|e| e.at);
+        entries
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
     }
@@ -180,12 +189,34 @@ impl Incident {
         self.checklist.iter_mut().find(|s| s.id == id)
     }
 
-    /// Open steps of the Review phase; closing needs none.
+    /// Open steps of the Review phase (neither done nor marked as not applying); closing
+    /// needs none.
     pub fn open_review_steps(&self) -> Vec<&ChecklistStep> {
         self.checklist
             .iter()
-            .filter(|s| s.phase == Phase::Review && s.done.is_none())
+            .filter(|s| s.phase == Phase::Review && s.is_open())
             .collect()
+    }
+
+    /// The action that checked a done step, if an action did: what the step remembers, or,
+    /// for a step checked before steps remembered it, the contact whose reaching the entry
+    /// of the check names. None for a step checked by hand or not checked.
+    pub fn checked_via(&self, step: &ChecklistStep) -> Option<DoneVia> {
+        step.done.as_ref()?;
+        if let Some(via) = &step.done_via {
+            return Some(via.clone());
+        }
+        let entry = self.timeline.iter().rev().find(|e| {
+            e.step.as_deref() == Some(step.id.as_str())
+                && matches!(e.kind, EntryKind::StepChecked | EntryKind::StepUnchecked)
+        })?;
+        match (&entry.kind, &entry.via, &entry.contact) {
+            (EntryKind::StepChecked, Some(via), _) => Some(via.clone()),
+            (EntryKind::StepChecked, None, Some(contact)) => {
+                Some(DoneVia::Reaching(contact.clone()))
+            }
+            _ => None,
+        }
     }
 
     /// The step reaching the first level of the route checks.
@@ -205,6 +236,17 @@ impl Incident {
 
     pub fn age(&self, now: DateTime<Utc>) -> chrono::Duration {
         now - self.detected_at
+    }
+
+    /// The measures still to do that are follow-ups to act on: every open measure of a live
+    /// incident; of a drill, those that follow up a readiness check it found wanting (a real
+    /// gap, not a part of the exercise).
+    pub fn open_follow_ups(&self) -> impl Iterator<Item = &Measure> {
+        let drill = self.drill;
+        self.review
+            .iter()
+            .flat_map(|r| r.open_measures())
+            .filter(move |m| !drill || m.check.is_some())
     }
 
     /// When the impact was first contained: the first interim action that worked.
@@ -248,6 +290,39 @@ pub struct KeyTimes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_timeline_reads_in_the_order_things_happened() {
+        use crate::test_fixtures::{incident_at, t};
+        use crate::timeline::{EntryKind, TimelineEntry};
+        let mut inc = incident_at("10:00");
+        inc.timeline.push(TimelineEntry::new(
+            t("10:30"),
+            "a",
+            EntryKind::Note,
+            "later",
+        ));
+        // Written after, about a moment before: a move up the route noticed late.
+        inc.timeline.push(TimelineEntry::new(
+            t("10:20"),
+            "b",
+            EntryKind::Note,
+            "noticed late",
+        ));
+        inc.timeline.push(TimelineEntry::new(
+            t("10:30"),
+            "c",
+            EntryKind::Note,
+            "same time",
+        ));
+        let texts: Vec<&str> = inc
+            .timeline_in_order()
+            .into_iter()
+            .map(|e| e.text.as_str())
+            .filter(|t| !t.is_empty() && *t != "Mail server down")
+            .collect();
+        assert_eq!(texts, ["noticed late", "later", "same time"]);
+    }
 
     #[test]
     fn ids_are_four_digits_and_parse_loosely() {

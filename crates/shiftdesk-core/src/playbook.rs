@@ -52,21 +52,90 @@ impl Bilingual {
     }
 }
 
-/// A step with a meaning the desk acts on.
+/// What a step means to the desk: the action that fulfils it, and so checks it (stamped,
+/// and logged as done by that action). A step without a role is checked by hand only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepRole {
-    /// Checked when a contact of the first level of the route is reached.
+    /// Reaching anyone on the reporting route.
     ReportToSupervisor,
+    /// Reaching someone on the route whose role in the roster is one of the step's
+    /// `contact_roles` (e.g. the security officer).
+    ReportToRole,
+    /// Saving the scope of impact.
+    RecordScope,
+    /// Logging an interim action with its effect.
+    LogInterimAction,
+    /// Saving the review with its cause.
+    FindCause,
+    /// Saving the review with measures against recurrence.
+    DecideMeasures,
+    /// Saving the review with whom the case was shared.
+    ShareCase,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StepAsWritten")]
 pub struct PlaybookStep {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<StepRole>,
+    /// For `report_to_role`: the roles, as the roster writes them (`"role"` of a contact),
+    /// whose reaching checks the step. Compared without regard to case, width or the
+    /// spaces around them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact_roles: Vec<String>,
     #[serde(flatten)]
     pub text: Bilingual,
+}
+
+impl PlaybookStep {
+    /// A step for `report_to_role` names the roles; no other step names any.
+    pub fn check_roles(&self) -> Result<(), String> {
+        let by_role = self.role == Some(StepRole::ReportToRole);
+        let named = self.contact_roles.iter().any(|r| !r.trim().is_empty());
+        if by_role && !named {
+            return Err(format!(
+                "step {:?}: role \"report_to_role\" needs \"contact_roles\", the roles in the roster whose reaching checks it",
+                self.id
+            ));
+        }
+        if !by_role && !self.contact_roles.is_empty() {
+            return Err(format!(
+                "step {:?}: \"contact_roles\" is only read with role \"report_to_role\"",
+                self.id
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A step as the file gives it, checked as it is read (so a problem is named with its line
+/// and column).
+#[derive(Deserialize)]
+struct StepAsWritten {
+    id: String,
+    #[serde(default)]
+    role: Option<StepRole>,
+    #[serde(default)]
+    contact_roles: Vec<String>,
+    #[serde(flatten)]
+    text: Bilingual,
+}
+
+impl TryFrom<StepAsWritten> for PlaybookStep {
+    type Error = String;
+
+    fn try_from(s: StepAsWritten) -> Result<Self, String> {
+        let step = PlaybookStep {
+            id: s.id,
+            role: s.role,
+            contact_roles: s.contact_roles,
+            text: s.text,
+        };
+        step.check_roles()?;
+        Ok(step)
+    }
 }
 
 /// A category's playbook: the steps every incident of it gets, and, where the category has
@@ -74,13 +143,9 @@ pub struct PlaybookStep {
 /// common ones of the same phase. No step of one kind is in another's checklist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPlaybook {
-    #[serde(default)]
     pub report: Vec<PlaybookStep>,
-    #[serde(default)]
     pub assess_scope: Vec<PlaybookStep>,
-    #[serde(default)]
     pub interim_fix: Vec<PlaybookStep>,
-    #[serde(default)]
     pub review: Vec<PlaybookStep>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<KindPlaybook>,
@@ -93,13 +158,9 @@ pub struct KindPlaybook {
     pub name: Bilingual,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Bilingual>,
-    #[serde(default)]
     pub report: Vec<PlaybookStep>,
-    #[serde(default)]
     pub assess_scope: Vec<PlaybookStep>,
-    #[serde(default)]
     pub interim_fix: Vec<PlaybookStep>,
-    #[serde(default)]
     pub review: Vec<PlaybookStep>,
 }
 
@@ -265,6 +326,8 @@ impl Playbooks {
                         "{place}: needs text in both \"ja\" and \"en\""
                     )));
                 }
+                step.check_roles()
+                    .map_err(|why| PlaybookProblem(format!("{place}: {why}")))?;
             }
         }
         Ok(())
@@ -279,6 +342,7 @@ mod tests {
         PlaybookStep {
             id: id.into(),
             role: None,
+            contact_roles: Vec::new(),
             text: Bilingual {
                 ja: "手順".into(),
                 en: "step".into(),
@@ -371,5 +435,44 @@ mod tests {
             .review
             .clear();
         assert!(p.validate().unwrap_err().0.contains("has no steps"));
+    }
+
+    #[test]
+    fn a_step_for_a_role_names_the_roles_and_only_it_does() {
+        let mut p = complete();
+        let other = p.playbooks.get_mut(&Category::Other).unwrap();
+        other.report[0].role = Some(StepRole::ReportToRole);
+        let err = p.validate().unwrap_err().0;
+        assert!(
+            err.contains("playbooks.other.report.a") && err.contains("contact_roles"),
+            "{err}"
+        );
+        let other = p.playbooks.get_mut(&Category::Other).unwrap();
+        other.report[0].contact_roles = vec!["Security officer".into()];
+        assert_eq!(p.validate(), Ok(()));
+        let other = p.playbooks.get_mut(&Category::Other).unwrap();
+        other.report[0].role = None;
+        assert!(p.validate().unwrap_err().0.contains("only read with role"));
+    }
+
+    #[test]
+    fn a_step_for_a_role_without_roles_is_refused_as_it_is_read_with_its_line() {
+        // As in a file: the steps of a phase are a list.
+        let json = "[\n {\"id\": \"x\", \"role\": \"report_to_role\", \"ja\": \"手順\", \"en\": \"step\"}\n]";
+        let err = serde_json::from_str::<Vec<PlaybookStep>>(json).unwrap_err();
+        assert!(err.to_string().contains("contact_roles"), "{err}");
+        assert!(err.line() > 0, "{err}");
+    }
+
+    #[test]
+    fn a_team_playbook_without_roles_still_reads() {
+        let json = r#"{"id": "x", "ja": "手順", "en": "step"}"#;
+        let step: PlaybookStep = serde_json::from_str(json).unwrap();
+        assert_eq!(step.role, None);
+        assert!(step.contact_roles.is_empty());
+        assert_eq!(
+            serde_json::to_string(&step).unwrap(),
+            json.replace(": ", ":").replace(", ", ",")
+        );
     }
 }

@@ -16,6 +16,10 @@ pub struct Scope {
     pub affected: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_count: Option<u64>,
+    /// The estimate as the operator wrote it (`約100件`, `1通`), when it says more than the
+    /// number taken from it; what reports show.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub estimated_count_text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<DateTime<Utc>>,
     #[serde(default)]
@@ -29,8 +33,30 @@ impl Scope {
         self.services.trim().is_empty()
             && self.affected.trim().is_empty()
             && self.estimated_count.is_none()
+            && self.estimated_count_text.trim().is_empty()
             && self.since.is_none()
             && self.notes.trim().is_empty()
+    }
+
+    /// An estimate as the operator typed it: the number taken from it, and the text kept
+    /// when it says more than the number (`約100件`). None when no number is in it.
+    pub fn estimate(typed: &str) -> Option<(u64, String)> {
+        let n = count_in(typed)?;
+        let typed = typed.trim();
+        let text = if typed == n.to_string() {
+            String::new()
+        } else {
+            typed.to_string()
+        };
+        Some((n, text))
+    }
+
+    /// The estimated count as reports show it: as written, else the number.
+    pub fn count_shown(&self) -> Option<String> {
+        match (self.estimated_count_text.trim(), self.estimated_count) {
+            ("", n) => n.map(|n| n.to_string()),
+            (text, _) => Some(text.to_string()),
+        }
     }
 }
 
@@ -110,6 +136,10 @@ pub struct Measure {
     pub due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Stamp>,
+    /// The readiness check of a drill this measure follows up (its id): a gap the drill
+    /// found, to be closed for real.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -149,6 +179,17 @@ pub struct MeasureInput {
     pub due: Option<NaiveDate>,
 }
 
+/// A measure added on its own (a follow-up to a failed readiness check), not in the review
+/// form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMeasure {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    /// The readiness check it follows up.
+    pub check: Option<String>,
+}
+
 /// The review as the form gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReviewInput {
@@ -162,7 +203,27 @@ pub struct ReviewInput {
 
 #[cfg(test)]
 mod tests {
-    use super::count_in;
+    use super::{Scope, count_in};
+
+    #[test]
+    fn a_scope_keeps_the_estimate_as_written_and_reads_one_from_before() {
+        let old: Scope =
+            serde_json::from_str(r#"{"services":"mail","estimated_count":120}"#).unwrap();
+        assert_eq!(old.count_shown().as_deref(), Some("120"));
+        let json = serde_json::to_string(&old).unwrap();
+        assert!(!json.contains("estimated_count_text"), "{json}");
+        let (n, text) = Scope::estimate("約100件").unwrap();
+        let new = Scope {
+            estimated_count: Some(n),
+            estimated_count_text: text,
+            ..Scope::default()
+        };
+        assert_eq!(new.count_shown().as_deref(), Some("約100件"));
+        let back: Scope = serde_json::from_str(&serde_json::to_string(&new).unwrap()).unwrap();
+        assert_eq!(back, new);
+        assert_eq!(Scope::estimate("100"), Some((100, String::new())));
+        assert_eq!(Scope::estimate("—"), None);
+    }
 
     #[test]
     fn an_estimate_gives_its_number_however_it_is_written() {

@@ -62,3 +62,71 @@ pub fn stamped<C>(change: C, at: DateTime<Utc>, by: &str) -> crate::change::Stam
     random[2..].copy_from_slice(&n.to_be_bytes());
     crate::change::Stamped::new(change, at, by, "test", random)
 }
+
+/// A level of a route: its contacts, called by phone, report within, then the wait before
+/// going one level up.
+pub fn route_level(contacts: &[&str], within: u32, wait: u32) -> crate::roster::RouteLevel {
+    crate::roster::RouteLevel {
+        contacts: contacts.iter().map(|s| s.to_string()).collect(),
+        means: crate::roster::Means::Phone,
+        report_within_minutes: within,
+        escalate_after_minutes: wait,
+        extra: Map::new(),
+    }
+}
+
+/// The people of [`three_levels`]: a1, a2, b1, c1, each named in capitals with a phone
+/// `090-<id>`.
+pub fn three_levels_roster() -> crate::roster::Roster {
+    let contacts = ["a1", "a2", "b1", "c1"]
+        .iter()
+        .map(|id| {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "name": id.to_uppercase(),
+                "phones": [{"label": "mobile", "number": format!("090-{id}")}]
+            }))
+            .unwrap()
+        })
+        .collect();
+    crate::roster::Roster {
+        contacts,
+        ..crate::roster::Roster::default()
+    }
+}
+
+/// Detected 10:00; level 0 (a1, a2) within 15, wait 5; level 1 (b1) within 10, wait 10;
+/// level 2 (c1) within 15, wait 10.
+pub fn three_levels() -> Incident {
+    let mut inc = incident_at("10:00");
+    inc.route = Some(crate::incident::ResolvedRoute {
+        route_id: "r".into(),
+        resolved_at: None,
+        name: String::new(),
+        levels: vec![
+            route_level(&["a1", "a2"], 15, 5),
+            route_level(&["b1"], 10, 10),
+            route_level(&["c1"], 15, 10),
+        ],
+        extra: Map::new(),
+    });
+    inc
+}
+
+/// A call attempt on the incident, by "op", by phone.
+pub fn attempt(
+    inc: &mut Incident,
+    at: &str,
+    contact: &str,
+    level: usize,
+    outcome: crate::incident::AttemptOutcome,
+) {
+    inc.attempts.push(crate::incident::ContactAttempt {
+        at: t(at),
+        by: "op".into(),
+        contact: contact.into(),
+        level,
+        means: crate::roster::Means::Phone,
+        outcome,
+        extra: Map::new(),
+    });
+}

@@ -1,8 +1,9 @@
 //! The timeline: every change to an incident, stamped, append-only.
 
 use crate::change::ChangeId;
+use crate::checklist::DoneVia;
 use crate::drill::Answer;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Msg, fill};
 use crate::incident::{AttemptOutcome, Incident};
 use crate::record::Effect;
 use crate::roster::Roster;
@@ -39,6 +40,14 @@ pub enum EntryKind {
     DrillJump,
     ReadinessCheck,
     DrillEnded,
+    /// The route went one level up because the level's time ran out with nobody reached.
+    MovedUpByTime,
+    /// A measure against recurrence added on its own (a follow-up to a readiness check).
+    MeasureAdded,
+    /// A step was marked as not applying (the text is the reason, if one was given).
+    StepNotApplicable,
+    /// A step marked as not applying was taken back: it is open again.
+    StepApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +79,16 @@ pub struct TimelineEntry {
     /// The answer to a readiness check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
+    /// Minutes the entry is about: how far a drill's clock jumped, or how long a level had
+    /// before the route went up by time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<i64>,
+    /// The readiness check (its id) this entry answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    /// The action that checked the step this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<DoneVia>,
     /// The change that wrote this entry: a change whose id is on its incident is not
     /// applied again. None on entries written before changes had ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,6 +111,9 @@ impl TimelineEntry {
             effect: None,
             inject: None,
             answer: None,
+            minutes: None,
+            check: None,
+            via: None,
             change_id: None,
             extra: Map::new(),
         }
@@ -121,12 +143,43 @@ impl TimelineEntry {
         self.effect = Some(effect);
         self
     }
+
+    pub fn with_via(mut self, via: &DoneVia) -> Self {
+        if let DoneVia::Reaching(contact) = via {
+            self.contact = Some(contact.clone());
+        }
+        self.via = Some(via.clone());
+        self
+    }
+}
+
+/// How a step was checked by an action, in words: "by reaching 佐藤 花子", "by saving the
+/// scope"… Contacts are named from the roster where they are in it. Made safe for display.
+pub fn via_words(via: &DoneVia, roster: &Roster, lang: Lang) -> String {
+    let msg = match via {
+        DoneVia::Reaching(contact) => {
+            let name = roster
+                .contact(contact)
+                .map_or(contact.as_str(), |c| &c.name);
+            return i18n::fill(lang, i18n::Msg::ViaReaching, &[("name", &safe_line(name))]);
+        }
+        DoneVia::ScopeSaved => i18n::Msg::ViaScope,
+        DoneVia::InterimAction => i18n::Msg::ViaInterimAction,
+        DoneVia::ReviewSaved => i18n::Msg::ViaReview,
+    };
+    i18n::t(lang, msg).to_string()
 }
 
 /// An entry in words: its kind, the step, level, contact and outcome it is about, and its
 /// text. Contacts are named from the roster where they are in it. Made safe for display.
 pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lang: Lang) -> String {
     let mut parts = vec![i18n::entry_kind(lang, entry.kind).to_string()];
+    if let Some(told) = told_in_words(entry, incident, roster, lang) {
+        if !told.is_empty() {
+            parts.push(told);
+        }
+        return parts.join(" ");
+    }
     if let Some(inject) = entry
         .inject
         .and_then(|i| incident.drill_run.as_ref()?.injects.get(i))
@@ -144,14 +197,19 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
         parts.push(format!("«{}»", safe_line(text)));
     }
     if let Some(level) = entry.level {
-        let n = (level + 1).to_string();
-        parts.push(i18n::fill(lang, i18n::Msg::DocLevelN, &[("n", &n)]));
+        parts.push(i18n::level(lang, level));
     }
-    if let Some(contact) = &entry.contact {
-        let name = roster
-            .contact(contact)
-            .map_or(contact.as_str(), |c| &c.name);
-        parts.push(safe_line(name));
+    match &entry.via {
+        // The contact is named in the words of how the step was checked.
+        Some(via) => parts.push(format!("— {}", via_words(via, roster, lang))),
+        None => {
+            if let Some(contact) = &entry.contact {
+                let name = roster
+                    .contact(contact)
+                    .map_or(contact.as_str(), |c| &c.name);
+                parts.push(safe_line(name));
+            }
+        }
     }
     if let Some(outcome) = entry.outcome {
         parts.push(format!("— {}", i18n::outcome(lang, outcome)));
@@ -167,3 +225,107 @@ pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lan
     }
     parts.join(" ")
 }
+
+/// The details of the entries whose data say more than their text: a move up the route by
+/// time, a jump of a drill's clock, the route resolved (by its name, not its id), a
+/// readiness check answered (by its words). None for the others.
+fn told_in_words(
+    entry: &TimelineEntry,
+    incident: &Incident,
+    roster: &Roster,
+    lang: Lang,
+) -> Option<String> {
+    match entry.kind {
+        EntryKind::MovedUpByTime => {
+            let to = entry.level?;
+            Some(fill(
+                lang,
+                Msg::EntryMovedUp,
+                &[
+                    ("from", &i18n::level(lang, to.saturating_sub(1))),
+                    ("m", &entry.minutes.unwrap_or(0).to_string()),
+                    ("to", &i18n::level(lang, to)),
+                ],
+            ))
+        }
+        EntryKind::DrillJump => Some(jump_minutes(entry).map_or_else(
+            || safe_line(&entry.text),
+            |m| fill(lang, Msg::EntryJumpedBy, &[("m", &m.to_string())]),
+        )),
+        EntryKind::RouteResolved => Some(safe_line(&route_name(&entry.text, incident, roster))),
+        EntryKind::ReadinessCheck => {
+            let (check, note) = check_and_note(entry, incident);
+            let words = incident
+                .drill_run
+                .as_ref()
+                .and_then(|r| r.checks.iter().find(|c| c.id == check))
+                .map_or(check, |c| c.text.get(lang));
+            let mut out = format!("«{}»", safe_line(words));
+            if !note.trim().is_empty() {
+                out.push_str(&format!(" — {}", safe_line(note)));
+            }
+            if let Some(answer) = entry.answer {
+                out.push_str(&format!(" → {}", i18n::answer(lang, answer)));
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// How many minutes a drill's clock jumped: the entry's `minutes`, or for an entry written
+/// before it had them, its text (`+3 min`).
+pub fn jump_minutes(entry: &TimelineEntry) -> Option<i64> {
+    entry.minutes.or_else(|| {
+        entry
+            .text
+            .trim()
+            .strip_prefix('+')?
+            .strip_suffix("min")?
+            .trim()
+            .parse()
+            .ok()
+    })
+}
+
+/// A route by its name, as the incident or the roster has it; its id when neither knows it.
+fn route_name(id: &str, incident: &Incident, roster: &Roster) -> String {
+    let named = |name: &str| (!name.trim().is_empty()).then(|| name.to_string());
+    incident
+        .route
+        .as_ref()
+        .filter(|r| r.route_id == id)
+        .and_then(|r| named(&r.name))
+        .or_else(|| {
+            roster
+                .routes
+                .iter()
+                .find(|r| r.id == id)
+                .and_then(|r| named(&r.name))
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The readiness check an answer is about and its note: the entry's `check` and text, or
+/// for an entry written before it had one, its text (`id` or `id — note`).
+fn check_and_note<'e>(entry: &'e TimelineEntry, incident: &'e Incident) -> (&'e str, &'e str) {
+    if let Some(check) = &entry.check {
+        return (check, &entry.text);
+    }
+    let known = incident
+        .drill_run
+        .iter()
+        .flat_map(|r| r.checks.iter())
+        .find_map(|c| {
+            let rest = entry.text.strip_prefix(c.id.as_str())?;
+            if rest.is_empty() {
+                Some((c.id.as_str(), ""))
+            } else {
+                rest.strip_prefix(" — ").map(|note| (c.id.as_str(), note))
+            }
+        });
+    known.unwrap_or((entry.text.as_str(), ""))
+}
+
+#[cfg(test)]
+mod tests;

@@ -11,6 +11,9 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
+mod cut;
+pub use cut::{CUT_MARK, cut};
+
 /// The byte ranges of `text`, one per line, no line wider than `width` columns (but for a
 /// single character wider than the line). Together, in order, they are the whole text: the
 /// spaces at a break and a line's `\n` belong to the end of its range.

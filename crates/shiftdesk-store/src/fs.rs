@@ -35,7 +35,9 @@ impl Fs for RealFs {
             .create(true)
             .truncate(false)
             .mode(0o600)
-            .custom_flags(libc_nofollow())
+            // From libc: the value differs by architecture (0o400000 on x86_64, 0o100000 on
+            // aarch64), and a wrong one would follow a planted symlink without a word.
+            .custom_flags(libc::O_NOFOLLOW)
             .open(path)
     }
 
@@ -50,7 +52,7 @@ impl Fs for RealFs {
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .custom_flags(libc_nofollow())
+            .custom_flags(libc::O_NOFOLLOW)
             .open(path)
     }
 
@@ -72,19 +74,6 @@ impl Fs for RealFs {
 
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
         File::open(dir)?.sync_all()
-    }
-}
-
-/// O_NOFOLLOW: a symlink where a file is opened makes the open fail.
-fn libc_nofollow() -> i32 {
-    // The value is the same on Linux for every architecture Rust supports there.
-    #[cfg(target_os = "linux")]
-    {
-        0o400000
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        0x0100
     }
 }
 
@@ -155,5 +144,40 @@ impl Fs for FaultyFs {
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
         self.step()?;
         RealFs.sync_dir(dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A symlink planted where the lock file goes (by another user of a shared directory, say)
+    /// is refused, not followed: the file it points at is neither created nor opened. With a
+    /// wrong O_NOFOLLOW the open follows the link and this fails.
+    #[test]
+    fn a_symlink_planted_at_the_lock_is_refused_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join("shiftdesk.lock");
+        let victim = dir.path().join("victim");
+        std::os::unix::fs::symlink(&victim, &lock).unwrap();
+
+        let err = RealFs.open_lock(&lock).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ELOOP), "{err}");
+        assert!(
+            !victim.exists(),
+            "the link was followed and its target made"
+        );
+
+        std::fs::write(&victim, b"keep me").unwrap();
+        let err = RealFs.open_lock(&lock).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ELOOP), "{err}");
+        let err = crate::lock::LockGuard::acquire(&lock).err().unwrap();
+        assert!(format!("{err:#}").contains("shiftdesk.lock"), "{err:#}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep me");
+
+        // A new file is never made through a link either.
+        let err = RealFs.create_new(&lock).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists, "{err}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep me");
     }
 }

@@ -39,8 +39,8 @@ area! { contacts_words {
     AwayTitle: "Mark away", "不在にする";
     FieldUntil: "Away until", "不在の期限";
     UntilHint:
-        "HH:MM or YYYY-MM-DD HH:MM; empty = until cleared",
-        "HH:MM または YYYY-MM-DD HH:MM、空欄 = 解除まで";
+        "HH:MM, YYYY-MM-DD HH:MM, in 2h, +30m; empty: until back",
+        "HH:MM、YYYY-MM-DD HH:MM、2時間後、+30m。空欄 = 解除まで";
     ConfirmDelete:
         "Delete {name} from the roster?{routes}\n  y: delete   n: keep",
         "{name} を名簿から削除しますか?{routes}\n  y: 削除   n: 戻る";

@@ -59,7 +59,6 @@ area! { desk_words {
     LevelDue: "due {due} · {left} left", "期限 {due}・残り {left}";
     LevelOverdue: "OVERDUE +{m}m (due {due})", "期限超過 +{m}分({due})";
     LevelReached: "reached {when}", "{when} 報告済み";
-    LevelPassed: "nobody reached — went up", "不通 — 上位へ";
     LevelWaiting: "if nobody above answers", "上位が不通のとき";
     NoRoute:
         "No reporting route for this incident. Check the roster: shiftdesk roster check",
@@ -71,12 +70,47 @@ area! { desk_words {
     NotSaved: "NOT SAVED: {why}", "未保存: {why}";
     ReadOnly: "READ-ONLY", "読み取り専用";
     Operator: "op", "担当";
-    HintsMain:
-        "?:help n:new Space:check a:note c:close q:quit",
-        "?:ヘルプ n:新規 Space:チェック a:メモ c:クローズ q:終了";
     TooSmall:
-        "Terminal too small: {w}x{h} (needs 80x24). Enlarge the window.",
-        "端末が小さすぎます: {w}x{h}(80x24 以上が必要)。ウィンドウを広げてください。";
+        "The full desk needs 80x24 (now {w}x{h}): enlarge the window",
+        "全画面の表示は 80x24 以上(現在 {w}x{h})。ウィンドウを広げてください";
     Filtered: " · filtered (F to change)", " · 絞り込み中(F で変更)";
     RouteUpdates: "Updates every {m}m", "経過報告 {m}分ごと";
+    // Ages, as they fit a narrow column
+    AgeSeconds: "{s}s", "{s}秒";
+    AgeMinutes: "{m}m", "{m}分";
+    AgeHours: "{h}h{m}m", "{h}時間{m}分";
+    AgeDays: "{d}d{h}h", "{d}日{h}時間";
+    // The status line's key hints, each on its own so the least needed can give way
+    HintHelp: "?:help", "?:ヘルプ";
+    HintNew: "n:new", "n:新規";
+    HintCheck: "Space:check", "Space:チェック";
+    HintNote: "a:note", "a:メモ";
+    HintClose: "c:close", "c:クローズ";
+    HintQuit: "q:quit", "q:終了";
+    HintSelect: "↑↓:select", "↑↓:選択";
+    // The closed list's columns
+    ColDetected: "Detected", "検知";
+    ColClosedAt: "Closed", "クローズ";
+    ColTook: "Took", "所要";
+    // The compact desk, under 80x24
+    CompactLayerOpen:
+        "A window is open on the full desk: enlarge to see it",
+        "全画面の表示で開いている画面があります。広げると表示します";
+    // How a level of the route was left (route pane)
+    LevelNotCalled: "not called", "未連絡";
+    LevelPartlyCalled: "partly called", "一部未連絡";
+    LevelNoAnswer: "no answer", "不通";
+    LevelUpByTime: "{status} · time up {when}", "{status}・{when} 時間切れで上位へ";
+    LevelUpNoAnswer: "{status} · went up {when}", "{status}・{when} 上位へ";
+    LevelUpByHand: "{status} · escalated {when}", "{status}・{when} 手動で上位へ";
+    LevelName: "L{n}", "第{n}段";
+    FirstReportLate: "First report OVERDUE +{m}m ({due})", "初報 期限超過 +{m}分({due})";
+    // The next action, when the first report is late or levels below were not called
+    NextCallFirstLate:
+        "Next: {means} {name} ({role}) {address} — first report OVERDUE since {due} (+{m}m)",
+        "次: {name}({role}){address} に{means}で報告 — 初報が {due} から期限超過(+{m}分)";
+    NextNotCalled: "not called yet: {who}", "未連絡: {who}";
+    NextNotCalledWho: "{name} {address} ({level})", "{name} {address}({level})";
+    NextNotCalledMore: "{who} and {n} more", "{who}ほか{n}名";
+    StepNotApplicable: "n/a", "対象外";
 } }

@@ -19,8 +19,8 @@ area! { drill_words {
         "状況付与 {injects} 件 · 準備確認 {checks} 件";
     ChecksTitle: "Readiness checks — confirm them for real", "準備確認 — 実際に確かめる";
     ChecksHint:
-        "y: yes  n: no  u: not checked  ↑/↓: move  Esc: back",
-        "y: はい  n: いいえ  u: 未確認  ↑/↓: 移動  Esc: 戻る";
+        "y: yes  n: no (and a follow-up)  u: not checked  ↑/↓: move  Esc: back",
+        "y: はい  n: いいえ(対策も)  u: 未確認  ↑/↓: 移動  Esc: 戻る";
     CheckAnswerTitle: "Answer: {answer}", "回答: {answer}";
     ConfirmEndDrill:
         "End drill {id}? Its results are shown.\n  y: end   n: keep going",
@@ -56,4 +56,10 @@ area! { drill_words {
     DrillUncheckedShort: "unchecked", "未チェック";
     ErrNotADrill: "{id} is not a drill", "{id} は訓練ではありません";
     ErrNoSuchCheck: "{id} has no readiness check {x}", "{id} に準備確認 {x} はありません";
+    // The drill's results: calls and injects on its clock
+    DrillCalls: "Calls on the route", "報告ルートへの連絡";
+    DrillInjects: "Injects", "状況付与";
+    DrillAt: "T+{t} {what}", "T+{t} {what}";
+    DrillCallLine: "{level} {name} — {outcome}", "{level} {name} — {outcome}";
+    ChecksFollowUp: "→ follow-up: {text} — {owner}, due {due}", "→ 対策: {text} — {owner}、期限 {due}";
 } }

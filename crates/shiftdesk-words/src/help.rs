@@ -18,8 +18,8 @@ area! { help_words {
     HelpHelp: "this help", "このヘルプ";
     HelpQuit: "quit (everything is already saved)", "終了(入力は保存済み)";
     HelpForms:
-        "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Esc cancels",
-        "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Esc で取消";
+        "In forms: Tab / Shift-Tab move between fields, ←/→ choose, Enter saves, Ctrl-J or Alt-Enter starts a new line in a text of several lines (a description, notes, advice, the review), Esc cancels — twice over typed text",
+        "フォーム: Tab / Shift-Tab で項目移動、←/→ で選択、Enter で保存、Ctrl-J または Alt-Enter で改行(詳細・メモ・助言・振り返りなど複数行の欄)、Esc で取消(入力があれば 2 回)";
     HelpFooter: "↑/↓: scroll  Esc or ?: close", "↑/↓: スクロール  Esc または ?: 閉じる";
     HelpDrills: "drills: start one from a scenario", "訓練: シナリオから開始";
     HelpJump:
@@ -54,4 +54,13 @@ area! { help_words {
         "change severity / category (the route is resolved again)",
         "重大度・分類を変更(報告ルートを再設定)";
     HelpReport: "report text, to read out or copy (y)", "報告文を表示(y でコピー)";
+    HelpTooSmall:
+        "While the window is smaller than 80x24 the compact desk shows the incidents and the next step; keys do nothing but ↑/↓ (select) and q and Ctrl-C (quit): nothing is typed into a form you cannot see, and the form comes back with its text when the window grows.",
+        "ウィンドウが 80x24 より小さい間は簡易表示でインシデントと次の対応を示し、↑/↓(選択)と q・Ctrl-C(終了)以外のキーは効きません。見えないフォームに入力されることはなく、ウィンドウを広げると入力中の内容ごと元に戻ります。";
+    HelpCtrlC:
+        "quit, from anywhere: text typed in an open form is kept and offered back at the next start",
+        "どこからでも終了。開いているフォームの入力内容は保存され、次回起動時に復元を確認します";
+    HelpNotApplicable:
+        "mark the selected step not applicable, with an optional reason / take it back",
+        "選択した手順を対象外にする(理由は任意) / 取り消す";
 } }

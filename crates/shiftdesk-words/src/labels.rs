@@ -82,4 +82,17 @@ area! { labels_words {
     EntryDrillJump: "drill clock jumped", "訓練時計を早送り";
     EntryReadinessCheck: "readiness check", "準備確認";
     EntryDrillEnded: "drill ended", "訓練終了";
+    // Phone labels the roster writes as ids
+    PhoneMobile: "Mobile", "携帯";
+    PhoneOffice: "Office", "会社";
+    PhoneHome: "Home", "自宅";
+    EntryMovedUpByTime: "went up by time", "時間切れで上位へ";
+    EntryMeasureAdded: "follow-up measure", "フォローアップの対策";
+    EntryStepNotApplicable: "not applicable", "対象外";
+    EntryStepApplicable: "applicable again", "対象外を取り消し";
+    // How a step was checked by an action
+    ViaReaching: "by reaching {name}", "{name} への報告により";
+    ViaScope: "by saving the scope", "影響範囲の記録により";
+    ViaInterimAction: "by logging an interim action", "暫定対処の記録により";
+    ViaReview: "by saving the review", "振り返りの保存により";
 } }

@@ -48,4 +48,15 @@ area! { notices_words {
     MsgRecorded: "Recorded", "記録しました";
     MsgReopened: "Reopened {id}", "{id} を再オープンしました";
     ErrNoSuchMeasure: "{id} has no measure #{x}", "{id} に対策 #{x} はありません";
+    MsgFollowUpAdded:
+        "Follow-up measure added — f lists the follow-ups",
+        "再発防止策を追加しました — f でフォローアップ一覧";
+    MsgPasteNotRun:
+        "Pasted text ({n} characters) is never run as keys: paste it into a form or the search (/)",
+        "貼り付けた文字({n} 文字)はキー操作として実行しません。フォームか検索(/)に貼り付けてください";
+    ErrStepChecked:
+        "{id}: step {x} is checked; uncheck it (Space) before marking it not applicable",
+        "{id}: 手順 {x} はチェック済みです。対象外にするには先にチェックを外してください(Space)";
+    MsgNotApplicable: "Not applicable: {step}", "対象外にしました: {step}";
+    MsgApplicableAgain: "Applies again: {step}", "対象外を取り消しました: {step}";
 } }

@@ -31,7 +31,6 @@ area! { share_words {
     // Contacts
     DocAttemptsHeading: "Contact attempts", "連絡記録";
     DocAttemptsNone: "No contact attempts were recorded.", "連絡記録はありません。";
-    DocLevelN: "L{n}", "第{n}段";
     DocEscalationsHeading: "Escalated by hand", "手動エスカレーション";
     DocEscalationLine:
         "{when} {by}: up to level {level} — {reason}",
@@ -80,7 +79,9 @@ area! { share_words {
     DocClosedHeading: "Closed during the shift ({n})", "このシフト中にクローズ({n}件)";
     DocFollowUpsHeading: "Follow-ups due by {date} ({n})", "期限が {date} までの再発防止策({n}件)";
     DocNone: "none", "なし";
-    DocDetectedAgo: "detected {age} ago ({when})", "{age}前に検知({when})";
+    DocDetectedBeforeHandover:
+        "detected {when} ({age} before the handover)",
+        "{when} に検知(引き継ぎの{age}前)";
     DocReportDue: "Report due: {due}", "報告期限: {due}";
     DocUpdateDue: "Next status update: {due}", "次の経過報告: {due}";
     DocCallbackPending:
@@ -105,4 +106,20 @@ area! { share_words {
     DurHoursMinutes: "{h} h {m} min", "{h}時間{m}分";
     DurDays: "{d} d", "{d}日";
     DurDaysHours: "{d} d {h} h", "{d}日{h}時間";
+    // Handover: read later, so deadlines as of when it was made, and no live countdown
+    DocDueInAsOf: "{due} (in {left}, as of {now})", "{due}({now} 時点で残り{left})";
+    DocDueOverdueAsOf:
+        "{due} (OVERDUE by {late}, as of {now})",
+        "{due}({now} 時点で{late}超過)";
+    DocNextCall:
+        "Next: {means} {name} ({role}) {address}",
+        "次: {name}({role}){address} に{means}で報告";
+    DocNextGiveUpdate:
+        "Next: give a status update to {name} {address}",
+        "次: {name} {address} へ経過報告";
+    DocInDays: "in {n} days", "{n}日後";
+    DocPhaseCountNa:
+        "{phase}: {done} of {total} done, {na} not applicable",
+        "{phase}: {total}件中{done}件完了、{na}件対象外";
+    DocNotApplicable: "not applicable", "対象外";
 } }

@@ -30,7 +30,7 @@ fn fill_replaces_every_placeholder() {
     let s = fill(Lang::En, Msg::TooSmall, &[("w", "60"), ("h", "20")]);
     assert_eq!(
         s,
-        "Terminal too small: 60x20 (needs 80x24). Enlarge the window."
+        "The full desk needs 80x24 (now 60x20): enlarge the window"
     );
 }
 

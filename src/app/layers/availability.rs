@@ -3,10 +3,11 @@
 use super::card::CardState;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, label, split};
+use crate::ui::form_parts::{draw_field, error, hint, label, split};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
@@ -14,7 +15,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 use serde_json::Map;
-use shiftdesk_core::clock::{Zone, parse_until_input};
+use shiftdesk_core::clock::{TimeInputError, Zone, parse_until_input};
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::roster::Unavailable;
 use shiftdesk_core::roster::change::RosterChange;
@@ -47,6 +49,14 @@ impl AvailabilityForm {
         }
     }
 
+    /// The form a kept draft came from, with its text.
+    pub fn from_draft(d: &Draft) -> AvailabilityForm {
+        let mut form = AvailabilityForm::new(d.field("_contact"));
+        form.until = TextField::with_raw(d.field("until"), false);
+        form.reason = TextField::with_raw(d.field("reason"), false);
+        form
+    }
+
     pub fn next_field(&mut self) {
         self.focus = match self.focus {
             AvailabilityField::Until => AvailabilityField::Reason,
@@ -72,7 +82,11 @@ impl AvailabilityForm {
                 })
             }
             Err(e) => {
-                self.error = Some(e.msg());
+                // A time to come: its own ways of writing one (in 2h, +30m).
+                self.error = Some(match e {
+                    TimeInputError::Format => Msg::ErrUntilFormat,
+                    e => e.msg(),
+                });
                 self.focus = AvailabilityField::Until;
                 None
             }
@@ -106,6 +120,16 @@ impl Layer for AvailabilityForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("until", self.until.raw()),
+            ("reason", self.reason.raw()),
+            ("_contact", self.contact.clone()),
+        ];
+        (!(self.until.is_empty() && self.reason.is_empty()))
+            .then(|| form_draft(DraftKind::Availability, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -160,9 +184,6 @@ impl Layer for AvailabilityForm {
             &form.reason,
             form.focus == AvailabilityField::Reason,
         );
-        frame.render_widget(
-            Paragraph::new(t(lang, Msg::FormHint)).style(theme::key()),
-            rows[4],
-        );
+        frame.render_widget(hint(app, Msg::FormHint), rows[4]);
     }
 }

@@ -10,14 +10,15 @@ use crate::app::effects::ClipboardMode;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::ui_state::NoticeLevel;
+use crate::ui::fit::{cut_line, wrapped};
 use crate::ui::theme;
-use crate::ui::widgets::{centered, pad, wrap};
+use crate::ui::widgets::{centered, pad};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::roster::change::{RosterChange, routes_using};
 use shiftdesk_core::text::safe_line;
 
@@ -162,7 +163,7 @@ impl Layer for CardState {
         ];
         for p in &c.phones {
             lines.push(Line::from(vec![
-                Span::styled(pad(&safe_line(&p.label), 11), theme::dim()),
+                Span::styled(pad(&i18n::phone_label(lang, &p.label), 11), theme::dim()),
                 Span::styled(
                     safe_line(&p.number),
                     Style::new().add_modifier(Modifier::BOLD),
@@ -206,9 +207,7 @@ impl Layer for CardState {
         lines.push(Line::from(vec![label(Msg::WordRoute), Span::raw(routes)]));
         if !c.notes.trim().is_empty() {
             lines.push(Line::raw(""));
-            for piece in wrap(&safe_line(&c.notes), width) {
-                lines.push(Line::raw(piece));
-            }
+            lines.extend(wrapped(&safe_line(&c.notes), width, Style::new()));
         }
         if let Some(copied) = &self.copied {
             let (what, text) = match copied {
@@ -226,14 +225,15 @@ impl Layer for CardState {
                 Msg::CardCopied,
                 &[("what", what), ("text", &safe_line(text)), ("how", how)],
             );
-            for piece in wrap(&said, width) {
-                lines.push(Line::styled(piece, theme::info()));
-            }
+            lines.extend(wrapped(&said, width, theme::info()));
         }
+        // A field longer than the card is cut, and says so.
+        let mut lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| cut_line(l, width, false))
+            .collect();
         lines.push(Line::raw(""));
-        for piece in wrap(t(lang, Msg::CardHint), width) {
-            lines.push(Line::styled(piece, theme::key()));
-        }
+        lines.extend(wrapped(t(lang, Msg::CardHint), width, theme::key()));
         let popup = centered(area, width as u16 + 4, lines.len() as u16 + 2);
         crate::ui::widgets::clear(frame, popup);
         let block = Block::bordered().border_style(theme::border(true));

@@ -4,13 +4,16 @@
 use super::card::CardState;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
 use crate::ui::form_parts::{draw_field, error, hint, label, split};
 use crate::ui::widgets::popup;
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::roster::Contact;
 use shiftdesk_core::roster::change::{ContactFields, RosterChange};
@@ -40,20 +43,46 @@ pub struct ContactForm {
     pub focus: Column,
     pub fields: Vec<(Column, TextField)>,
     pub errors: Vec<(Column, Msg)>,
+    /// Each field's text as the form opened with it.
+    opened: Vec<String>,
 }
 
 impl ContactForm {
     pub fn new(editing: Option<&Contact>) -> ContactForm {
         let values = editing.map(ContactFields::of).unwrap_or_default();
+        let fields: Vec<(Column, TextField)> = Column::ALL
+            .iter()
+            .map(|&f| (f, TextField::with_text(values.field(f), false)))
+            .collect();
         ContactForm {
             editing: editing.map(|c| c.id.clone()),
             focus: Column::Name,
-            fields: Column::ALL
-                .iter()
-                .map(|&f| (f, TextField::with_text(values.field(f), false)))
-                .collect(),
+            opened: fields.iter().map(|(_, f)| f.raw()).collect(),
+            fields,
             errors: Vec::new(),
         }
+    }
+
+    /// The form a kept draft came from: the contact it edited (as it is now) or a new one,
+    /// with the text typed. None when the contact edited is gone.
+    pub fn from_draft(d: &Draft, app: &App) -> Option<ContactForm> {
+        let editing = match d.field("_editing") {
+            "" => None,
+            id => Some(app.desk.roster().contact(id)?),
+        };
+        let mut form = ContactForm::new(editing);
+        for (column, field) in &mut form.fields {
+            *field = TextField::with_raw(d.field(column.key()), false);
+        }
+        Some(form)
+    }
+
+    /// Whether any field differs from what the form opened with.
+    fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.opened)
+            .any(|((_, f), was)| f.raw().trim() != was.trim())
     }
 
     pub fn field(&self, f: Column) -> &TextField {
@@ -76,10 +105,6 @@ impl ContactForm {
         let all = Column::ALL;
         let i = all.iter().position(|x| *x == self.focus).unwrap_or(0) as isize;
         self.focus = all[(i + by).rem_euclid(all.len() as isize) as usize];
-    }
-
-    pub fn has_text(&self) -> bool {
-        self.fields.iter().any(|(_, f)| !f.is_empty())
     }
 
     /// Checks every field: a name; a phone or an email; numbers and addresses that look
@@ -153,9 +178,15 @@ impl Layer for ContactForm {
         Outcome::Consumed
     }
 
-    /// A contact being edited is saved as a whole or not at all: Esc leaves it at once.
-    fn unsaved(&self) -> bool {
-        self.editing.is_none() && self.has_text()
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let mut fields: Vec<(&str, String)> = self
+            .fields
+            .iter()
+            .map(|(c, f)| (c.key(), f.raw()))
+            .collect();
+        fields.push(("_editing", self.editing.clone().unwrap_or_default()));
+        self.changed()
+            .then(|| form_draft(DraftKind::Contact, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

@@ -6,7 +6,7 @@ use crate::app::action::Action;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::ui::theme;
-use crate::ui::widgets::{self, scroll_offset, wrap};
+use crate::ui::widgets::{self, scroll_offset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -18,6 +18,7 @@ use shiftdesk_core::drill::Answer;
 use shiftdesk_core::drill::result::drill_incident;
 use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
+use shiftdesk_core::wrap::wrap;
 
 /// The drill scenarios, to start one from.
 #[derive(Default)]
@@ -75,7 +76,8 @@ impl Layer for DrillList {
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
         let lang = app.lang();
         let (list, hint) = popup(frame, area, t(lang, Msg::DrillsTitle));
-        let width = usize::from(list.width);
+        // Less the column of the cursor mark.
+        let width = usize::from(list.width).saturating_sub(2);
         let items = app
             .desk
             .scenarios
@@ -132,13 +134,13 @@ impl ChecksList {
             .desk
             .incident(&self.incident)
             .and_then(|i| i.drill_run.as_ref())
-            .and_then(|r| r.checks.get(self.cursor))
-            .map(|c| c.id.clone());
+            .and_then(|r| r.checks.get(self.cursor));
         match check {
             Some(check) => Outcome::Open(Box::new(CheckAnswerForm::new(
                 self.incident.clone(),
-                check,
+                check.id.clone(),
                 answer,
+                &check.note,
             ))),
             None => Outcome::Consumed,
         }
@@ -174,12 +176,16 @@ impl Layer for ChecksList {
             area,
             &format!("{} · {id}", t(lang, Msg::ChecksTitle)),
         );
-        let width = usize::from(list.width);
-        let checks = app
-            .desk
-            .incident(id)
+        // Less the column of the cursor mark.
+        let width = usize::from(list.width).saturating_sub(2);
+        let incident = app.desk.incident(id);
+        let checks = incident
             .and_then(|i| i.drill_run.as_ref())
             .map(|r| r.checks.clone())
+            .unwrap_or_default();
+        let measures = incident
+            .and_then(|i| i.review.as_ref())
+            .map(|r| r.measures.as_slice())
             .unwrap_or_default();
         let items = checks
             .iter()
@@ -202,7 +208,7 @@ impl Layer for ChecksList {
                     };
                     lines.push(Line::from(vec![
                         Span::styled(lead, style),
-                        Span::raw(piece),
+                        Span::raw(piece.to_string()),
                     ]));
                 }
                 let note = if c.note.is_empty() {
@@ -211,6 +217,20 @@ impl Layer for ChecksList {
                     format!(" — {}", safe_line(&c.note))
                 };
                 lines.push(Line::styled(format!("  {answer}{note}"), style));
+                // The measures that follow it up.
+                for m in measures.iter().filter(|m| m.check.as_ref() == Some(&c.id)) {
+                    let due = m.due.map(|d| d.format("%Y-%m-%d").to_string());
+                    let text = fill(
+                        lang,
+                        Msg::ChecksFollowUp,
+                        &[
+                            ("text", &safe_line(&m.text)),
+                            ("owner", &safe_line(&m.owner)),
+                            ("due", due.as_deref().unwrap_or("—")),
+                        ],
+                    );
+                    lines.push(Line::styled(format!("  {text}"), theme::dim()));
+                }
                 lines
             })
             .collect();
@@ -234,18 +254,29 @@ fn popup(frame: &mut Frame, area: Rect, title: &str) -> (Rect, Rect) {
     (list, hint)
 }
 
-/// Lines of items, each several lines; the cursor's item in view.
+/// Lines of items, each several lines; the cursor's item marked `▶` and in view.
 fn draw_items(frame: &mut Frame, area: Rect, items: Vec<Vec<Line<'static>>>, cursor: usize) {
     let mut lines = Vec::new();
     let mut span = (0, 0);
-    for (i, mut item) in items.into_iter().enumerate() {
-        if i == cursor {
+    for (i, item) in items.into_iter().enumerate() {
+        let here = i == cursor;
+        if here {
             span = (lines.len(), lines.len() + item.len().saturating_sub(1));
-            if let Some(first) = item.first_mut() {
-                *first = first.clone().patch_style(theme::cursor(true));
-            }
         }
-        lines.append(&mut item);
+        for (n, line) in item.into_iter().enumerate() {
+            let lead = match (here, n) {
+                (true, 0) => Span::styled("▶ ", theme::next_step()),
+                _ => Span::raw("  "),
+            };
+            let mut spans = vec![lead];
+            spans.extend(line.spans);
+            let line = Line::from(spans).style(line.style);
+            lines.push(if here && n == 0 {
+                line.patch_style(theme::cursor(true))
+            } else {
+                line
+            });
+        }
         lines.push(Line::raw(""));
     }
     let height = usize::from(area.height);

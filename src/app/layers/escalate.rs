@@ -3,6 +3,7 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
@@ -10,13 +11,15 @@ use crate::app::ui_state::NoticeLevel;
 use crate::ui::form_parts::{draw_field, error, hint, label, label_rows, last_row, picker};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::draft::{Draft, DraftKind};
+use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 
 const LABEL_WIDTH: u16 = 12;
@@ -52,6 +55,18 @@ impl EscalateForm {
             KeyCode::Right | KeyCode::Down if self.to_level < highest => self.to_level += 1,
             _ => self.reason.input(key),
         }
+    }
+
+    /// The form a kept draft came from, with its text and the level picked.
+    pub fn from_draft(d: &Draft) -> Option<EscalateForm> {
+        let number = |name: &str| d.field(name).parse::<usize>().ok();
+        let levels = number("_levels")?;
+        let mut form = EscalateForm::new(d.incident.clone()?, number("_from_level")?, levels);
+        form.to_level = number("_to_level")
+            .filter(|l| *l > form.from_level && *l < levels)
+            .unwrap_or(form.to_level);
+        form.reason = TextField::with_raw(d.field("reason"), false);
+        Some(form)
     }
 
     /// Skipping a level needs a reason; going one up does not.
@@ -98,8 +113,15 @@ impl Layer for EscalateForm {
         Outcome::Consumed
     }
 
-    fn unsaved(&self) -> bool {
-        !self.reason.is_empty()
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("reason", self.reason.raw()),
+            ("_from_level", self.from_level.to_string()),
+            ("_to_level", self.to_level.to_string()),
+            ("_levels", self.levels.to_string()),
+        ];
+        (!self.reason.is_empty())
+            .then(|| form_draft(DraftKind::Escalation, Some(&self.incident), fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -127,7 +149,7 @@ impl Layer for EscalateForm {
             .unwrap_or_default();
         label(frame, r[0].0, t(lang, Msg::EscalateTo), false);
         frame.render_widget(
-            Paragraph::new(picker(format!("L{}", form.to_level + 1), true)),
+            Paragraph::new(picker(i18n::level(lang, form.to_level), true)),
             r[0].1,
         );
         frame.render_widget(Paragraph::new(who.join(", ")).style(theme::dim()), r[1].1);

@@ -2,14 +2,16 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::ui::form_parts::{FormRow, Row, draw_form, text_row};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::history::HistoryFilter;
 use shiftdesk_core::i18n::{self, Msg, t};
 use shiftdesk_core::text::safe_line;
@@ -30,6 +32,13 @@ const ORDER: [FilterField; 5] = [
     FilterField::Severity,
     FilterField::From,
     FilterField::To,
+];
+
+/// The text fields, by the names a draft keeps them under.
+const NAMES: [(FilterField, &str); 3] = [
+    (FilterField::Text, "text"),
+    (FilterField::From, "from"),
+    (FilterField::To, "to"),
 ];
 
 pub struct FilterForm {
@@ -68,6 +77,15 @@ impl FilterForm {
             severity: current.severity,
             error: None,
         }
+    }
+
+    /// The form a kept draft came from, with its text and choices.
+    pub fn from_draft(d: &Draft, app: &App) -> FilterForm {
+        let mut form = FilterForm::new(&app.ui.history_filter);
+        form.fields.restore_all(&NAMES, d);
+        form.category = d.field("category").parse().ok();
+        form.severity = d.field("severity").parse().ok();
+        form
     }
 
     pub fn next_field(&mut self, by: isize) {
@@ -134,6 +152,17 @@ impl Layer for FilterForm {
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
+    }
+
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let mut fields = self.fields.drafted(&NAMES);
+        let category = self.category.map(|c| c.id().to_string());
+        fields.push(("category", category.unwrap_or_default()));
+        let severity = self.severity.map(|s| s.to_string());
+        fields.push(("severity", severity.unwrap_or_default()));
+        self.fields
+            .changed()
+            .then(|| form_draft(DraftKind::Filter, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

@@ -1,5 +1,6 @@
-//! Follow-ups: the measures against recurrence not done yet, across incidents, with their
-//! due dates; they stay here after the incident is closed. Space marks one done.
+//! Follow-ups: the measures against recurrence not done yet, across incidents (of drills,
+//! those that follow up a failed readiness check), with their due dates; they stay here
+//! after the incident is closed. Space marks one done.
 
 use crate::app::App;
 use crate::app::action::Action;
@@ -110,6 +111,15 @@ impl Layer for FollowUpsList {
                         if late { theme::overdue() } else { theme::due() },
                     ),
                     Span::raw(format!("{} ", inc.id)),
+                    // A drill's follow-up: a gap its readiness checks found.
+                    Span::styled(
+                        if inc.drill {
+                            format!("[{}] ", t(lang, Msg::Drill))
+                        } else {
+                            String::new()
+                        },
+                        theme::dim(),
+                    ),
                     Span::raw(safe_line(&m.text)),
                     Span::styled(format!("  {}", safe_line(&m.owner)), theme::dim()),
                 ]);

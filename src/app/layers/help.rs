@@ -5,12 +5,13 @@ use crate::app::action::Action;
 use crate::app::key_table::{BINDINGS, Help, When};
 use crate::app::layer::{Layer, Outcome};
 use crate::ui::theme;
-use crate::ui::widgets::{centered, pad, window, wrap};
+use crate::ui::widgets::{centered, pad, window};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::wrap::wrap;
 
 /// Every key, scrolled down this many lines.
 #[derive(Default)]
@@ -61,9 +62,11 @@ impl Layer for HelpScreen {
                 ]));
             }
         }
-        lines.push(Line::raw(""));
-        for piece in wrap(t(lang, Msg::HelpForms), width) {
-            lines.push(Line::raw(piece));
+        for paragraph in [Msg::HelpForms, Msg::HelpTooSmall] {
+            lines.push(Line::raw(""));
+            for piece in wrap(t(lang, paragraph), width) {
+                lines.push(Line::raw(piece));
+            }
         }
         let height = usize::from(inner.height);
         let offset = usize::from(self.scroll).min(lines.len().saturating_sub(height));

@@ -2,15 +2,18 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::{choice_in, choice_of, form_draft};
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
 use crate::app::text_field::TextField;
 use crate::ui::form_parts::{FormRow, Row, draw_form};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{self, Msg, t};
 use shiftdesk_core::record::Effect;
 use shiftdesk_core::text::has_content;
@@ -52,6 +55,14 @@ impl InterimForm {
         self.effect = Effect::ALL[(i + by).rem_euclid(3) as usize];
     }
 
+    /// The form a kept draft came from, with its text and choice.
+    pub fn from_draft(d: &Draft) -> Option<InterimForm> {
+        let mut form = InterimForm::new(d.incident.clone()?);
+        form.action = TextField::with_raw(d.field("action"), true);
+        form.effect = choice_in(&Effect::ALL, d.field("_effect")).unwrap_or(form.effect);
+        Some(form)
+    }
+
     pub fn validate(&mut self) -> Option<(String, Effect)> {
         let action = self.action.text().trim().to_string();
         if !has_content(&action) {
@@ -73,6 +84,7 @@ impl Layer for InterimForm {
         match action {
             Action::Input(key) => self.edit(*key),
             Action::Paste(text) => self.action.paste(text),
+            Action::NewLine if !self.on_effect => self.action.new_line(),
             Action::FieldNext | Action::FieldPrev => self.on_effect = !self.on_effect,
             Action::Submit => {
                 let Some((action, effect)) = self.validate() else {
@@ -90,6 +102,15 @@ impl Layer for InterimForm {
         Outcome::Consumed
     }
 
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("action", self.action.raw()),
+            ("_effect", choice_of(&Effect::ALL, &self.effect)),
+        ];
+        (!self.action.is_empty())
+            .then(|| form_draft(DraftKind::InterimAction, Some(&self.incident), fields, now))
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
         let lang = app.lang();
         let rows = vec![
@@ -98,7 +119,7 @@ impl Layer for InterimForm {
                 content: Row::Text(&self.action),
                 focused: !self.on_effect,
                 below: self.error.map(|m| (m, true)),
-                height: 3,
+                height: 5,
             },
             FormRow {
                 label: Msg::FieldEffect,

@@ -18,10 +18,13 @@ pub mod note;
 pub mod question;
 pub mod reason;
 pub mod reclassify;
+pub mod restore;
 pub mod review;
+mod review_view;
 pub mod scope;
 pub mod search;
 pub mod text;
+pub mod uncheck;
 
 use super::App;
 use super::layer::{Outcome, Work};

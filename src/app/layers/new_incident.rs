@@ -2,11 +2,12 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::cycle;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, hint, label, picker, split};
+use crate::ui::form_parts::{draw_field, error, hint, label, picker, split, with_lines};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
@@ -20,7 +21,6 @@ use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{self, Msg, t};
 use shiftdesk_core::text::has_content;
 use shiftdesk_core::{Category, Severity};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
@@ -197,6 +197,7 @@ impl Layer for NewIncidentForm {
         match action {
             Action::Input(key) => self.edit(*key),
             Action::Paste(text) => self.paste(text),
+            Action::NewLine if self.field == NewField::Description => self.description.new_line(),
             Action::FieldNext => self.next_field(1),
             Action::FieldPrev => self.next_field(-1),
             Action::Submit => return self.submit(app),
@@ -205,28 +206,16 @@ impl Layer for NewIncidentForm {
         Outcome::Consumed
     }
 
-    fn unsaved(&self) -> bool {
-        self.has_text()
-    }
-
     fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
-        if !self.has_text() {
-            return None;
-        }
-        let mut fields = BTreeMap::new();
-        fields.insert("title".into(), self.title.raw());
-        fields.insert("detected".into(), self.detected.raw());
-        fields.insert("description".into(), self.description.raw());
-        fields.insert("category".into(), self.category.id().into());
-        fields.insert("severity".into(), self.severity.to_string());
-        Some(Draft {
-            schema_version: shiftdesk_store::drafts::DRAFT_SCHEMA_VERSION,
-            kind: DraftKind::NewIncident,
-            incident: None,
-            step: None,
-            fields,
-            saved_at: now,
-        })
+        let fields = [
+            ("title", self.title.raw()),
+            ("detected", self.detected.raw()),
+            ("description", self.description.raw()),
+            ("category", self.category.id().to_string()),
+            ("severity", self.severity.to_string()),
+        ];
+        self.has_text()
+            .then(|| form_draft(DraftKind::NewIncident, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -320,7 +309,8 @@ impl Layer for NewIncidentForm {
             &form.description,
             form.field == NewField::Description,
         );
-        frame.render_widget(hint(app, Msg::FormHint), rows[8]);
+        let lines = form.field == NewField::Description;
+        frame.render_widget(hint(app, with_lines(Msg::FormHint, lines)), rows[8]);
     }
 }
 

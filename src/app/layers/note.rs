@@ -3,23 +3,24 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
 use crate::app::ui_state::{NoticeLevel, Pane};
+use crate::ui::fit::{at_most, wrapped};
 use crate::ui::form_parts::{draw_field, hint};
 use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::{Change, ChangeError};
 use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteTarget {
@@ -121,14 +122,11 @@ impl Layer for NoteForm {
         match action {
             Action::Input(key) => self.text.input(*key),
             Action::Paste(text) => self.text.paste(text),
+            Action::NewLine => self.text.new_line(),
             Action::Submit => return self.submit(),
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
-    }
-
-    fn unsaved(&self) -> bool {
-        !self.text.is_empty()
     }
 
     fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
@@ -136,24 +134,15 @@ impl Layer for NoteForm {
             return None;
         }
         let (kind, incident, step) = match &self.target {
-            NoteTarget::Step { incident, step } => (
-                DraftKind::StepNote,
-                Some(incident.clone()),
-                Some(step.clone()),
-            ),
-            NoteTarget::Incident(id) => (DraftKind::IncidentNote, Some(id.clone()), None),
-            NoteTarget::Update(id) => (DraftKind::UpdateNote, Some(id.clone()), None),
+            NoteTarget::Step { incident, step } => {
+                (DraftKind::StepNote, incident, Some(step.clone()))
+            }
+            NoteTarget::Incident(id) => (DraftKind::IncidentNote, id, None),
+            NoteTarget::Update(id) => (DraftKind::UpdateNote, id, None),
         };
-        let mut fields = BTreeMap::new();
-        fields.insert("text".into(), self.text.raw());
-        Some(Draft {
-            schema_version: shiftdesk_store::drafts::DRAFT_SCHEMA_VERSION,
-            kind,
-            incident,
-            step,
-            fields,
-            saved_at: now,
-        })
+        let mut draft = form_draft(kind, Some(incident), [("text", self.text.raw())], now);
+        draft.step = step;
+        Some(draft)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -178,13 +167,16 @@ impl Layer for NoteForm {
             Constraint::Length(1),
         ])
         .areas(inner);
-        frame.render_widget(
-            Paragraph::new(title)
-                .wrap(Wrap { trim: false })
-                .style(Style::new().add_modifier(Modifier::BOLD)),
-            head,
+        // The step it is on, in two lines at most (a longer one says it is cut).
+        let width = usize::from(head.width);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines = at_most(
+            wrapped(&title, width, bold),
+            usize::from(head.height),
+            width,
         );
+        frame.render_widget(Paragraph::new(lines), head);
         draw_field(frame, body, &self.text, true);
-        frame.render_widget(hint(app, Msg::NoteHint), hint_area);
+        frame.render_widget(hint(app, Msg::NoteHintLines), hint_area);
     }
 }

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::draft::{Draft, DraftKind};
+use shiftdesk_core::draft::Draft;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::roster::change::RosterChange;
 use shiftdesk_core::text::safe_line;
@@ -88,7 +88,7 @@ impl Question {
     fn text(&self, app: &App) -> String {
         let lang = app.lang();
         match self {
-            Question::Close(id) => incident_question(app, id, Msg::ConfirmClose),
+            Question::Close(id) => super::close_choice::close_question(app, id),
             Question::Reopen(id) => incident_question(app, id, Msg::ConfirmReopen),
             Question::EndDrill(id) => fill(lang, Msg::ConfirmEndDrill, &[("id", &id.0)]),
             Question::Quit => {
@@ -120,14 +120,10 @@ impl Question {
                 )
             }
             Question::Draft(draft) => {
-                let kind = match draft.kind {
-                    DraftKind::NewIncident => t(lang, Msg::DraftNewIncident),
-                    _ => t(lang, Msg::DraftNote),
-                };
+                let kind = t(lang, super::restore::kind_words(draft));
                 let text: Vec<String> = draft
-                    .fields
-                    .iter()
-                    .filter(|(k, v)| !v.is_empty() && *k != "category" && *k != "severity")
+                    .typed()
+                    .filter(|(_, v)| !v.trim().is_empty())
                     .map(|(_, v)| format!("  {}", safe_line(v)))
                     .collect();
                 fill(
@@ -146,12 +142,8 @@ impl Question {
 
 /// The form a draft came from, with its text, in place of the question.
 fn restore(d: &Draft, app: &App) -> Vec<Work> {
-    let form: Box<dyn Layer> = match d.kind {
-        DraftKind::NewIncident => Box::new(super::new_incident::NewIncidentForm::from_draft(d)),
-        _ => match super::note::NoteForm::from_draft(d) {
-            Some(form) => Box::new(form),
-            None => return Vec::new(),
-        },
+    let Some(form) = super::restore::form_of(d, app) else {
+        return Vec::new();
     };
     vec![
         Work::Open(form),

@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::cycle;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
@@ -9,12 +10,14 @@ use crate::app::text_field::TextField;
 use crate::ui::form_parts::{draw_field, error, hint, label, label_rows, last_row, picker};
 use crate::ui::theme;
 use crate::ui::widgets::popup;
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::change::{Change, Reclassification};
 use shiftdesk_core::checklist::checklist_from;
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{self, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 use shiftdesk_core::{Category, IncidentId, Severity};
@@ -77,6 +80,16 @@ impl ReclassifyForm {
         }
     }
 
+    /// The form a kept draft came from, with its text and choices, the reason in focus.
+    pub fn from_draft(d: &Draft) -> Option<ReclassifyForm> {
+        let severity = d.field("severity").parse::<Severity>().ok()?;
+        let category = d.field("category").parse::<Category>().ok()?;
+        let mut form = ReclassifyForm::new(d.incident.clone()?, severity, category);
+        form.reason = TextField::with_raw(d.field("reason"), false);
+        form.field = ReclassifyField::Reason;
+        Some(form)
+    }
+
     pub fn validate(&mut self) -> Option<String> {
         let reason = self.reason.text().trim().to_string();
         self.error = reason.is_empty().then_some(Msg::ErrReasonRequired);
@@ -131,8 +144,20 @@ impl Layer for ReclassifyForm {
         Outcome::Consumed
     }
 
-    fn unsaved(&self) -> bool {
-        !self.reason.is_empty()
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = [
+            ("reason", self.reason.raw()),
+            ("severity", self.severity.to_string()),
+            ("category", self.category.id().to_string()),
+        ];
+        (!self.reason.is_empty()).then(|| {
+            form_draft(
+                DraftKind::Reclassification,
+                Some(&self.incident),
+                fields,
+                now,
+            )
+        })
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {

@@ -3,23 +3,19 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, label, split};
-use crate::ui::theme;
-use crate::ui::widgets::popup;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::i18n::{Msg, t};
+use shiftdesk_core::draft::{Draft, DraftKind};
+use shiftdesk_core::i18n::Msg;
 use shiftdesk_core::record::{MeasureInput, Review, ReviewInput};
-
-const LABEL_WIDTH: u16 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewField {
@@ -40,12 +36,26 @@ pub struct MeasureRow {
     pub done: bool,
 }
 
+/// The fields besides the measures, by the names a draft keeps them under.
+const NAMES: [(ReviewField, &str); 5] = [
+    (ReviewField::WhatHappened, "what_happened"),
+    (ReviewField::Cause, "cause"),
+    (ReviewField::WentWell, "went_well"),
+    (ReviewField::WentBadly, "went_badly"),
+    (ReviewField::SharedWith, "shared_with"),
+];
+
+/// A measure's cells, by the names a draft keeps them under (after `measure.N.`).
+const CELLS: [&str; 3] = ["what", "owner", "due"];
+
 pub struct ReviewForm {
     pub incident: IncidentId,
     pub fields: Fields<ReviewField>,
     pub measures: Vec<MeasureRow>,
     pub focus: ReviewField,
     pub error: Option<(ReviewField, Msg)>,
+    /// The measures' cells as the form opened with them.
+    opened_measures: Vec<[String; 3]>,
 }
 
 impl ReviewForm {
@@ -78,7 +88,9 @@ impl ReviewForm {
         if measures.is_empty() {
             measures.push(MeasureRow::empty());
         }
+        let opened_measures = measures.iter().map(MeasureRow::raw).collect();
         ReviewForm {
+            opened_measures,
             incident,
             fields: Fields::new(vec![
                 (ReviewField::WhatHappened, r.what_happened.as_str(), true),
@@ -91,6 +103,46 @@ impl ReviewForm {
             focus: ReviewField::WhatHappened,
             error: None,
         }
+    }
+
+    /// The form a kept draft came from: the incident's review as it is now, with the text
+    /// typed over it.
+    pub fn from_draft(d: &Draft, app: &App) -> Option<ReviewForm> {
+        let incident = d.incident.clone()?;
+        let mut form = ReviewForm::of(app, incident);
+        form.fields.restore_all(&NAMES, d);
+        let rows = d
+            .fields
+            .keys()
+            .filter_map(|k| k.strip_prefix("measure.")?.split('.').next()?.parse().ok())
+            .map(|row: usize| row + 1)
+            .max()
+            .unwrap_or(0);
+        form.measures = (0..rows.min(500))
+            .map(|row| {
+                let cell = |name: &str| d.field(&format!("measure.{row}.{name}")).to_string();
+                let mut m = MeasureRow::empty();
+                m.id = cell("_id").parse().ok();
+                m.done = cell("_done") == "true";
+                m.cells = CELLS.map(|name| TextField::with_raw(&cell(name), false));
+                m
+            })
+            .collect();
+        if form.measures.is_empty() {
+            form.measures.push(MeasureRow::empty());
+        }
+        Some(form)
+    }
+
+    /// Whether any text differs from what the form opened with.
+    fn changed(&self) -> bool {
+        let blank = [String::new(), String::new(), String::new()];
+        self.fields.changed()
+            || self.measures.len() < self.opened_measures.len()
+            || self.measures.iter().enumerate().any(|(i, m)| {
+                let was = self.opened_measures.get(i).unwrap_or(&blank);
+                m.raw().iter().zip(was).any(|(a, b)| a.trim() != b.trim())
+            })
     }
 
     /// Every focusable place, in Tab order.
@@ -121,14 +173,6 @@ impl ReviewForm {
             ReviewField::Measure(row, col) => self.measures.get_mut(row).map(|m| &mut m.cells[col]),
             _ => self.fields.focused_mut(),
         }
-    }
-
-    pub fn has_text(&self) -> bool {
-        self.fields.has_text()
-            || self
-                .measures
-                .iter()
-                .any(|m| m.cells.iter().any(|c| !c.is_empty()))
     }
 
     pub fn validate(&mut self) -> Option<ReviewInput> {
@@ -170,6 +214,11 @@ impl ReviewForm {
 }
 
 impl MeasureRow {
+    /// The cells' text as typed.
+    fn raw(&self) -> [String; 3] {
+        self.cells.each_ref().map(TextField::raw)
+    }
+
     fn empty() -> MeasureRow {
         MeasureRow {
             id: None,
@@ -195,6 +244,11 @@ impl Layer for ReviewForm {
                     f.input(*key);
                 }
             }
+            Action::NewLine => {
+                if let Some(f) = self.focused_mut() {
+                    f.new_line();
+                }
+            }
             Action::Paste(text) => {
                 if let Some(f) = self.focused_mut() {
                     f.paste(text);
@@ -218,109 +272,32 @@ impl Layer for ReviewForm {
         Outcome::Consumed
     }
 
-    fn unsaved(&self) -> bool {
-        self.has_text()
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        if !self.changed() {
+            return None;
+        }
+        let mut fields: Vec<(String, String)> = NAMES
+            .iter()
+            .map(|(k, n)| (n.to_string(), self.fields.raw(*k)))
+            .collect();
+        for (row, m) in self.measures.iter().enumerate() {
+            for (name, text) in CELLS.iter().zip(m.raw()) {
+                fields.push((format!("measure.{row}.{name}"), text));
+            }
+            let id = m.id.map(|id| id.to_string()).unwrap_or_default();
+            fields.push((format!("measure.{row}._id"), id));
+            fields.push((format!("measure.{row}._done"), m.done.to_string()));
+        }
+        Some(form_draft(
+            DraftKind::Review,
+            Some(&self.incident),
+            fields,
+            now,
+        ))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
-        let form = self;
-        let lang = app.lang();
-        let inner = popup(
-            frame,
-            area,
-            area.width.saturating_sub(4).min(100),
-            area.height.saturating_sub(2),
-            &format!("{} · {}", t(lang, Msg::ReviewTitle), form.incident),
-        );
-
-        let fixed = [
-            (ReviewField::WhatHappened, Msg::FieldWhatHappened),
-            (ReviewField::Cause, Msg::FieldCause),
-            (ReviewField::WentWell, Msg::FieldWentWell),
-            (ReviewField::WentBadly, Msg::FieldWentBadly),
-            (ReviewField::SharedWith, Msg::FieldSharedWith),
-        ];
-        let mut constraints = vec![Constraint::Length(1); fixed.len()];
-        constraints.push(Constraint::Length(1)); // measures heading
-        constraints.push(Constraint::Fill(1)); // measures
-        constraints.push(Constraint::Length(1)); // error
-        constraints.push(Constraint::Length(1)); // hint
-        let areas = Layout::vertical(constraints).split(inner);
-        for (i, (field, msg)) in fixed.iter().enumerate() {
-            let (l, f) = split(areas[i], LABEL_WIDTH);
-            let focused = form.focus == *field;
-            label(frame, l, t(lang, *msg), focused);
-            if let Some(tf) = form.fields.get(*field) {
-                draw_field(frame, f, tf, focused);
-            }
-        }
-        let heading = format!(
-            "{} — {} / {} / {}",
-            t(lang, Msg::FieldMeasures),
-            t(lang, Msg::MeasureWhat),
-            t(lang, Msg::MeasureOwner),
-            t(lang, Msg::MeasureDue)
-        );
-        frame.render_widget(
-            Paragraph::new(heading).style(theme::header()),
-            areas[fixed.len()],
-        );
-
-        let list = areas[fixed.len() + 1];
-        // Keep the row with focus in view.
-        let focus_row = match form.focus {
-            ReviewField::Measure(row, _) => row,
-            _ => 0,
-        };
-        let visible = usize::from(list.height).max(1);
-        let first = focus_row.saturating_sub(visible - 1);
-        for (n, (row, m)) in form
-            .measures
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(visible)
-            .enumerate()
-        {
-            let y = Rect {
-                y: list.y + n as u16,
-                height: 1,
-                ..list
-            };
-            let [mark, what, owner, due] = Layout::horizontal([
-                Constraint::Length(3),
-                Constraint::Fill(1),
-                Constraint::Length(14),
-                Constraint::Length(12),
-            ])
-            .spacing(1)
-            .areas(y);
-            let done = if m.done { "✓" } else { "·" };
-            frame.render_widget(
-                Paragraph::new(format!("{done}{}", row + 1)).style(theme::dim()),
-                mark,
-            );
-            for (col, cell) in [what, owner, due].into_iter().enumerate() {
-                draw_field(
-                    frame,
-                    cell,
-                    &m.cells[col],
-                    form.focus == ReviewField::Measure(row, col),
-                );
-            }
-        }
-        if let Some((_, e)) = form.error {
-            error(frame, areas[fixed.len() + 2], app, e);
-        }
-        let hint = if app.ui.layers.discard_armed() {
-            Msg::DiscardHint
-        } else {
-            Msg::ReviewHint
-        };
-        frame.render_widget(
-            Paragraph::new(t(lang, hint)).style(theme::key()),
-            areas[fixed.len() + 3],
-        );
+        super::review_view::draw(self, frame, area, app);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::drafts::form_draft;
 use crate::app::fields::Fields;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome};
@@ -13,6 +14,7 @@ use ratatui::layout::Rect;
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::Change;
 use shiftdesk_core::clock::{Zone, parse_time_input};
+use shiftdesk_core::draft::{Draft, DraftKind};
 use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::record::Scope;
 
@@ -25,6 +27,15 @@ pub enum ScopeField {
     Notes,
 }
 
+/// The fields, by the names a draft keeps them under.
+const NAMES: [(ScopeField, &str); 5] = [
+    (ScopeField::Services, "services"),
+    (ScopeField::Affected, "affected"),
+    (ScopeField::Count, "count"),
+    (ScopeField::Since, "since"),
+    (ScopeField::Notes, "notes"),
+];
+
 pub struct ScopeForm {
     pub incident: IncidentId,
     pub fields: Fields<ScopeField>,
@@ -34,7 +45,7 @@ pub struct ScopeForm {
 impl ScopeForm {
     pub fn new(incident: IncidentId, scope: Option<&Scope>, zone: &Zone) -> ScopeForm {
         let s = scope.cloned().unwrap_or_default();
-        let count = s.estimated_count.map(|n| n.to_string()).unwrap_or_default();
+        let count = s.count_shown().unwrap_or_default();
         let since = s
             .since
             .map(|t| zone.format(t, "%Y-%m-%d %H:%M"))
@@ -52,14 +63,24 @@ impl ScopeForm {
         }
     }
 
+    /// The form a kept draft came from, over the incident's scope as it is now.
+    pub fn from_draft(d: &Draft, app: &App) -> Option<ScopeForm> {
+        let id = d.incident.clone()?;
+        let scope = app.desk.incident(&id)?.scope.clone();
+        let mut form = ScopeForm::new(id, scope.as_ref(), &app.operator.zone);
+        form.fields.restore_all(&NAMES, d);
+        Some(form)
+    }
+
     pub fn validate(&mut self, now: DateTime<Utc>, zone: &Zone) -> Option<Scope> {
+        // The number taken from what was written (約100件, 1通, １００), the words kept.
         let count = self.fields.text(ScopeField::Count);
-        let estimated_count = if count.is_empty() {
-            None
+        let (estimated_count, estimated_count_text) = if count.is_empty() {
+            (None, String::new())
         } else {
-            match count.replace([',', '_'], "").parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => return self.fail(ScopeField::Count, Msg::ErrCount),
+            match Scope::estimate(&count) {
+                Some((n, text)) => (Some(n), text),
+                None => return self.fail(ScopeField::Count, Msg::ErrCount),
             }
         };
         let since_text = self.fields.text(ScopeField::Since);
@@ -76,6 +97,7 @@ impl ScopeForm {
             services: self.fields.text(ScopeField::Services),
             affected: self.fields.text(ScopeField::Affected),
             estimated_count,
+            estimated_count_text,
             since,
             notes: self.fields.text(ScopeField::Notes),
             extra: Default::default(),
@@ -98,6 +120,7 @@ impl Layer for ScopeForm {
         match action {
             Action::Input(key) => self.fields.input(*key),
             Action::Paste(text) => self.fields.paste(text),
+            Action::NewLine => self.fields.new_line(),
             Action::FieldNext => self.fields.cycle(1),
             Action::FieldPrev => self.fields.cycle(-1),
             Action::Submit => {
@@ -115,6 +138,13 @@ impl Layer for ScopeForm {
         Outcome::Consumed
     }
 
+    fn draft(&self, now: DateTime<Utc>) -> Option<Draft> {
+        let fields = self.fields.drafted(&NAMES);
+        self.fields
+            .changed()
+            .then(|| form_draft(DraftKind::Scope, Some(&self.incident), fields, now))
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
         let form = self;
         let focus = form.fields.focus();
@@ -129,7 +159,7 @@ impl Layer for ScopeForm {
                 Some((Msg::SinceHint, false)),
                 1,
             ),
-            (ScopeField::Notes, Msg::FieldNotes, None, 3),
+            (ScopeField::Notes, Msg::FieldNotes, None, 5),
         ]
         .into_iter()
         .filter_map(|(f, label, hint, h)| {
@@ -160,6 +190,39 @@ mod tests {
 
     fn zone() -> Zone {
         Zone::Named(chrono_tz::UTC)
+    }
+
+    #[test]
+    fn the_count_is_taken_from_what_people_write_and_the_words_kept() {
+        let count = |typed: &str| {
+            let mut f = ScopeForm::new(IncidentId::from_number(1), None, &zone());
+            f.fields.set_focus(ScopeField::Count);
+            f.fields.paste(typed);
+            f.validate(t("10:00"), &zone())
+                .map(|s| (s.estimated_count, s.estimated_count_text))
+        };
+        assert_eq!(count("1通"), Some((Some(1), "1通".into())));
+        assert_eq!(count("約100件"), Some((Some(100), "約100件".into())));
+        assert_eq!(
+            count("１００"),
+            Some((Some(100), String::new())),
+            "NFKC: a number"
+        );
+        assert_eq!(count("120"), Some((Some(120), String::new())));
+        assert_eq!(
+            count("about 1,200"),
+            Some((Some(1200), "about 1,200".into()))
+        );
+        assert_eq!(count(""), Some((None, String::new())));
+        assert_eq!(count("不明"), None, "no number in it: said so");
+        // Opened again, the form shows it as it was written.
+        let scope = Scope {
+            estimated_count: Some(100),
+            estimated_count_text: "約100件".into(),
+            ..Scope::default()
+        };
+        let f = ScopeForm::new(IncidentId::from_number(1), Some(&scope), &zone());
+        assert_eq!(f.fields.text(ScopeField::Count), "約100件");
     }
 
     #[test]

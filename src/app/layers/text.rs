@@ -7,10 +7,12 @@ use crate::app::effects::ClipboardMode;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::ui_state::NoticeLevel;
+use crate::ui::fit::wrapped;
 use crate::ui::theme;
-use crate::ui::widgets::{centered, window, wrap};
+use crate::ui::widgets::{centered, window};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 use shiftdesk_core::IncidentId;
@@ -118,6 +120,10 @@ impl Layer for TextLayer {
         frame.render_widget(block, popup);
 
         let mut notes: Vec<String> = Vec::new();
+        // Said beside the report, never in it: the reader has no use for how to set it.
+        if matches!(view, TextView::Report(_)) && app.operator.callback.is_none() {
+            notes.push(t(lang, Msg::ReportNoCallback).to_string());
+        }
         if let TextView::Export {
             path: Some(path), ..
         } = view
@@ -138,8 +144,7 @@ impl Layer for TextLayer {
         }
         let note_lines: Vec<Line> = notes
             .iter()
-            .flat_map(|n| wrap(n, usize::from(inner.width)))
-            .map(|l| Line::styled(l, theme::info()))
+            .flat_map(|n| wrapped(n, usize::from(inner.width), theme::info()))
             .collect();
         let [body, status, hint_area] = Layout::vertical([
             Constraint::Fill(1),
@@ -151,8 +156,7 @@ impl Layer for TextLayer {
         let text = app.text_of(view);
         let lines: Vec<Line<'static>> = text
             .lines()
-            .flat_map(|l| wrap(&safe_line(l), usize::from(body.width)))
-            .map(Line::from)
+            .flat_map(|l| wrapped(&safe_line(l), usize::from(body.width), Style::new()))
             .collect();
         let height = usize::from(body.height);
         let offset = usize::from(self.scroll).min(lines.len().saturating_sub(height));

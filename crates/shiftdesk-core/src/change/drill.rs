@@ -56,12 +56,10 @@ pub(super) fn jump(
     if let Some(resolved) = inc.route.as_mut().and_then(|r| r.resolved_at.as_mut()) {
         *resolved -= shift;
     }
-    inc.timeline.push(TimelineEntry::new(
-        at,
-        by,
-        EntryKind::DrillJump,
-        format!("+{minutes} min"),
-    ));
+    // The minutes are data; the text is kept for readers of the file that know no field.
+    let mut entry = TimelineEntry::new(at, by, EntryKind::DrillJump, format!("+{minutes} min"));
+    entry.minutes = Some(minutes);
+    inc.timeline.push(entry);
     Ok(Applied::Changed(inc.id.clone()))
 }
 
@@ -88,13 +86,9 @@ pub(super) fn answer(
         at,
         by: by.to_string(),
     });
-    let text = if note.trim().is_empty() {
-        check.to_string()
-    } else {
-        format!("{check} — {note}")
-    };
-    let mut entry = TimelineEntry::new(at, by, EntryKind::ReadinessCheck, text);
+    let mut entry = TimelineEntry::new(at, by, EntryKind::ReadinessCheck, note);
     entry.answer = Some(answer);
+    entry.check = Some(check.to_string());
     inc.timeline.push(entry);
     Ok(Applied::Changed(id))
 }

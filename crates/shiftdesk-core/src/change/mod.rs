@@ -7,12 +7,12 @@ mod new_incident;
 mod record;
 mod route;
 mod stamped;
-use crate::checklist::{Stamp, StepNote};
+mod step;
 use crate::desk::IncidentsFile;
 use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
 use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
-use crate::record::{Effect, ReviewInput, Scope};
+use crate::record::{Effect, NewMeasure, ReviewInput, Scope};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 pub use new_incident::{NewIncident, Reported};
@@ -35,6 +35,14 @@ pub enum Change {
         step: String,
         text: String,
     },
+    /// Marks a step as not applying to this incident, with an optional reason (empty: none
+    /// given); or, with `not_applicable` false, takes that back.
+    SetNotApplicable {
+        incident: IncidentId,
+        step: String,
+        not_applicable: bool,
+        reason: String,
+    },
     Note {
         incident: IncidentId,
         text: String,
@@ -48,12 +56,23 @@ pub enum Change {
         contact: String,
         level: usize,
         outcome: AttemptOutcome,
+        /// The contact's role as the roster gave it when the change was made (empty when
+        /// unknown): reaching them checks a step for that role (`report_to_role`).
+        contact_role: String,
     },
     /// Go up the route now, to the level given, for the reason given.
     Escalate {
         incident: IncidentId,
         to_level: usize,
         reason: String,
+    },
+    /// The route went up to `to_level` because the level below ran out of time with nobody
+    /// reached; stamped with when that happened. Logged once per move of the route.
+    MovedUpByTime {
+        incident: IncidentId,
+        to_level: usize,
+        /// How long the level below had.
+        minutes: i64,
     },
     /// A status update was given to the people reached.
     UpdateSent {
@@ -83,6 +102,12 @@ pub enum Change {
     SaveReview {
         incident: IncidentId,
         review: Box<ReviewInput>,
+    },
+    /// One more measure against recurrence, outside the review form: the follow-up to a
+    /// readiness check a drill found wanting.
+    AddMeasure {
+        incident: IncidentId,
+        measure: Box<NewMeasure>,
     },
     /// Marks a measure against recurrence done or not; also once the incident is closed.
     SetMeasureDone {
@@ -136,16 +161,19 @@ impl Change {
             Change::FromArchive { archived, .. } => Some(&archived.id),
             Change::SetStep { incident, .. }
             | Change::NoteStep { incident, .. }
+            | Change::SetNotApplicable { incident, .. }
             | Change::Note { incident, .. }
             | Change::Close { incident }
             | Change::Attempt { incident, .. }
             | Change::Escalate { incident, .. }
+            | Change::MovedUpByTime { incident, .. }
             | Change::UpdateSent { incident, .. }
             | Change::Reclassify { incident, .. }
             | Change::SetScope { incident, .. }
             | Change::Consult { incident, .. }
             | Change::InterimAction { incident, .. }
             | Change::SaveReview { incident, .. }
+            | Change::AddMeasure { incident, .. }
             | Change::SetMeasureDone { incident, .. }
             | Change::CloseWithoutReview { incident, .. }
             | Change::Reopen { incident, .. }
@@ -179,6 +207,8 @@ pub enum ChangeError {
     NoSuchMeasure(IncidentId, u32),
     NotADrill(IncidentId),
     NoSuchCheck(IncidentId, String),
+    /// The step is checked: it cannot be marked as not applying.
+    StepChecked(IncidentId, String),
 }
 
 impl ChangeError {
@@ -188,6 +218,11 @@ impl ChangeError {
                 (Msg::ErrNoSuchIncident, id.0.as_str(), String::new())
             }
             ChangeError::NoSuchStep(id, step) => (Msg::ErrNoSuchStep, id.0.as_str(), step.clone()),
+            ChangeError::StepChecked(id, step) => (
+                Msg::ErrStepChecked,
+                id.0.as_str(),
+                crate::text::safe_line(step),
+            ),
             ChangeError::IncidentClosed(id) => {
                 (Msg::ErrIncidentClosed, id.0.as_str(), String::new())
             }
@@ -352,26 +387,7 @@ fn apply_change(
             incident,
             step,
             done,
-        } => {
-            let inc = open_incident(file, incident)?;
-            let s = inc
-                .step_mut(step)
-                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-            if s.done.is_some() == *done {
-                return Ok(Applied::Unchanged);
-            }
-            s.done = done.then(|| Stamp {
-                at,
-                by: by.to_string(),
-            });
-            let kind = if *done {
-                EntryKind::StepChecked
-            } else {
-                EntryKind::StepUnchecked
-            };
-            inc.timeline.push(entry(kind, "").with_step(step));
-            Ok(Applied::Changed(incident.clone()))
-        }
+        } => step::set_step(open_incident(file, incident)?, (at, by), step, *done),
         Change::NoteStep {
             incident,
             step,
@@ -380,19 +396,20 @@ fn apply_change(
             if !crate::text::has_content(text) {
                 return Err(ChangeError::EmptyText);
             }
-            let inc = open_incident(file, incident)?;
-            let s = inc
-                .step_mut(step)
-                .ok_or_else(|| ChangeError::NoSuchStep(incident.clone(), step.clone()))?;
-            s.notes.push(StepNote {
-                at,
-                by: by.to_string(),
-                text: text.clone(),
-            });
-            inc.timeline
-                .push(entry(EntryKind::StepNote, text).with_step(step));
-            Ok(Applied::Changed(incident.clone()))
+            step::note_step(open_incident(file, incident)?, (at, by), step, text)
         }
+        Change::SetNotApplicable {
+            incident,
+            step,
+            not_applicable,
+            reason,
+        } => step::set_not_applicable(
+            open_incident(file, incident)?,
+            (at, by),
+            step,
+            *not_applicable,
+            reason,
+        ),
         Change::Note { incident, text } => {
             if !crate::text::has_content(text) {
                 return Err(ChangeError::EmptyText);
@@ -417,10 +434,11 @@ fn apply_change(
             contact,
             level,
             outcome,
+            contact_role,
         } => route::attempt(
             open_incident(file, incident)?,
             (at, by),
-            contact,
+            (contact, contact_role),
             *level,
             *outcome,
         ),
@@ -429,6 +447,16 @@ fn apply_change(
             to_level,
             reason,
         } => route::escalate(open_incident(file, incident)?, (at, by), *to_level, reason),
+        Change::MovedUpByTime {
+            incident,
+            to_level,
+            minutes,
+        } => route::moved_up_by_time(
+            open_incident(file, incident)?,
+            (at, by),
+            *to_level,
+            *minutes,
+        ),
         Change::UpdateSent { incident, text } => {
             route::update_sent(open_incident(file, incident)?, (at, by), text)
         }
@@ -470,6 +498,12 @@ fn apply_change(
         }
         Change::SaveReview { incident, review } => {
             record::save_review(open_incident(file, incident)?, (at, by), review)
+        }
+        Change::AddMeasure { incident, measure } => {
+            if !crate::text::has_content(&measure.text) {
+                return Err(ChangeError::EmptyText);
+            }
+            record::add_measure(open_incident(file, incident)?, (at, by), measure)
         }
         Change::SetMeasureDone {
             incident,
@@ -519,3 +553,7 @@ fn apply_change(
 mod tests;
 #[cfg(test)]
 mod tests_again;
+#[cfg(test)]
+mod tests_follow_up;
+#[cfg(test)]
+mod tests_steps;

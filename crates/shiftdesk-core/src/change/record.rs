@@ -1,10 +1,13 @@
 //! Applying the changes that build the record after the report: scope, consultations,
 //! interim actions, the review and its measures, closing without review, reopening.
 
-use crate::change::{Applied, ChangeError};
-use crate::checklist::Stamp;
+use crate::change::{Applied, ChangeError, step};
+use crate::checklist::{DoneVia, Stamp};
 use crate::incident::{Incident, Status};
-use crate::record::{Consultation, Effect, InterimAction, Measure, Review, ReviewInput, Scope};
+use crate::playbook::StepRole;
+use crate::record::{
+    Consultation, Effect, InterimAction, Measure, NewMeasure, Review, ReviewInput, Scope,
+};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde_json::Map;
@@ -19,8 +22,10 @@ fn scope_summary(scope: &Scope) -> String {
             parts.push(text.trim().to_string());
         }
     }
-    if let Some(n) = scope.estimated_count {
-        parts.push(format!("~{n}"));
+    match (scope.estimated_count_text.trim(), scope.estimated_count) {
+        ("", Some(n)) => parts.push(format!("~{n}")),
+        ("", None) => {}
+        (text, _) => parts.push(text.to_string()),
     }
     if !scope.notes.trim().is_empty() {
         parts.push(scope.notes.trim().to_string());
@@ -46,7 +51,11 @@ pub(super) fn set_scope(
         EntryKind::ScopeUpdated,
         scope_summary(&scope),
     ));
+    let known = !scope.is_empty();
     inc.scope = Some(scope);
+    if known {
+        step::check_role(inc, (at, by), StepRole::RecordScope, DoneVia::ScopeSaved);
+    }
     Ok(Applied::Changed(inc.id.clone()))
 }
 
@@ -89,6 +98,8 @@ pub(super) fn interim_action(
     });
     inc.timeline
         .push(TimelineEntry::new(at, by, EntryKind::InterimAction, action).with_effect(effect));
+    let via = DoneVia::InterimAction;
+    step::check_role(inc, (at, by), StepRole::LogInterimAction, via);
     Ok(Applied::Changed(inc.id.clone()))
 }
 
@@ -119,6 +130,7 @@ pub(super) fn save_review(
                 owner: m.owner.clone(),
                 due: m.due,
                 done: existing.and_then(|o| o.done.clone()),
+                check: existing.and_then(|o| o.check.clone()),
                 extra: existing.map(|o| o.extra.clone()).unwrap_or_default(),
             }
         })
@@ -141,7 +153,45 @@ pub(super) fn save_review(
         EntryKind::ReviewSaved,
         review.cause.clone(),
     ));
+    // The steps the review fulfils, each only when the review says what it asks for.
+    let fulfilled = [
+        (StepRole::FindCause, !review.cause.trim().is_empty()),
+        (StepRole::DecideMeasures, !review.measures.is_empty()),
+        (StepRole::ShareCase, !review.shared_with.trim().is_empty()),
+    ];
     inc.review = Some(review);
+    for (role, said) in fulfilled {
+        if said {
+            step::check_role(inc, (at, by), role, DoneVia::ReviewSaved);
+        }
+    }
+    Ok(Applied::Changed(inc.id.clone()))
+}
+
+/// Adds one measure to the review (a review with only it, when there is none yet), with the
+/// next id.
+pub(super) fn add_measure(
+    inc: &mut Incident,
+    (at, by): When,
+    new: &NewMeasure,
+) -> Result<Applied, ChangeError> {
+    let review = inc.review.get_or_insert_with(Review::default);
+    let id = review.measures.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+    review.measures.push(Measure {
+        id,
+        text: new.text.clone(),
+        owner: new.owner.clone(),
+        due: new.due,
+        done: None,
+        check: new.check.clone(),
+        extra: Map::new(),
+    });
+    inc.timeline.push(TimelineEntry::new(
+        at,
+        by,
+        EntryKind::MeasureAdded,
+        new.text.clone(),
+    ));
     Ok(Applied::Changed(inc.id.clone()))
 }
 

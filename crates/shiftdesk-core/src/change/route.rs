@@ -2,9 +2,12 @@
 //! status updates, and a new classification that may bring a new route.
 
 use crate::category::Category;
-use crate::change::{Applied, ChangeError};
-use crate::checklist::{ChecklistStep, Stamp};
-use crate::incident::{AttemptOutcome, ContactAttempt, Escalation, Incident, ResolvedRoute};
+use crate::change::{Applied, ChangeError, step};
+use crate::checklist::{ChecklistStep, DoneVia};
+use crate::escalation::move_logged;
+use crate::incident::{
+    AttemptOutcome, ContactAttempt, Escalation, Incident, IncidentId, ResolvedRoute,
+};
 use crate::playbook::StepRole;
 use crate::severity::Severity;
 use crate::timeline::{EntryKind, TimelineEntry};
@@ -14,7 +17,7 @@ use serde_json::Map;
 pub(super) fn attempt(
     inc: &mut Incident,
     (at, by): (DateTime<Utc>, &str),
-    contact: &str,
+    (contact, contact_role): (&str, &str),
     level: usize,
     outcome: AttemptOutcome,
 ) -> Result<Applied, ChangeError> {
@@ -46,33 +49,20 @@ pub(super) fn attempt(
             .with_level(level)
             .with_outcome(outcome),
     );
-    // Reaching someone on the route is the report the first step asks for.
-    if outcome == AttemptOutcome::Reached
-        && let Some(step) = inc
-            .checklist
-            .iter_mut()
-            .find(|s| s.role == Some(StepRole::ReportToSupervisor) && s.done.is_none())
-    {
-        step.done = Some(Stamp {
-            at,
-            by: by.to_string(),
-        });
-        let step_id = step.id.clone();
-        inc.timeline.push(
-            TimelineEntry::new(at, by, EntryKind::StepChecked, "")
-                .with_step(&step_id)
-                .with_contact(contact),
-        );
+    // Reaching someone on the route is the report the first step asks for; reaching, say,
+    // the security officer is also the report a step for that role asks for.
+    if outcome == AttemptOutcome::Reached {
+        let via = DoneVia::Reaching(contact.to_string());
+        let when = (at, by);
+        step::check_role(inc, when, StepRole::ReportToSupervisor, via.clone());
+        step::check_by_action(inc, when, |s| s.fulfilled_by_role(contact_role), via);
     }
     Ok(Applied::Changed(id))
 }
 
-pub(super) fn escalate(
-    inc: &mut Incident,
-    (at, by): (DateTime<Utc>, &str),
-    to_level: usize,
-    reason: &str,
-) -> Result<Applied, ChangeError> {
+/// The incident's id, when its route has `to_level` and it is above the first level: the
+/// route can go up to it.
+fn level_above_first(inc: &Incident, to_level: usize) -> Result<IncidentId, ChangeError> {
     let id = inc.id.clone();
     let levels = inc
         .route
@@ -83,6 +73,16 @@ pub(super) fn escalate(
     if to_level == 0 || to_level >= levels {
         return Err(ChangeError::NoSuchLevel(id, to_level));
     }
+    Ok(id)
+}
+
+pub(super) fn escalate(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    to_level: usize,
+    reason: &str,
+) -> Result<Applied, ChangeError> {
+    let id = level_above_first(inc, to_level)?;
     inc.escalations.push(Escalation {
         at,
         by: by.to_string(),
@@ -92,6 +92,24 @@ pub(super) fn escalate(
     });
     inc.timeline
         .push(TimelineEntry::new(at, by, EntryKind::Escalated, reason).with_level(to_level));
+    Ok(Applied::Changed(id))
+}
+
+/// Logs a move up the route by time, unless the timeline tells it already (another desk,
+/// or this one before a restart, logged it).
+pub(super) fn moved_up_by_time(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    to_level: usize,
+    minutes: i64,
+) -> Result<Applied, ChangeError> {
+    let id = level_above_first(inc, to_level)?;
+    if move_logged(inc, to_level) {
+        return Ok(Applied::Unchanged);
+    }
+    let mut entry = TimelineEntry::new(at, by, EntryKind::MovedUpByTime, "").with_level(to_level);
+    entry.minutes = Some(minutes);
+    inc.timeline.push(entry);
     Ok(Applied::Changed(id))
 }
 
@@ -156,13 +174,16 @@ pub(super) fn reclassify(
 }
 
 /// The new playbook's steps, keeping what was done: a step with the same id keeps its
-/// stamp and notes; an old step that was done or has notes stays, after the new ones.
+/// stamp, how it was checked, whether it applies, and its notes; an old step that was done,
+/// marked as not applying or has notes stays, after the new ones.
 fn merge_checklist(old: &[ChecklistStep], new: &[ChecklistStep]) -> Vec<ChecklistStep> {
     let mut merged: Vec<ChecklistStep> = new
         .iter()
         .map(|n| match old.iter().find(|o| o.id == n.id) {
             Some(o) => ChecklistStep {
                 done: o.done.clone(),
+                done_via: o.done_via.clone(),
+                not_applicable: o.not_applicable.clone(),
                 notes: o.notes.clone(),
                 ..n.clone()
             },
@@ -170,7 +191,7 @@ fn merge_checklist(old: &[ChecklistStep], new: &[ChecklistStep]) -> Vec<Checklis
         })
         .collect();
     for o in old {
-        let kept = o.done.is_some() || !o.notes.is_empty();
+        let kept = o.is_settled() || !o.notes.is_empty();
         if kept && !new.iter().any(|n| n.id == o.id) {
             merged.push(o.clone());
         }

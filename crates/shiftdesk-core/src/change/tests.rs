@@ -84,18 +84,18 @@ fn checking_a_step_stamps_time_and_operator() {
     assert_eq!(inc.timeline.last().unwrap().kind, EntryKind::StepUnchecked);
 }
 
+/// The ids of the incident's Review steps.
+pub(super) fn review_steps(file: &IncidentsFile, id: &IncidentId) -> Vec<String> {
+    let inc = file.get(id).unwrap();
+    let review = inc.checklist.iter().filter(|s| s.phase == Phase::Review);
+    review.map(|s| s.id.clone()).collect()
+}
+
 #[test]
 fn closing_needs_the_review_phase_complete() {
     let mut file = IncidentsFile::default();
     let id = opened(&mut file);
-    let review: Vec<String> = file
-        .get(&id)
-        .unwrap()
-        .checklist
-        .iter()
-        .filter(|s| s.phase == Phase::Review)
-        .map(|s| s.id.clone())
-        .collect();
+    let review = review_steps(&file, &id);
     let close = || Change::Close {
         incident: id.clone(),
     };
@@ -206,6 +206,7 @@ fn an_attempt_is_stamped_and_reaching_checks_the_report_step() {
         contact: contact.into(),
         level,
         outcome,
+        contact_role: String::new(),
     };
     apply(
         &mut file,
@@ -332,6 +333,7 @@ fn key_times_and_durations_follow_the_record() {
         contact: "boss".into(),
         level: 0,
         outcome: AttemptOutcome::Reached,
+        contact_role: String::new(),
     };
     apply(&mut file, reach, "10:07").unwrap();
     let act = |effect| Change::InterimAction {

@@ -47,6 +47,7 @@ fn a_change_writing_two_entries_marks_both_and_goes_in_once() {
             contact: "boss".into(),
             level: 0,
             outcome: AttemptOutcome::Reached,
+            contact_role: String::new(),
         },
         t("10:05"),
         "yamada",
@@ -224,6 +225,7 @@ fn change(op: &Op, archived: &Arc<Incident>) -> Change {
                 services: format!("mail {s}"),
                 affected: String::new(),
                 estimated_count: None,
+                estimated_count_text: String::new(),
                 since: None,
                 notes: String::new(),
                 extra: Map::new(),
@@ -284,4 +286,67 @@ proptest! {
         }
         prop_assert_eq!(again, once);
     }
+}
+
+#[test]
+fn a_move_up_by_time_goes_in_once_whichever_desk_notices_it() {
+    use crate::escalation::{MoveByTime, move_logged, route_progress, unlogged_moves};
+    use crate::roster::Roster;
+    let mut file = IncidentsFile::default();
+    // Detected 09:55; level 1 has 15 + 5 minutes: the route goes up at 10:15.
+    let id = routed(&mut file);
+    let roster: Roster = serde_json::from_value(serde_json::json!({
+        "schema_version": 1,
+        "contacts": [{"id": "boss", "name": "Boss"}, {"id": "head", "name": "Head"}]
+    }))
+    .unwrap();
+    let progress = route_progress(file.get(&id).unwrap(), &roster, t("10:20"));
+    let moves = unlogged_moves(file.get(&id).unwrap(), &progress);
+    let first = MoveByTime {
+        from: 0,
+        to: 1,
+        at: t("10:15"),
+        minutes: 20,
+    };
+    assert_eq!(moves, [first]);
+    let moved = Change::MovedUpByTime {
+        incident: id.clone(),
+        to_level: 1,
+        minutes: 20,
+    };
+    // Two desks notice it, each with a change of its own id: it goes in once.
+    let a = stamped(moved.clone(), t("10:15"), "desk-a").apply(&mut file);
+    assert_eq!(a, Ok(Applied::Changed(id.clone())));
+    let b = stamped(moved.clone(), t("10:15"), "desk-b").apply(&mut file);
+    assert_eq!(b, Ok(Applied::Unchanged));
+    let inc = file.get(&id).unwrap();
+    let logged: Vec<_> = inc
+        .timeline
+        .iter()
+        .filter(|e| e.kind == EntryKind::MovedUpByTime)
+        .collect();
+    assert_eq!(logged.len(), 1);
+    assert_eq!(
+        (logged[0].at, logged[0].level, logged[0].minutes),
+        (t("10:15"), Some(1), Some(20))
+    );
+    let progress = route_progress(inc, &roster, t("10:20"));
+    assert!(unlogged_moves(inc, &progress).is_empty());
+    // A level the route does not have is refused.
+    let beyond = Change::MovedUpByTime {
+        incident: id.clone(),
+        to_level: 2,
+        minutes: 20,
+    };
+    assert_eq!(
+        stamped(beyond, t("10:40"), "desk-a").apply(&mut file),
+        Err(ChangeError::NoSuchLevel(id.clone(), 2))
+    );
+    // A route resolved again starts afresh: its own move is logged again.
+    if let Some(route) = file.get_mut(&id).unwrap().route.as_mut() {
+        route.resolved_at = Some(t("10:30"));
+    }
+    assert!(!move_logged(file.get(&id).unwrap(), 1));
+    let again = stamped(moved, t("10:50"), "desk-a").apply(&mut file);
+    assert_eq!(again, Ok(Applied::Changed(id)));
 }

@@ -1,7 +1,13 @@
 //! Drills: an incident run from a scenario, with timed injects and readiness checks to
 //! confirm for real, kept apart from live incidents and figures.
 
+mod clock;
+pub mod report;
 pub mod result;
+#[cfg(test)]
+mod result_tests;
+
+pub use clock::on_drill_clock;
 
 use crate::Category;
 use crate::Severity;

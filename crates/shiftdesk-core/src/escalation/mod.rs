@@ -11,6 +11,9 @@ use crate::roster::{Contact, Roster, RouteLevel};
 use crate::timeline::EntryKind;
 use chrono::{DateTime, Duration, Utc};
 
+mod moves;
+pub use moves::{MoveByTime, move_logged, unlogged_moves};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LevelState {
     /// Not called yet.
@@ -185,6 +188,8 @@ pub fn route_progress(incident: &Incident, roster: &Roster, now: DateTime<Utc>) 
             level.state = match k.cmp(&idx) {
                 std::cmp::Ordering::Less if level.started.is_some() => LevelState::Passed,
                 std::cmp::Ordering::Equal => LevelState::Reached,
+                // A level the route had gone up past before someone below was reached.
+                std::cmp::Ordering::Greater if level.passed.is_some() => LevelState::Passed,
                 _ => LevelState::Waiting,
             };
         }
@@ -297,19 +302,32 @@ pub fn untried_below<'r>(
     };
     let mut out = Vec::new();
     for (k, status) in progress.levels.iter().enumerate().take(current) {
-        let (Some(def), Some(started)) = (route.levels.get(k), status.started) else {
-            continue;
-        };
-        if status.state != LevelState::Passed {
+        if status.state != LevelState::Passed || route.levels.get(k).is_none() {
             continue;
         }
-        for c in available(def, roster, now) {
-            if !attempts_on(incident, k, started).any(|a| a.contact == c.id) {
-                out.push((k, c));
-            }
-        }
+        out.extend(not_called_on(incident, progress, k, roster, now).map(|c| (k, c)));
     }
     out
+}
+
+/// Available contacts of level `k` whom nobody has called on it since it became the level
+/// to call; none for a level the route has not come to.
+pub fn not_called_on<'r>(
+    incident: &Incident,
+    progress: &RouteProgress,
+    k: usize,
+    roster: &'r Roster,
+    now: DateTime<Utc>,
+) -> impl Iterator<Item = &'r Contact> {
+    let level = incident.route.as_ref().and_then(|r| r.levels.get(k));
+    let started = progress.levels.get(k).and_then(|l| l.started);
+    level
+        .zip(started)
+        .into_iter()
+        .flat_map(move |(def, started)| {
+            available(def, roster, now)
+                .filter(move |c| !attempts_on(incident, k, started).any(|a| a.contact == c.id))
+        })
 }
 
 /// The contact to call now on the current level: the first available one not yet tried on

@@ -1,62 +1,8 @@
 use super::*;
-use crate::incident::{Escalation, ResolvedRoute};
-use crate::roster::{Means, Unavailable};
-use crate::test_fixtures::{incident_at, t};
+use crate::incident::Escalation;
+use crate::roster::Unavailable;
+use crate::test_fixtures::{attempt, t, three_levels as incident, three_levels_roster as roster};
 use serde_json::Map;
-
-fn level(contacts: &[&str], within: u32, wait: u32) -> RouteLevel {
-    RouteLevel {
-        contacts: contacts.iter().map(|s| s.to_string()).collect(),
-        means: Means::Phone,
-        report_within_minutes: within,
-        escalate_after_minutes: wait,
-        extra: Map::new(),
-    }
-}
-
-fn roster() -> Roster {
-    let contacts = ["a1", "a2", "b1", "c1"]
-        .iter()
-        .map(|id| {
-            serde_json::from_value(serde_json::json!({"id": id, "name": id.to_uppercase()}))
-                .unwrap()
-        })
-        .collect();
-    Roster {
-        contacts,
-        ..Roster::default()
-    }
-}
-
-/// Detected 10:00; level 0 (a1, a2) within 15, wait 5; level 1 (b1) within 10, wait 10;
-/// level 2 (c1) within 15, wait 10.
-fn incident() -> Incident {
-    let mut inc = incident_at("10:00");
-    inc.route = Some(ResolvedRoute {
-        route_id: "r".into(),
-        resolved_at: None,
-        name: String::new(),
-        levels: vec![
-            level(&["a1", "a2"], 15, 5),
-            level(&["b1"], 10, 10),
-            level(&["c1"], 15, 10),
-        ],
-        extra: Map::new(),
-    });
-    inc
-}
-
-fn attempt(inc: &mut Incident, at: &str, contact: &str, level: usize, outcome: AttemptOutcome) {
-    inc.attempts.push(ContactAttempt {
-        at: t(at),
-        by: "op".into(),
-        contact: contact.into(),
-        level,
-        means: Means::Phone,
-        outcome,
-        extra: Map::new(),
-    });
-}
 
 #[test]
 fn level_one_is_due_report_within_minutes_after_detection() {

@@ -28,6 +28,27 @@ pub struct Phone {
     pub extra: Map<String, Value>,
 }
 
+/// The kinds of phone a label names, whatever the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneKind {
+    Mobile,
+    Office,
+    Home,
+}
+
+impl PhoneKind {
+    /// The kind a phone's label names (`mobile`, `cell`, `携帯`; `office`, `work`, `会社`;
+    /// `home`, `自宅`), or None for a label of the team's own.
+    pub fn of_label(label: &str) -> Option<PhoneKind> {
+        match label.trim().to_lowercase().as_str() {
+            "mobile" | "cell" | "携帯" | "携帯電話" => Some(PhoneKind::Mobile),
+            "office" | "work" | "会社" | "職場" => Some(PhoneKind::Office),
+            "home" | "自宅" => Some(PhoneKind::Home),
+            _ => None,
+        }
+    }
+}
+
 /// A contact is off the route until the time given (or until cleared).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unavailable {

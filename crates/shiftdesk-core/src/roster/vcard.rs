@@ -26,7 +26,7 @@
 //! (LF, CR LF or CR) → `\n`. A tab becomes a space; other control characters and bidi
 //! controls are removed.
 
-use crate::roster::{Contact, Roster};
+use crate::roster::{Contact, PhoneKind, Roster};
 use crate::text::is_unsafe;
 
 /// Longest physical line, in octets, without its CRLF.
@@ -109,11 +109,11 @@ fn phone_lines(c: &Contact) -> Vec<String> {
 
 /// The vCard TEL type for a phone label.
 fn tel_type(label: &str) -> &'static str {
-    match label.trim().to_lowercase().as_str() {
-        "mobile" | "cell" | "携帯" | "携帯電話" => "CELL",
-        "office" | "work" | "会社" | "職場" => "WORK",
-        "home" | "自宅" => "HOME",
-        _ => "VOICE",
+    match PhoneKind::of_label(label) {
+        Some(PhoneKind::Mobile) => "CELL",
+        Some(PhoneKind::Office) => "WORK",
+        Some(PhoneKind::Home) => "HOME",
+        None => "VOICE",
     }
 }
 

@@ -161,7 +161,7 @@ fn scope(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     };
     doc.item(w(Msg::DocServices), &scope.services);
     doc.item(w(Msg::DocAffected), &scope.affected);
-    let count = scope.estimated_count.map(|n| n.to_string());
+    let count = scope.count_shown();
     doc.item(w(Msg::DocEstimatedCount), count.as_deref().unwrap_or(""));
     let since = scope.since.map(|s| zone.date_time(s));
     doc.item(w(Msg::DocImpactSince), since.as_deref().unwrap_or(""));
@@ -186,10 +186,9 @@ fn contacts(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
             .iter()
             .map(|a| {
                 let name = roster.contact(&a.contact).map_or(&a.contact, |c| &c.name);
-                let level = (a.level + 1).to_string();
                 vec![
                     zone.date_time(a.at),
-                    fill(lang, Msg::DocLevelN, &[("n", &level)]),
+                    i18n::level(lang, a.level),
                     name.clone(),
                     i18n::means(lang, a.means).to_string(),
                     i18n::outcome(lang, a.outcome).to_string(),
@@ -275,26 +274,45 @@ fn records(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     }
 }
 
-/// Per phase, how many steps are done, with the open ones as unticked tasks.
+/// Per phase, how many steps are done (and how many do not apply), with the open ones as
+/// unticked tasks and those that do not apply with their reason.
 fn checklist(doc: &mut Doc, incident: &Incident, lang: Lang) {
     doc.heading(2, t(lang, Msg::WordChecklist));
     for p in incident.progress().iter().filter(|p| p.total > 0) {
-        let line = fill(
-            lang,
-            Msg::DocPhaseCount,
-            &[
-                ("phase", i18n::phase(lang, p.phase)),
-                ("done", &p.done.to_string()),
-                ("total", &p.total.to_string()),
-            ],
+        let (phase, done, total) = (
+            i18n::phase(lang, p.phase),
+            p.done.to_string(),
+            p.total.to_string(),
         );
+        let line = if p.not_applicable == 0 {
+            let args = [("phase", phase), ("done", &done), ("total", &total)];
+            fill(lang, Msg::DocPhaseCount, &args)
+        } else {
+            let na = p.not_applicable.to_string();
+            let args = [
+                ("phase", phase),
+                ("done", &done),
+                ("total", &total),
+                ("na", &na),
+            ];
+            fill(lang, Msg::DocPhaseCountNa, &args)
+        };
         doc.push(format!("- {line}"));
-        let open = incident
-            .checklist
-            .iter()
-            .filter(|s| s.phase == p.phase && s.done.is_none());
-        for step in open {
-            doc.push(format!("  - [ ] {}", inline(step.text.get(lang))));
+        for step in incident.checklist.iter().filter(|s| s.phase == p.phase) {
+            let text = inline(step.text.get(lang));
+            match (&step.done, &step.not_applicable) {
+                (None, None) => doc.push(format!("  - [ ] {text}")),
+                (None, Some(na)) => {
+                    let word = t(lang, Msg::DocNotApplicable);
+                    let reason = inline(&na.reason);
+                    doc.push(if reason.is_empty() {
+                        format!("  - {text} — {word}")
+                    } else {
+                        format!("  - {text} — {word}: {reason}")
+                    });
+                }
+                (Some(_), _) => {}
+            }
         }
     }
     doc.push("");
@@ -303,8 +321,8 @@ fn checklist(doc: &mut Doc, incident: &Incident, lang: Lang) {
 fn timeline(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zone: &Zone) {
     doc.heading(2, t(lang, Msg::WordTimeline));
     let rows: Vec<Vec<String>> = incident
-        .timeline
-        .iter()
+        .timeline_in_order()
+        .into_iter()
         .map(|e| {
             let kind = i18n::entry_kind(lang, e.kind);
             let text = describe(e, incident, roster, lang);

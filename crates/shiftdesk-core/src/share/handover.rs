@@ -1,6 +1,7 @@
 //! The handover: what the next shift needs to know, read at shift change. Open incidents
 //! with what to do next and what is due, incidents closed during the shift, and measures
-//! against recurrence that fall due. Drills never appear in it.
+//! against recurrence that fall due. It is read later: every deadline is a clock time, with
+//! how far off it was as of the handover. Drills never appear in it.
 
 use super::duration_words;
 use super::markdown::{Doc, heading, inline};
@@ -10,9 +11,9 @@ use crate::desk::by_urgency;
 use crate::escalation::{next_update_due, route_progress};
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::{AttemptOutcome, ContactAttempt, Incident};
-use crate::next_action::{deadline_words, next_action, sentence};
+use crate::next_action::{NextAction, next_action, sentence};
 use crate::record::Measure;
-use crate::roster::Roster;
+use crate::roster::{Means, Roster};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::borrow::Borrow;
 
@@ -27,6 +28,63 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn w(&self, msg: Msg) -> &'static str {
         t(self.lang, msg)
+    }
+
+    /// A deadline as a reader needs it later: the clock time, and how far off it was when
+    /// the handover was made: `14:32 (in 2 min, as of 14:30)`.
+    fn due(&self, due: DateTime<Utc>) -> String {
+        let (when, now) = (
+            self.zone.clock(due, self.now),
+            self.zone.clock(self.now, self.now),
+        );
+        let (msg, key, gap) = if due < self.now {
+            (Msg::DocDueOverdueAsOf, "late", self.now - due)
+        } else {
+            (Msg::DocDueInAsOf, "left", due - self.now)
+        };
+        let gap = duration_words(self.lang, gap);
+        fill(
+            self.lang,
+            msg,
+            &[("due", &when), (key, &gap), ("now", &now)],
+        )
+    }
+
+    /// The next action, without a countdown of its own: the deadlines after it give the
+    /// times, as of the handover.
+    fn next(&self, inc: &Incident) -> String {
+        let next = next_action(inc, self.roster, self.now);
+        let words = match &next {
+            NextAction::Call {
+                contact,
+                means,
+                again: false,
+                ..
+            } => {
+                let address = match means {
+                    Means::Phone => contact.primary_phone().unwrap_or_default(),
+                    Means::Email | Means::Chat => contact.email.as_str(),
+                };
+                fill(
+                    self.lang,
+                    Msg::DocNextCall,
+                    &[
+                        ("means", i18n::means(self.lang, *means)),
+                        ("name", &contact.name),
+                        ("role", &contact.role),
+                        ("address", address),
+                    ],
+                )
+            }
+            NextAction::GiveUpdate { contact, .. } => {
+                let name = contact.map_or("", |c| c.name.as_str());
+                let address = contact.and_then(|c| c.primary_phone()).unwrap_or_default();
+                let args = [("name", name), ("address", address)];
+                fill(self.lang, Msg::DocNextGiveUpdate, &args)
+            }
+            _ => sentence(&next, inc, self.lang, self.zone, self.now),
+        };
+        inline(&words)
     }
 
     /// A section: its heading, then the items (list items, or blocks of several lines
@@ -49,6 +107,9 @@ impl Ctx<'_> {
     }
 }
 
+/// Follow-ups are listed when overdue or due within this many days.
+const FOLLOW_UP_DAYS: u64 = 7;
+
 /// The shift window for the heading: the end without its date when it is the same day.
 fn window(zone: &Zone, since: DateTime<Utc>, now: DateTime<Utc>) -> (String, String) {
     let to = if local_date(zone, since) == local_date(zone, now) {
@@ -61,7 +122,7 @@ fn window(zone: &Zone, since: DateTime<Utc>, now: DateTime<Utc>) -> (String, Str
 
 /// The handover for the shift from `since` to `now`, in the reader's language, times in
 /// `zone`: open incidents most urgent first, incidents closed during the shift, measures
-/// against recurrence due by tomorrow. Drills are left out of every section.
+/// against recurrence overdue or due within seven days. Drills are left out of every section.
 pub fn handover_text(
     incidents: &[impl Borrow<Incident>],
     roster: &Roster,
@@ -102,7 +163,7 @@ pub fn handover_text(
     let title = fill(lang, Msg::DocClosedHeading, &[("n", &count)]);
     ctx.section(&mut doc, &title, items);
 
-    let until = local_date(zone, now).and_then(|d| d.checked_add_days(Days::new(1)));
+    let until = local_date(zone, now).and_then(|d| d.checked_add_days(Days::new(FOLLOW_UP_DAYS)));
     let items = until.map_or_else(Vec::new, |until| follow_ups(&ctx, incidents, until));
     let date = until.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
     let count = items.len().to_string();
@@ -127,7 +188,7 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
         .map_or(t(lang, Msg::PhaseAllDone), |p| i18n::phase(lang, p));
     let detected = fill(
         lang,
-        Msg::DocDetectedAgo,
+        Msg::DocDetectedBeforeHandover,
         &[
             ("age", &duration_words(lang, inc.age(ctx.now))),
             ("when", &ctx.zone.clock(inc.detected_at, ctx.now)),
@@ -140,17 +201,14 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
         t(lang, Msg::WordPhase),
         phase,
     ));
-    let next = next_action(inc, ctx.roster, ctx.now);
-    let next = sentence(&next, inc, lang, ctx.zone, ctx.now);
-    lines.push(format!("- {}", inline(&next)));
+    lines.push(format!("- {}", ctx.next(inc)));
     let progress = route_progress(inc, ctx.roster, ctx.now);
-    let due = |d| deadline_words(d, lang, ctx.zone, ctx.now).0;
     if let Some(deadline) = progress.current_deadline() {
-        let line = fill(lang, Msg::DocReportDue, &[("due", &due(deadline))]);
+        let line = fill(lang, Msg::DocReportDue, &[("due", &ctx.due(deadline))]);
         lines.push(format!("- {}", inline(&line)));
     }
     if let Some(update) = next_update_due(inc, &progress, ctx.roster) {
-        let line = fill(lang, Msg::DocUpdateDue, &[("due", &due(update))]);
+        let line = fill(lang, Msg::DocUpdateDue, &[("due", &ctx.due(update))]);
         lines.push(format!("- {}", inline(&line)));
     }
     for attempt in callbacks_pending(inc) {
@@ -219,12 +277,7 @@ fn follow_ups(ctx: &Ctx<'_>, incidents: &[impl Borrow<Incident>], until: NaiveDa
     let mut due: Vec<(NaiveDate, &Incident, &Measure)> = incidents
         .iter()
         .map(Borrow::borrow)
-        .filter(|i| !i.drill)
-        .flat_map(|i| {
-            i.review
-                .iter()
-                .flat_map(move |r| r.open_measures().map(move |m| (i, m)))
-        })
+        .flat_map(|i| i.open_follow_ups().map(move |m| (i, m)))
         .filter_map(|(i, m)| m.due.filter(|d| *d <= until).map(|d| (d, i, m)))
         .collect();
     due.sort_by(|a, b| (a.0, &a.1.id, a.2.id).cmp(&(b.0, &b.1.id, b.2.id)));
@@ -232,16 +285,19 @@ fn follow_ups(ctx: &Ctx<'_>, incidents: &[impl Borrow<Incident>], until: NaiveDa
     due.into_iter()
         .map(|(date, inc, m)| {
             let day = date.format("%Y-%m-%d").to_string();
-            let mark = match today.map(|t| date.cmp(&t)) {
-                Some(std::cmp::Ordering::Less) => Some(Msg::DocOverdue),
-                Some(std::cmp::Ordering::Equal) => Some(Msg::DocToday),
-                _ => Some(Msg::DocTomorrow).filter(|_| date == until),
+            let days = today.map(|t| (date - t).num_days());
+            let mark = match days {
+                Some(..0) => Some(ctx.w(Msg::DocOverdue).to_string()),
+                Some(0) => Some(ctx.w(Msg::DocToday).to_string()),
+                Some(1) => Some(ctx.w(Msg::DocTomorrow).to_string()),
+                Some(n) => Some(fill(ctx.lang, Msg::DocInDays, &[("n", &n.to_string())])),
+                None => None,
             };
             let due = match mark {
                 Some(mark) => fill(
                     ctx.lang,
                     Msg::DocDueWithMark,
-                    &[("date", &day), ("mark", ctx.w(mark))],
+                    &[("date", &day), ("mark", &mark)],
                 ),
                 None => day,
             };

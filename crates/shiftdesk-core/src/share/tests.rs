@@ -58,6 +58,7 @@ fn measure(id: u32, due: &str, done: bool) -> Measure {
             at: t("01:00"),
             by: "op".into(),
         }),
+        check: None,
         extra: Map::new(),
     }
 }
@@ -122,7 +123,7 @@ fn a_message_left_waits_for_a_call_back_until_that_contact_is_reached() {
 }
 
 #[test]
-fn follow_ups_are_open_measures_due_by_tomorrow_of_live_incidents() {
+fn follow_ups_are_open_measures_of_live_incidents_overdue_or_due_within_seven_days() {
     let review = |measures| Review {
         measures,
         ..Review::default()
@@ -130,12 +131,14 @@ fn follow_ups_are_open_measures_due_by_tomorrow_of_live_incidents() {
     let mut live = incident_at("01:00");
     live.status = Status::Closed;
     live.closed_at = Some(t("01:30"));
-    // 2026-11-29 10:00 UTC is 19:00 in Tokyo: today is the 29th, tomorrow the 30th.
+    // 2026-11-29 10:00 UTC is 19:00 in Tokyo: today is the 29th, a week on the 6th.
     live.review = Some(review(vec![
         measure(1, "2026-11-20", false),
         measure(2, "2026-11-30", false),
         measure(3, "2026-12-01", false),
         measure(4, "2026-11-29", true),
+        measure(5, "2026-12-06", false),
+        measure(6, "2026-12-07", false),
     ]));
     let mut drill: Incident = incident_at("01:00");
     drill.drill = true;
@@ -148,11 +151,20 @@ fn follow_ups_are_open_measures_due_by_tomorrow_of_live_incidents() {
         &tokyo(),
         t("10:00"),
     );
+    assert!(
+        text.contains("## Follow-ups due by 2026-12-06 (4)"),
+        "{text}"
+    );
     assert!(text.contains("#1 measure 1 — owner: not set, due 2026-11-20 (OVERDUE)"));
     assert!(text.contains("#2 measure 2 — owner: not set, due 2026-11-30 (tomorrow)"));
     assert!(
-        !text.contains("measure 3") && !text.contains("measure 4"),
+        text.contains("#3 measure 3 — owner: not set, due 2026-12-01 (in 2 days)"),
         "{text}"
+    );
+    assert!(text.contains("#5 measure 5 — owner: not set, due 2026-12-06 (in 7 days)"));
+    assert!(
+        !text.contains("measure 4") && !text.contains("measure 6"),
+        "done, or due after a week: {text}"
     );
     assert!(!text.contains("measure 9"), "drills stay out: {text}");
     assert!(text.contains("## Open incidents (0)\n\n- none"), "{text}");

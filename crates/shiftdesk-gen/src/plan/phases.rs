@@ -37,6 +37,7 @@ impl Planner<'_> {
                 services: words.text(&services),
                 affected: words.text(&affected),
                 estimated_count: Some(n),
+                estimated_count_text: String::new(),
                 since: Some(since),
                 notes,
                 extra: Map::new(),

@@ -130,6 +130,7 @@ impl Planner<'_> {
             contact: contact.to_string(),
             level,
             outcome,
+            contact_role: String::new(),
         });
     }
 
