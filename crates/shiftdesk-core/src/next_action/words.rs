@@ -5,6 +5,7 @@ use crate::clock::{Zone, countdown, minutes_up};
 use crate::escalation::{RouteProgress, next_update_due};
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::Incident;
+use crate::obligation::days_words;
 use crate::roster::{Contact, Means, Roster};
 use crate::text::safe_line;
 use chrono::{DateTime, Utc};
@@ -192,6 +193,21 @@ pub fn sentence(
                 .unwrap_or_default();
             fill(lang, Msg::NextStep, &[("step", &step)])
         }
+        NextAction::Obligation { index } => match incident.obligations.get(*index) {
+            Some(o) => {
+                let (left, _) = days_words(o.due, lang, zone, now);
+                fill(
+                    lang,
+                    Msg::NextObligation,
+                    &[
+                        ("left", &left),
+                        ("to", &safe_line(o.to.get(lang))),
+                        ("what", &safe_line(o.what.get(lang))),
+                    ],
+                )
+            }
+            None => t(lang, Msg::NextClose).to_string(),
+        },
         NextAction::Close => t(lang, Msg::NextClose).to_string(),
         NextAction::Closed => {
             let when = incident
