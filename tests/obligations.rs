@@ -126,7 +126,7 @@ fn the_next_line_names_an_obligation_due_within_a_day_once_the_report_is_given()
     desk.wait_until("the obligation on the Next line", |d| {
         let screen = d.screen();
         (screen.contains("次: 残り1日") || screen.contains("次: 本日"))
-            && screen.contains("顧客 へ: 顧客へ第一報を入れる")
+            && screen.contains("顧客へ第一報を入れる → 顧客")
             && screen.contains("[O]")
     });
     desk.send("q");

@@ -11,7 +11,7 @@ area! { duties_words {
     DutyOverdueOneDay: "OVERDUE 1 day", "期限超過 1日";
     DutyOverdueDays: "OVERDUE {n} days", "期限超過 {n}日";
     DutyDueOn: "{left} (due {due})", "{left}({due} 期限)";
-    NextObligation: "Next: {left} — to {to}: {what}", "次: {left} — {to} へ: {what}";
+    NextObligation: "Next: {left}: {what} → {to}", "次: {left}: {what} → {to}";
     // Answers to a condition of the guide
     KnownYes: "yes", "はい";
     KnownNo: "no", "いいえ";

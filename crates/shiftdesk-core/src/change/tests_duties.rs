@@ -234,7 +234,8 @@ fn the_next_line_names_an_obligation_due_within_a_day_before_a_step_but_after_th
         t("11:00"),
     );
     assert!(
-        words.starts_with("次: 残り5日(12-04 19:20 期限) — 個人情報保護委員会 へ: 速報"),
+        words.starts_with("次: 残り5日(12-04 19:20 期限): 速報:個人データの漏えい等")
+            && words.ends_with("… → 個人情報保護委員会"),
         "{words}"
     );
 }

@@ -73,6 +73,9 @@ pub fn due_words(
         .map(|d| deadline_words(d, lang, zone, now))
 }
 
+/// How much of what an obligation is the Next line shows, in columns.
+const OBLIGATION_COLUMNS: usize = 32;
+
 /// The address to reach a contact by the means given.
 fn address(contact: &Contact, means: Means) -> &str {
     match means {
@@ -195,6 +198,8 @@ pub fn sentence(
         }
         NextAction::Obligation { index } => match incident.obligations.get(*index) {
             Some(o) => {
+                // What it is, cut: the guide's words are a paragraph, the line has two rows.
+                let what = safe_line(o.what.get(lang));
                 let (left, _) = days_words(o.due, lang, zone, now);
                 fill(
                     lang,
@@ -202,7 +207,7 @@ pub fn sentence(
                     &[
                         ("left", &left),
                         ("to", &safe_line(o.to.get(lang))),
-                        ("what", &safe_line(o.what.get(lang))),
+                        ("what", &crate::wrap::cut(&what, OBLIGATION_COLUMNS)),
                     ],
                 )
             }
