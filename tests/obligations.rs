@@ -208,3 +208,34 @@ fn an_out_of_scope_request_forwarded_to_a_roster_contact_is_in_the_report_export
     );
     assert!(show.contains("— by recording the decision"), "{show}");
 }
+
+#[test]
+fn the_desk_reads_the_teams_guide_and_names_a_bad_one_using_the_bundled_guide() {
+    use shiftdesk_core::i18n::Lang;
+    use shiftdesk_store::DataDir;
+    use shiftdesk_store::guide_file::bundled_guide;
+    use shiftdesk_store::open::open_desk;
+    let tmp = tempfile::tempdir().unwrap();
+    guide_with_a_duty_counted_from_detection(tmp.path());
+    let dir = DataDir::at(tmp.path());
+    let (desk, _) = open_desk(&dir, Lang::En, Utc::now()).unwrap();
+    assert!(
+        desk.guide
+            .obligations
+            .iter()
+            .any(|o| o.id == "tell-the-customer")
+    );
+    std::fs::write(
+        tmp.path().join("guide.json"),
+        "{\"schema_version\": 1,\n \"nope\": 1}",
+    )
+    .unwrap();
+    let (desk, warnings) = open_desk(&dir, Lang::En, Utc::now()).unwrap();
+    assert_eq!(desk.guide, bundled_guide());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("Own guide.json not used") && w.contains("guide.json:2:")),
+        "{warnings:?}"
+    );
+}

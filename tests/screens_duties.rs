@@ -217,3 +217,59 @@ fn decision_form_80x24_en() {
     app.update(Action::DecideScope);
     insta::assert_snapshot!(render(&app));
 }
+
+/// A form's draft, restored as the form it came from, gives the same draft again.
+fn round_trip(what: &str, form: &dyn shiftdesk::app::layer::Layer, app: &shiftdesk::app::App) {
+    let draft = form
+        .draft(common::now())
+        .unwrap_or_else(|| panic!("{what}: a draft"));
+    assert!(form.unsaved(), "{what}: Esc warns first");
+    let back = shiftdesk::app::layers::restore::form_of(&draft, app)
+        .unwrap_or_else(|| panic!("{what}: restored"));
+    let again = back.draft(common::now()).expect("still a draft");
+    assert!(
+        again.same_as(&draft),
+        "{what}: {draft:?} came back as {again:?}"
+    );
+}
+
+#[test]
+fn the_scope_and_decision_forms_keep_drafts_with_their_answers_and_picks() {
+    use shiftdesk::app::layer::Layer;
+    use shiftdesk::app::layers::decision::DecisionForm;
+    use shiftdesk::app::layers::scope::ScopeForm;
+    use shiftdesk_core::obligation::Known;
+    let key = |code| Action::Input(ratatui::crossterm::event::KeyEvent::from(code));
+    use ratatui::crossterm::event::KeyCode;
+
+    // The scope form: an answer picked is kept though nothing was typed.
+    let (file, email) = email_desk();
+    let app = app_with(file, Lang::En, (120, 40));
+    let mut scope = ScopeForm::of(&app, email).unwrap();
+    assert_eq!(
+        scope.on_question,
+        Some(0),
+        "focus on the question not answered"
+    );
+    assert!(scope.draft(common::now()).is_none());
+    scope.handle(&key(KeyCode::Right), &app);
+    assert_eq!(scope.questions[0].answer, Known::Yes);
+    round_trip("scope", &scope, &app);
+    scope.handle(&Action::FieldNext, &app);
+    scope.handle(&Action::Paste("Mail".into()), &app);
+    round_trip("scope with text", &scope, &app);
+
+    // The decision form opens on the decision standing; a pick moved, or text typed, is a
+    // draft.
+    let app = app_with(duties_desk(), Lang::En, (120, 40));
+    let mut decision = DecisionForm::of(&app, IncidentId::from_number(2));
+    assert_eq!(decision.request, 0, "on the decision standing");
+    assert!(decision.draft(common::now()).is_none());
+    decision.handle(&key(KeyCode::Down), &app);
+    round_trip("decision", &decision, &app);
+    decision.handle(&Action::FieldNext, &app);
+    decision.handle(&key(KeyCode::Right), &app);
+    decision.handle(&Action::FieldNext, &app);
+    decision.handle(&Action::Paste("Told to ask\nher manager".into()), &app);
+    round_trip("decision with text", &decision, &app);
+}

@@ -173,24 +173,26 @@ impl DecisionForm {
         lines
     }
 
-    /// Under the requests: the rule that applies and where it is forwarded, wrapped.
+    /// Under the requests: the rule that applies and, for a request forwarded, where it
+    /// goes; wrapped.
     fn rule_lines(&self, app: &App, lang: Lang) -> Vec<String> {
         let Some(entry) = self.entry(app) else {
             return vec![t(lang, Msg::DecisionNoRule).to_string()];
         };
-        let to = forward_words(&entry.forward_to, app.desk.roster(), lang);
-        [
-            safe_line(entry.rule.get(lang)),
-            fill(lang, Msg::GuideForwardTo, &[("to", &to)]),
-        ]
-        .iter()
-        .flat_map(|l| {
-            wrap(l, FIELD_WIDTH)
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+        let mut lines = vec![safe_line(entry.rule.get(lang))];
+        if self.outcome == OutcomeKind::Forwarded {
+            let to = forward_words(&entry.forward_to, app.desk.roster(), lang);
+            lines.push(fill(lang, Msg::GuideForwardTo, &[("to", &to)]));
+        }
+        lines
+            .iter()
+            .flat_map(|l| {
+                wrap(l, FIELD_WIDTH)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 }
 

@@ -194,3 +194,135 @@ pub fn report_lines(incident: &Incident, r: &Reading<'_>) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Category;
+    use crate::change::Change;
+    use crate::clock::Zone;
+    use crate::desk::IncidentsFile;
+    use crate::i18n::Lang;
+    use crate::obligation::{Known, conditions_for};
+    use crate::roster::Roster;
+    use crate::test_fixtures::{bundled_guide, incident_of, stamped, t};
+    use std::sync::Arc;
+
+    /// A misdirected email: personal information found at 10:20 UTC (19:20 in Tokyo), the
+    /// notice to the people affected done at 11:00.
+    fn email() -> IncidentsFile {
+        let inc = incident_of(Category::Security, Some("misdirected_email"), "10:00");
+        let id = inc.id.clone();
+        let mut file = IncidentsFile::default();
+        file.incidents.push(Arc::new(inc));
+        let asked = conditions_for(
+            &bundled_guide(),
+            Category::Security,
+            Some("misdirected_email"),
+        );
+        let yes = Change::SetScope {
+            incident: id.clone(),
+            scope: Box::default(),
+            conditions: asked.iter().map(|a| a.answered(Known::Yes)).collect(),
+        };
+        stamped(yes, t("10:20"), "yamada").apply(&mut file).unwrap();
+        let done = Change::SetObligationDone {
+            incident: id,
+            obligation: "notify-affected-people".into(),
+            done: true,
+        };
+        stamped(done, t("11:00"), "sato").apply(&mut file).unwrap();
+        file
+    }
+
+    fn tokyo() -> Zone {
+        Zone::Named(chrono_tz::Asia::Tokyo)
+    }
+
+    #[test]
+    fn the_export_has_the_condition_answered_and_each_obligation_with_its_state() {
+        let file = email();
+        let md = crate::share::incident_markdown(
+            &file.incidents[0],
+            &Roster::default(),
+            Lang::En,
+            &tokyo(),
+            t("12:00"),
+        );
+        for expected in [
+            "## Obligations",
+            "- «Was personal information involved (or possibly involved)?» → yes (2026-11-29 19:20, yamada)",
+            "| Obligation | To | Due | State |",
+            "| Personal Information Protection Commission (個人情報保護委員会) | 2026-12-04 19:20 | 5 days left (due 12-04 19:20) |",
+            "| 2026-12-29 19:20 | 30 days left (due 12-29 19:20) |",
+            "| done 2026-11-29 20:00 sato |",
+            "An example in the guide: check it against your team's rules and the law",
+            "| obligation arose | «Preliminary report",
+        ] {
+            assert!(md.contains(expected), "{expected:?} in\n{md}");
+        }
+        // Not an out-of-scope request: no decision section.
+        assert!(!md.contains("Out-of-scope decision"), "{md}");
+    }
+
+    #[test]
+    fn the_handover_and_the_report_carry_the_obligations_still_to_do_also_of_a_closed_incident() {
+        let mut file = email();
+        let roster = Roster::default();
+        let text = crate::share::handover_text(
+            &file.incidents,
+            &roster,
+            t("09:00"),
+            Lang::En,
+            &tokyo(),
+            t("12:00"),
+        );
+        assert!(
+            text.contains("- Obligation to Personal Information Protection Commission (個人情報保護委員会), due 2026-12-04 19:20 (5 days left as of 21:00): Preliminary report"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Notice to the people affected"),
+            "done: {text}"
+        );
+        let reporter = crate::report::Reporter {
+            name: "yamada",
+            callback: None,
+        };
+        let report = crate::report::report_text(
+            &file.incidents[0],
+            &roster,
+            &reporter,
+            Lang::Ja,
+            &tokyo(),
+            t("12:00"),
+        );
+        assert!(
+            report.contains("- 個人情報保護委員会 への義務(12-04 19:20 期限): 速報"),
+            "{report}"
+        );
+        // Closed, the incident's obligations still to do have a section of their own.
+        let close = Change::CloseWithoutReview {
+            incident: file.incidents[0].id.clone(),
+            reason: "handled".into(),
+        };
+        stamped(close, t("11:30"), "yamada")
+            .apply(&mut file)
+            .unwrap();
+        let text = crate::share::handover_text(
+            &file.incidents,
+            &roster,
+            t("09:00"),
+            Lang::En,
+            &tokyo(),
+            t("12:00"),
+        );
+        assert!(
+            text.contains("## Obligations of closed incidents still to do (2)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("- INC-0001 Mail server down: Obligation to "),
+            "{text}"
+        );
+    }
+}
