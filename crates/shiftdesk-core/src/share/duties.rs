@@ -238,6 +238,13 @@ mod tests {
         Zone::Named(chrono_tz::Asia::Tokyo)
     }
 
+    /// The handover of the shift from 18:00 to 21:00 in Tokyo, in English.
+    fn handover(file: &IncidentsFile) -> String {
+        let roster = Roster::default();
+        let (since, now) = (t("09:00"), t("12:00"));
+        crate::share::handover_text(&file.incidents, &roster, since, Lang::En, &tokyo(), now)
+    }
+
     #[test]
     fn the_export_has_the_condition_answered_and_each_obligation_with_its_state() {
         let file = email();
@@ -268,14 +275,7 @@ mod tests {
     fn the_handover_and_the_report_carry_the_obligations_still_to_do_also_of_a_closed_incident() {
         let mut file = email();
         let roster = Roster::default();
-        let text = crate::share::handover_text(
-            &file.incidents,
-            &roster,
-            t("09:00"),
-            Lang::En,
-            &tokyo(),
-            t("12:00"),
-        );
+        let text = handover(&file);
         assert!(
             text.contains("- Obligation to Personal Information Protection Commission (個人情報保護委員会), due 2026-12-04 19:20 (5 days left as of 21:00): Preliminary report"),
             "{text}"
@@ -308,14 +308,7 @@ mod tests {
         stamped(close, t("11:30"), "yamada")
             .apply(&mut file)
             .unwrap();
-        let text = crate::share::handover_text(
-            &file.incidents,
-            &roster,
-            t("09:00"),
-            Lang::En,
-            &tokyo(),
-            t("12:00"),
-        );
+        let text = handover(&file);
         assert!(
             text.contains("## Obligations of closed incidents still to do (2)"),
             "{text}"
