@@ -15,6 +15,7 @@ use shiftdesk::app::layers::close_choice::CloseChoice;
 use shiftdesk::app::layers::drills::{ChecksList, DrillList};
 use shiftdesk::app::layers::follow_ups::FollowUpsList;
 use shiftdesk::app::layers::help::HelpScreen;
+use shiftdesk::app::layers::obligations::ObligationsList;
 use shiftdesk::app::layers::question::Question;
 use shiftdesk::app::layers::review::ReviewForm;
 use shiftdesk::app::layers::search::SearchState;
@@ -71,6 +72,7 @@ fn layer_for(when: When) -> Box<dyn Layer> {
         When::Drills => Box::new(DrillList::default()),
         When::Checks => Box::new(ChecksList::new(id)),
         When::FollowUps => Box::new(FollowUpsList::default()),
+        When::Obligations => Box::new(ObligationsList::new(id)),
         When::Question => Box::new(Question::Close(id)),
         When::Desk | When::Pane(_) | When::TooSmall | When::Compact | When::Anywhere => {
             panic!("the desk is no layer")

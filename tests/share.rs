@@ -140,6 +140,7 @@ fn recorded() -> (IncidentsFile, IncidentId) {
         Change::SetScope {
             incident: id.clone(),
             scope,
+            conditions: Vec::new(),
         },
         165,
     );

@@ -35,6 +35,8 @@ pub enum When {
     Drills,
     Checks,
     FollowUps,
+    /// The obligations of an incident.
+    Obligations,
     /// A yes/no question.
     Question,
     /// The window is too small for the desk: whatever is open waits, hidden, and takes no
@@ -192,6 +194,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Desk, &[k('E')], A::Export, Line("E", Msg::HelpExport)),
     bind(W::Desk, &[k('H')], A::Handover, Line("H", Msg::HelpHandover)),
     bind(W::Desk, &[k('f')], A::FollowUps, Line("f", Msg::HelpFollowUps)),
+    bind(W::Desk, &[k('O')], A::Obligations, Line("O", Msg::HelpObligations)),
+    bind(W::Desk, &[k('d')], A::DecideScope, Line("d", Msg::HelpDecide)),
     bind(W::Desk, &[k('o')], A::ToggleClosed, Line("o", Msg::HelpClosedToggle)),
     bind(W::Desk, &[k('F')], A::Filter, Line("F", Msg::HelpFilter)),
     bind(W::Desk, &[k('D')], A::Drills, Line("D", Msg::HelpDrills)),
@@ -261,6 +265,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::FollowUps, &[DOWN, k('j')], A::MoveDown, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[ESC, k('q'), k('f')], A::Dismiss, Hint(Msg::FollowUpsHint)),
     bind(W::FollowUps, &[k('/')], A::OpenSearch, Also(Msg::HelpSearch)),
+    bind(W::Obligations, &[SPACE], A::ToggleDone, Hint(Msg::ObligationsHint)),
+    bind(W::Obligations, &[UP, k('k')], A::MoveUp, Hint(Msg::ObligationsHint)),
+    bind(W::Obligations, &[DOWN, k('j')], A::MoveDown, Hint(Msg::ObligationsHint)),
+    bind(W::Obligations, &[ESC, k('q'), k('O')], A::Dismiss, Hint(Msg::ObligationsHint)),
+    bind(W::Obligations, &[k('/')], A::OpenSearch, Also(Msg::HelpSearch)),
     // The window too small to show the desk.
     bind(W::TooSmall, &[k('q')], A::Quit, Also(Msg::HelpTooSmall)),
     bind(W::Compact, &[UP, k('k')], A::MoveUp, Also(Msg::HelpTooSmall)),

@@ -66,6 +66,8 @@ impl App {
             Action::Export => self.export(),
             Action::Handover => self.show_handover(),
             Action::FollowUps => self.show_follow_ups(),
+            Action::Obligations => self.show_obligations(),
+            Action::DecideScope => self.open_decision(),
             Action::Filter => self.open_filter(),
             Action::Drills => self.show_drills(),
             Action::JumpDrill => self.jump_drill(),

@@ -3,14 +3,17 @@
 
 use super::App;
 use super::layers::consult::ConsultForm;
+use super::layers::decision::DecisionForm;
 use super::layers::filter::FilterForm;
 use super::layers::follow_ups::FollowUpsList;
 use super::layers::interim::InterimForm;
+use super::layers::obligations::ObligationsList;
 use super::layers::scope::ScopeForm;
 use super::layers::text::TextView;
 use super::ui_state::{NoticeLevel, Pane};
 use shiftdesk_core::IncidentId;
 use shiftdesk_core::change::ChangeError;
+use shiftdesk_core::decision::decided_for;
 use shiftdesk_core::i18n::{Msg, fill};
 
 /// A measure not done: which incident, which measure.
@@ -33,9 +36,30 @@ impl App {
     }
 
     pub(super) fn open_scope(&mut self) {
+        if let Some(form) = self.open_selected().and_then(|id| ScopeForm::of(self, id)) {
+            self.ui.layers.open(Box::new(form));
+        }
+    }
+
+    /// The obligations of the selected incident, open or closed.
+    pub(super) fn show_obligations(&mut self) {
+        if let Some(inc) = self.selected() {
+            let list = ObligationsList::new(inc.id.clone());
+            self.ui.layers.open(Box::new(list));
+        }
+    }
+
+    /// The decision on an out-of-scope request; for another category, says it is not one.
+    pub(super) fn open_decision(&mut self) {
+        let Some(inc) = self.selected() else {
+            return;
+        };
+        if !decided_for(inc.category) {
+            let text = ChangeError::NotOutOfScope(inc.id.clone()).message(self.lang());
+            return self.notify(NoticeLevel::Warning, text);
+        }
         if let Some(id) = self.open_selected() {
-            let scope = self.desk.incident(&id).and_then(|i| i.scope.clone());
-            let form = ScopeForm::new(id, scope.as_ref(), &self.operator.zone);
+            let form = DecisionForm::of(self, id);
             self.ui.layers.open(Box::new(form));
         }
     }

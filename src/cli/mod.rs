@@ -30,6 +30,7 @@ mod columns;
 mod debug;
 mod doctor;
 mod drill;
+mod duties;
 mod guide;
 mod list;
 mod lookup;
@@ -686,6 +687,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
             )?;
         }
     }
+    duties::show_lines(&mut out, inc, &roster, ctx)?;
     writeln!(out, "\n{}:", t(lang, Msg::WordTimeline))?;
     for entry in inc.timeline_in_order() {
         writeln!(

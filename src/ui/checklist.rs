@@ -47,8 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let (lines, cursor_lines) = lines(app, inc, &progress, inner.width as usize);
     let height = inner.height as usize;
+    let (lines, cursor_lines) = lines(app, inc, &progress, (inner.width as usize, height));
     let offset = scroll_offset(cursor_lines.0, cursor_lines.1, height);
     // A step longer than the pane is cut, and says so (the one under the cursor is whole).
     let width = usize::from(inner.width);
@@ -64,14 +64,15 @@ fn lines(
     app: &App,
     inc: &Incident,
     progress: &[PhaseProgress],
-    width: usize,
+    (width, height): (usize, usize),
 ) -> (Vec<Line<'static>>, (usize, usize)) {
     let lang = app.lang();
     let focused = app.ui.focus == Pane::Checklist;
     let order = display_order(&inc.checklist);
     let next = next_open_step(&inc.checklist);
     let cursor = order.get(app.ui.step_cursor).copied();
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    // The obligations, with their days left, above the phases.
+    let mut lines: Vec<Line<'static>> = super::duties::obligation_lines(app, inc, height);
     let mut cursor_lines = (0, 0);
     let mut last_phase: Option<Phase> = None;
     for &i in &order {

@@ -115,7 +115,20 @@ pub enum Row<'a> {
     Choice(String),
     /// Lines to pick one of (already made safe), a line each, the one picked marked.
     Picks(Vec<String>, Option<usize>),
+    /// A question (its lines wrapped to [`FIELD_WIDTH`], made safe), the answer picked
+    /// beneath it, and a dimmed line on what the answer brings: rows `lines + 2`.
+    Question {
+        lines: Vec<String>,
+        answer: String,
+        note: String,
+    },
+    /// Lines to read (made safe, wrapped to [`FIELD_WIDTH`]), dimmed.
+    Note(Vec<String>),
 }
+
+/// How wide a form's field is at 80 columns and over: a question or a note is wrapped to
+/// it.
+pub const FIELD_WIDTH: usize = 56;
 
 /// A form row: label, content, focus, and the line beneath (an error, or a hint).
 pub struct FormRow<'a> {
@@ -162,18 +175,47 @@ pub fn draw_form(
             Row::Text(field) => draw_field(frame, f, field, r.focused),
             Row::Choice(text) => line(frame, f, picker(text.clone(), r.focused)),
             Row::Picks(lines, picked) => {
+                let width = usize::from(f.width);
                 let lines: Vec<Line> = lines
                     .iter()
                     .enumerate()
                     .map(|(i, text)| {
-                        if *picked == Some(i) {
+                        let line = if *picked == Some(i) {
                             Line::styled(format!("▶ {text}"), theme::cursor(true))
                         } else {
                             Line::styled(format!("  {text}"), theme::dim())
-                        }
+                        };
+                        cut_line(line, width, false)
                     })
                     .collect();
                 frame.render_widget(Paragraph::new(lines), f)
+            }
+            Row::Question {
+                lines,
+                answer,
+                note,
+            } => {
+                let bold = Style::new().add_modifier(Modifier::BOLD);
+                let width = usize::from(f.width);
+                let mut shown: Vec<Line> = lines
+                    .iter()
+                    .map(|l| cut_line(Line::styled(l.clone(), bold), width, false))
+                    .collect();
+                shown.push(picker(answer.clone(), r.focused));
+                shown.push(cut_line(
+                    Line::styled(note.clone(), theme::dim()),
+                    width,
+                    false,
+                ));
+                frame.render_widget(Paragraph::new(shown), f)
+            }
+            Row::Note(lines) => {
+                let width = usize::from(f.width);
+                let shown: Vec<Line> = lines
+                    .iter()
+                    .map(|l| cut_line(Line::styled(l.clone(), theme::dim()), width, false))
+                    .collect();
+                frame.render_widget(Paragraph::new(shown), f)
             }
         }
         i += 1;

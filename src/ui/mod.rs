@@ -3,6 +3,7 @@
 
 mod checklist;
 pub mod compact;
+mod duties;
 pub mod field;
 pub mod fit;
 pub mod form_parts;

@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 use shiftdesk_core::escalation::route_progress;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::next_action::{NextAction, next_action_with, sentence, update_words};
+use shiftdesk_core::playbook::StepRole;
 use shiftdesk_core::text::safe_line;
 
 /// What to do next for the selected incident, in words, and its style.
@@ -41,6 +42,13 @@ pub fn next_text(app: &App) -> (String, Style) {
         NextAction::Call { .. } => " [r/x/m]",
         NextAction::NobodyAvailable { .. } => " [e]",
         NextAction::GiveUpdate { .. } => " [u]",
+        NextAction::Obligation { .. } => " [O]",
+        // The step a decision on an out-of-scope request fulfils is done by recording it.
+        NextAction::Step { index }
+            if inc.checklist.get(index).and_then(|s| s.role) == Some(StepRole::RecordDecision) =>
+        {
+            " [d]"
+        }
         NextAction::Step { .. } => " [Space]",
         NextAction::Close => " [c]",
         NextAction::Closed => "",

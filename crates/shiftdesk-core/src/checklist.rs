@@ -32,6 +32,8 @@ pub enum DoneVia {
     InterimAction,
     /// Saving the review.
     ReviewSaved,
+    /// Recording what was decided about an out-of-scope request.
+    ScopeDecided,
 }
 
 /// A step marked as not applying to this incident: who said so, when, and why (optional).

@@ -25,6 +25,8 @@ pub enum DraftKind {
     Filter,
     /// Why a step does not apply.
     NotApplicable,
+    /// What was decided about an out-of-scope request.
+    ScopeDecision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use crate::Severity;
 use crate::category::CategoryClass;
 use crate::drill::Answer;
 use crate::incident::AttemptOutcome;
+use crate::obligation::Known;
 use crate::playbook::Phase;
 use crate::record::Effect;
 use crate::roster::{Means, PhoneKind};
@@ -157,6 +158,18 @@ pub fn answer(lang: Lang, a: Answer) -> &'static str {
     )
 }
 
+/// An answer to a condition of the guide.
+pub fn known(lang: Lang, k: Known) -> &'static str {
+    t(
+        lang,
+        match k {
+            Known::Yes => Msg::KnownYes,
+            Known::No => Msg::KnownNo,
+            Known::NotKnown => Msg::KnownNotKnown,
+        },
+    )
+}
+
 pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
     use EntryKind::*;
     t(
@@ -191,6 +204,13 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             MeasureAdded => Msg::EntryMeasureAdded,
             StepNotApplicable => Msg::EntryStepNotApplicable,
             StepApplicable => Msg::EntryStepApplicable,
+            ConditionAnswered => Msg::EntryConditionAnswered,
+            ObligationArose => Msg::EntryObligationArose,
+            ObligationDone => Msg::EntryObligationDone,
+            ObligationReopened => Msg::EntryObligationReopened,
+            ObligationWithdrawn => Msg::EntryObligationWithdrawn,
+            ObligationReinstated => Msg::EntryObligationReinstated,
+            ScopeDecided => Msg::EntryScopeDecided,
         },
     )
 }

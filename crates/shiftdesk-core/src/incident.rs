@@ -2,7 +2,9 @@
 
 use crate::category::Category;
 use crate::checklist::{self, ChecklistStep, DoneVia, PhaseProgress};
+use crate::decision::ScopeDecision;
 use crate::drill::DrillRun;
+use crate::obligation::{ConditionAnswer, Obligation};
 use crate::playbook::{Phase, StepRole};
 use crate::record::{Consultation, Effect, InterimAction, Measure, Review, Scope};
 use crate::roster::{Means, RouteLevel};
@@ -153,6 +155,16 @@ pub struct Incident {
     /// For a drill run from a scenario: its clock, injects and readiness checks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drill_run: Option<DrillRun>,
+    /// The guide's conditions as answered in the scope form ("personal information
+    /// involved?").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionAnswer>,
+    /// The duties with their own clocks that the answers brought.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obligations: Vec<Obligation>,
+    /// For an out-of-scope request: each decision recorded, the last one standing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_decisions: Vec<ScopeDecision>,
     pub timeline: Vec<TimelineEntry>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -232,6 +244,16 @@ impl Incident {
             .iter()
             .filter(|a| a.outcome == AttemptOutcome::Reached)
             .min_by_key(|a| a.at)
+    }
+
+    /// The decision standing on an out-of-scope request: the last one recorded.
+    pub fn scope_decision(&self) -> Option<&ScopeDecision> {
+        self.scope_decisions.last()
+    }
+
+    /// The answer given to a condition of the guide, if one was.
+    pub fn condition(&self, id: &str) -> Option<&ConditionAnswer> {
+        self.conditions.iter().find(|c| c.id == id)
     }
 
     pub fn age(&self, now: DateTime<Utc>) -> chrono::Duration {

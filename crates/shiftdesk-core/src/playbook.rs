@@ -72,6 +72,9 @@ pub enum StepRole {
     DecideMeasures,
     /// Saving the review with whom the case was shared.
     ShareCase,
+    /// Recording what was decided about an out-of-scope request, with the rule of the
+    /// scope definition that applied.
+    RecordDecision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

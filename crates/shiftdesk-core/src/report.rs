@@ -21,6 +21,7 @@ pub struct Reporter<'a> {
 fn phase_lines(
     incident: &Incident,
     phase: Phase,
+    roster: &Roster,
     lang: Lang,
     zone: &Zone,
     now: DateTime<Utc>,
@@ -45,6 +46,13 @@ fn phase_lines(
                     lines.push(format!("- {}", safe_line(&scope.notes)));
                 }
             }
+            let reading = crate::share::duties::Reading {
+                roster,
+                lang,
+                zone,
+                now,
+            };
+            lines.extend(crate::share::duties::report_lines(incident, &reading));
         }
         Phase::InterimFix => {
             for action in &incident.interim_actions {
@@ -169,7 +177,7 @@ pub fn report_text(
     ] {
         out.push(String::new());
         out.push(format!("{}:", t(lang, heading)));
-        let lines = phase_lines(incident, phase, lang, zone, now);
+        let lines = phase_lines(incident, phase, roster, lang, zone, now);
         if lines.is_empty() {
             out.push(format!("- {}", t(lang, none)));
         } else {

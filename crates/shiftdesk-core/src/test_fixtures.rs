@@ -23,6 +23,24 @@ pub fn bundled_playbooks() -> Playbooks {
     serde_json::from_str(include_str!("../../../assets/playbooks.json")).unwrap()
 }
 
+pub fn bundled_guide() -> crate::guide::Guide {
+    serde_json::from_str(include_str!("../../../assets/guide.json")).unwrap()
+}
+
+/// An open incident of a category (and kind), detected and opened at a clock time, with
+/// the bundled steps of its kind and no route.
+pub fn incident_of(category: Category, kind: Option<&str>, hhmm: &str) -> Incident {
+    let books = bundled_playbooks();
+    let book = books.for_category(category).unwrap();
+    let kind = book.known_kind_or_default(kind);
+    Incident {
+        category,
+        checklist: checklist_from(&book.for_kind(kind.as_deref())),
+        kind,
+        ..incident_at(hhmm)
+    }
+}
+
 /// An open incident detected at a clock time, with the bundled outage checklist and no route.
 pub fn incident_at(hhmm: &str) -> Incident {
     let books = bundled_playbooks();
@@ -48,6 +66,9 @@ pub fn incident_at(hhmm: &str) -> Incident {
         interim_actions: vec![],
         review: None,
         drill_run: None,
+        conditions: vec![],
+        obligations: vec![],
+        scope_decisions: vec![],
         timeline: vec![],
         extra: Map::new(),
     }

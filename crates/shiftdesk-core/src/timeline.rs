@@ -5,6 +5,7 @@ use crate::checklist::DoneVia;
 use crate::drill::Answer;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::incident::{AttemptOutcome, Incident};
+use crate::obligation::Known;
 use crate::record::Effect;
 use crate::roster::Roster;
 use crate::text::safe_line;
@@ -48,6 +49,31 @@ pub enum EntryKind {
     StepNotApplicable,
     /// A step marked as not applying was taken back: it is open again.
     StepApplicable,
+    /// A condition of the guide was answered (in the scope form).
+    ConditionAnswered,
+    /// An obligation with its own clock arose: its condition holds.
+    ObligationArose,
+    ObligationDone,
+    /// An obligation marked done was marked not done again.
+    ObligationReopened,
+    /// Its condition was answered no: the obligation no longer stands.
+    ObligationWithdrawn,
+    /// Its condition holds again: the obligation withdrawn stands again, on its first clock.
+    ObligationReinstated,
+    /// What was decided about an out-of-scope request.
+    ScopeDecided,
+}
+
+/// What an entry about a duty or a decision is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum About {
+    /// A condition of the guide and the answer given.
+    Condition { id: String, answer: Known },
+    /// An obligation on the incident (its id).
+    Obligation { id: String },
+    /// A decision on an out-of-scope request (its index in the incident's decisions).
+    Decision { index: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +115,9 @@ pub struct TimelineEntry {
     /// The action that checked the step this entry is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<DoneVia>,
+    /// The condition, obligation or decision this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
     /// The change that wrote this entry: a change whose id is on its incident is not
     /// applied again. None on entries written before changes had ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,6 +143,7 @@ impl TimelineEntry {
             minutes: None,
             check: None,
             via: None,
+            about: None,
             change_id: None,
             extra: Map::new(),
         }
@@ -144,6 +174,11 @@ impl TimelineEntry {
         self
     }
 
+    pub fn with_about(mut self, about: About) -> Self {
+        self.about = Some(about);
+        self
+    }
+
     pub fn with_via(mut self, via: &DoneVia) -> Self {
         if let DoneVia::Reaching(contact) = via {
             self.contact = Some(contact.clone());
@@ -166,6 +201,7 @@ pub fn via_words(via: &DoneVia, roster: &Roster, lang: Lang) -> String {
         DoneVia::ScopeSaved => i18n::Msg::ViaScope,
         DoneVia::InterimAction => i18n::Msg::ViaInterimAction,
         DoneVia::ReviewSaved => i18n::Msg::ViaReview,
+        DoneVia::ScopeDecided => i18n::Msg::ViaDecision,
     };
     i18n::t(lang, msg).to_string()
 }
@@ -269,7 +305,7 @@ fn told_in_words(
             }
             Some(out)
         }
-        _ => None,
+        _ => duties::about_words(entry, incident, roster, lang),
     }
 }
 
@@ -327,5 +363,6 @@ fn check_and_note<'e>(entry: &'e TimelineEntry, incident: &'e Incident) -> (&'e 
     known.unwrap_or((entry.text.as_str(), ""))
 }
 
+mod duties;
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ use shiftdesk_core::change::{Applied, ChangeError, Stamped};
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::drill::Scenario;
+use shiftdesk_core::guide::Guide;
 use shiftdesk_core::history::HistoryFilter;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::{Incident, IncidentId};
@@ -44,6 +45,9 @@ pub struct Desk {
     /// The name of this desk, which the changes made here carry (see [`Desk::stamp`]).
     origin: String,
     pub playbooks: Playbooks,
+    /// The team's incident guide (read only): the bundled one until `open_desk` reads the
+    /// data dir's.
+    pub guide: Guide,
     /// The drill scenarios: bundled and the team's own.
     pub scenarios: Vec<Scenario>,
     /// The roster prepared for contact search; rebuilt when the roster changes.
@@ -71,6 +75,7 @@ impl Desk {
             incidents: Ledger::new(incidents_store, incidents),
             roster: Ledger::new(roster_store, roster),
             playbooks,
+            guide: crate::guide_file::bundled_guide(),
             scenarios: crate::drills::bundled(),
             history: None,
             search_generation: 0,

@@ -3,6 +3,7 @@
 use crate::DataDir;
 use crate::desk::Desk;
 use crate::drills::load_scenarios;
+use crate::guide_file::load_guide;
 use crate::incidents::IncidentsStore;
 use crate::permissions::tighten;
 use crate::playbooks_file::load_playbooks;
@@ -105,6 +106,11 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
         playbooks.playbooks,
     );
     desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
+    let guide = load_guide(dir);
+    if let Some(p) = &guide.problem {
+        warnings.push(fill(lang, Msg::MsgGuideProblem, &[("why", &p.to_string())]));
+    }
+    desk.guide = guide.guide;
     // Closed incidents due for the archive leave the live file now; the first time, an
     // older data dir's whole history moves.
     let before = desk.incidents().incidents.len();

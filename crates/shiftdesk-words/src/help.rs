@@ -63,4 +63,10 @@ area! { help_words {
     HelpNotApplicable:
         "mark the selected step not applicable, with an optional reason / take it back",
         "選択した手順を対象外にする(理由は任意) / 取り消す";
+    HelpObligations:
+        "obligations with their own clocks (a report within days): Space marks done",
+        "期限付きの届出・通知の義務(日数で数える): Space で完了";
+    HelpDecide:
+        "an out-of-scope request: record the decision (forwarded, declined, accepted) and the rule",
+        "対応範囲外の依頼: 判断(引き継ぎ・お断り・例外対応)と適用した定めを記録";
 } }

@@ -95,4 +95,13 @@ area! { labels_words {
     ViaScope: "by saving the scope", "影響範囲の記録により";
     ViaInterimAction: "by logging an interim action", "暫定対処の記録により";
     ViaReview: "by saving the review", "振り返りの保存により";
+    // Kinds of timeline entry: conditions, obligations, out-of-scope decisions
+    EntryConditionAnswered: "condition answered", "条件の回答";
+    EntryObligationArose: "obligation arose", "義務が発生";
+    EntryObligationDone: "obligation done", "義務を完了";
+    EntryObligationReopened: "obligation reopened", "義務を未完了に戻す";
+    EntryObligationWithdrawn: "obligation withdrawn", "義務を取り下げ";
+    EntryObligationReinstated: "obligation stands again", "義務が再び有効に";
+    EntryScopeDecided: "out-of-scope decision", "対応範囲外の判断";
+    ViaDecision: "by recording the decision", "判断の記録により";
 } }

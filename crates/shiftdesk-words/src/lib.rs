@@ -17,6 +17,8 @@ mod desk;
 #[macro_use]
 mod doctor;
 #[macro_use]
+mod duties;
+#[macro_use]
 mod drill;
 #[macro_use]
 mod forms;
@@ -55,6 +57,7 @@ desk_words! {{
     roster_check_words,
     roster_csv_words,
     guide_words,
+    duties_words,
     labels_words;
 }}
 

@@ -59,4 +59,7 @@ area! { notices_words {
         "{id}: 手順 {x} はチェック済みです。対象外にするには先にチェックを外してください(Space)";
     MsgNotApplicable: "Not applicable: {step}", "対象外にしました: {step}";
     MsgApplicableAgain: "Applies again: {step}", "対象外を取り消しました: {step}";
+    MsgGuideProblem:
+        "Own guide.json not used ({why}); using the bundled guide",
+        "独自の guide.json は使えません({why})。標準のガイドを使用中";
 } }

@@ -4,6 +4,7 @@ use super::availability::AvailabilityForm;
 use super::check_answer::CheckAnswerForm;
 use super::consult::ConsultForm;
 use super::contact_form::ContactForm;
+use super::decision::DecisionForm;
 use super::escalate::EscalateForm;
 use super::filter::FilterForm;
 use super::interim::InterimForm;
@@ -42,6 +43,7 @@ pub fn form_of(d: &Draft, app: &App) -> Option<Box<dyn Layer>> {
         DraftKind::Availability => boxed(AvailabilityForm::from_draft(d)),
         DraftKind::CheckAnswer => boxed(CheckAnswerForm::from_draft(d)?),
         DraftKind::Filter => boxed(FilterForm::from_draft(d, app)),
+        DraftKind::ScopeDecision => boxed(DecisionForm::from_draft(d, app)?),
     }
 }
 
@@ -63,5 +65,6 @@ pub fn kind_words(d: &Draft) -> Msg {
         DraftKind::Availability => Msg::AwayTitle,
         DraftKind::CheckAnswer => Msg::DraftNote,
         DraftKind::Filter => Msg::FilterTitle,
+        DraftKind::ScopeDecision => Msg::DraftDecision,
     }
 }

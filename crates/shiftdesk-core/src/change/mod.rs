@@ -3,15 +3,18 @@
 //! travels in a [`Stamped`] envelope whose id makes applying it twice change nothing.
 
 mod drill;
+mod duties;
 mod new_incident;
 mod record;
 mod route;
 mod stamped;
 mod step;
+use crate::decision::DecisionInput;
 use crate::desk::IncidentsFile;
 use crate::drill::Answer;
 use crate::i18n::{Lang, Msg, t};
 use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
+use crate::obligation::ConditionInput;
 use crate::record::{Effect, NewMeasure, ReviewInput, Scope};
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
@@ -84,9 +87,23 @@ pub enum Change {
         incident: IncidentId,
         to: Box<Reclassification>,
     },
+    /// The scope of impact, and the answers to the guide's conditions asked with it (a
+    /// yes brings the condition's obligations, in the same change).
     SetScope {
         incident: IncidentId,
         scope: Box<Scope>,
+        conditions: Vec<ConditionInput>,
+    },
+    /// Marks an obligation done or not; also once the incident is closed.
+    SetObligationDone {
+        incident: IncidentId,
+        obligation: String,
+        done: bool,
+    },
+    /// What was decided about an out-of-scope request, with the rule that applied.
+    DecideScope {
+        incident: IncidentId,
+        decision: Box<DecisionInput>,
     },
     Consult {
         incident: IncidentId,
@@ -170,6 +187,8 @@ impl Change {
             | Change::UpdateSent { incident, .. }
             | Change::Reclassify { incident, .. }
             | Change::SetScope { incident, .. }
+            | Change::SetObligationDone { incident, .. }
+            | Change::DecideScope { incident, .. }
             | Change::Consult { incident, .. }
             | Change::InterimAction { incident, .. }
             | Change::SaveReview { incident, .. }
@@ -209,6 +228,9 @@ pub enum ChangeError {
     NoSuchCheck(IncidentId, String),
     /// The step is checked: it cannot be marked as not applying.
     StepChecked(IncidentId, String),
+    NoSuchObligation(IncidentId, String),
+    /// A decision on an out-of-scope request, for an incident of another category.
+    NotOutOfScope(IncidentId),
 }
 
 impl ChangeError {
@@ -235,6 +257,12 @@ impl ChangeError {
                 (Msg::ErrNoSuchLevel, id.0.as_str(), (l + 1).to_string())
             }
             ChangeError::NotADrill(id) => (Msg::ErrNotADrill, id.0.as_str(), String::new()),
+            ChangeError::NotOutOfScope(id) => (Msg::ErrNotOutOfScope, id.0.as_str(), String::new()),
+            ChangeError::NoSuchObligation(id, o) => (
+                Msg::ErrNoSuchObligation,
+                id.0.as_str(),
+                crate::text::safe_line(o),
+            ),
             ChangeError::NoSuchCheck(id, c) => (
                 Msg::ErrNoSuchCheck,
                 id.0.as_str(),
@@ -367,6 +395,9 @@ fn apply_change(
                 interim_actions: Vec::new(),
                 review: None,
                 drill_run: new.drill_run.clone(),
+                conditions: Vec::new(),
+                obligations: Vec::new(),
+                scope_decisions: Vec::new(),
                 timeline,
                 extra: Map::new(),
             }));
@@ -466,8 +497,23 @@ fn apply_change(
             }
             route::reclassify(open_incident(file, incident)?, (at, by), to)
         }
-        Change::SetScope { incident, scope } => {
-            record::set_scope(open_incident(file, incident)?, (at, by), scope)
+        Change::SetScope {
+            incident,
+            scope,
+            conditions,
+        } => record::set_scope(open_incident(file, incident)?, (at, by), scope, conditions),
+        Change::SetObligationDone {
+            incident,
+            obligation,
+            done,
+        } => {
+            let inc = file
+                .get_mut(incident)
+                .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
+            duties::set_obligation_done(inc, (at, by), obligation, *done)
+        }
+        Change::DecideScope { incident, decision } => {
+            duties::decide_scope(open_incident(file, incident)?, (at, by), decision)
         }
         Change::Consult {
             incident,
@@ -553,6 +599,8 @@ fn apply_change(
 mod tests;
 #[cfg(test)]
 mod tests_again;
+#[cfg(test)]
+mod tests_duties;
 #[cfg(test)]
 mod tests_follow_up;
 #[cfg(test)]

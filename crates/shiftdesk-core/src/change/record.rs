@@ -1,9 +1,10 @@
 //! Applying the changes that build the record after the report: scope, consultations,
 //! interim actions, the review and its measures, closing without review, reopening.
 
-use crate::change::{Applied, ChangeError, step};
+use crate::change::{Applied, ChangeError, duties, step};
 use crate::checklist::{DoneVia, Stamp};
 use crate::incident::{Incident, Status};
+use crate::obligation::ConditionInput;
 use crate::playbook::StepRole;
 use crate::record::{
     Consultation, Effect, InterimAction, Measure, NewMeasure, Review, ReviewInput, Scope,
@@ -33,14 +34,29 @@ fn scope_summary(scope: &Scope) -> String {
     parts.join(" / ")
 }
 
+/// Saves the scope, logged, and records the answers to the guide's conditions given with
+/// it (see [`duties::answer_conditions`]). A form that asked conditions, saved with no
+/// scope recorded before or now, logs no empty scope: it was saved for the answers.
 pub(super) fn set_scope(
     inc: &mut Incident,
     (at, by): When,
     scope: &Scope,
+    conditions: &[ConditionInput],
 ) -> Result<Applied, ChangeError> {
-    if inc.scope.as_ref() == Some(scope) {
+    let answers = conditions.iter().any(|c| duties::is_news(inc, c));
+    let for_answers = !conditions.is_empty() && inc.scope.is_none() && scope.is_empty();
+    let new_scope = inc.scope.as_ref() != Some(scope) && !for_answers;
+    if !new_scope && !answers {
         return Ok(Applied::Unchanged);
     }
+    if new_scope {
+        save_scope(inc, (at, by), scope);
+    }
+    duties::answer_conditions(inc, (at, by), conditions);
+    Ok(Applied::Changed(inc.id.clone()))
+}
+
+fn save_scope(inc: &mut Incident, (at, by): When, scope: &Scope) {
     let mut scope = scope.clone();
     if let Some(old) = &inc.scope {
         scope.extra = old.extra.clone();
@@ -56,7 +72,6 @@ pub(super) fn set_scope(
     if known {
         step::check_role(inc, (at, by), StepRole::RecordScope, DoneVia::ScopeSaved);
     }
-    Ok(Applied::Changed(inc.id.clone()))
 }
 
 pub(super) fn consult(

@@ -230,6 +230,7 @@ fn change(op: &Op, archived: &Arc<Incident>) -> Change {
                 notes: String::new(),
                 extra: Map::new(),
             }),
+            conditions: Vec::new(),
         },
         Op::FromArchive => Change::FromArchive {
             archived: archived.clone(),

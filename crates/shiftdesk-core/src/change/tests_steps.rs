@@ -132,6 +132,7 @@ fn saving_the_scope_checks_its_step_in_the_same_change() {
     let empty = Change::SetScope {
         incident: id.clone(),
         scope: Box::default(),
+        conditions: Vec::new(),
     };
     apply(&mut file, empty, "10:10").unwrap();
     assert!(file.get(&id).unwrap().step(&step).unwrap().done.is_none());
@@ -143,6 +144,7 @@ fn saving_the_scope_checks_its_step_in_the_same_change() {
         Change::SetScope {
             incident: id.clone(),
             scope: Box::new(scope),
+            conditions: Vec::new(),
         },
         t("10:12"),
         "yamada",
@@ -334,6 +336,7 @@ fn reclassifying_keeps_what_does_not_apply_and_what_checked_a_step() {
         Change::SetScope {
             incident: id.clone(),
             scope: Box::new(s),
+            conditions: Vec::new(),
         },
         "10:06",
     )

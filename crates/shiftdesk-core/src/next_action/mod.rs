@@ -10,6 +10,7 @@ use crate::escalation::{
     RouteProgress, contact_to_call, next_update_due, route_progress, untried_below,
 };
 use crate::incident::Incident;
+use crate::obligation::{is_pressing, most_urgent};
 use crate::roster::{Contact, Means, Roster};
 use chrono::{DateTime, Utc};
 
@@ -40,6 +41,11 @@ pub enum NextAction<'r> {
     GiveUpdate {
         contact: Option<&'r Contact>,
         due: DateTime<Utc>,
+    },
+    /// Do this obligation (index into `incident.obligations`): the most urgent, due within
+    /// a day (or overdue), or with no step left before it.
+    Obligation {
+        index: usize,
     },
     /// Do this checklist step (index into `incident.checklist`).
     Step {
@@ -107,9 +113,16 @@ pub fn next_action_with<'r>(
             .and_then(|a| roster.contact(&a.contact));
         return NextAction::GiveUpdate { contact, due };
     }
-    match next_open_step(&incident.checklist) {
-        Some(index) => NextAction::Step { index },
-        None => NextAction::Close,
+    // A duty counted in days waits behind the report and the updates (minutes), and comes
+    // before the checklist once it is due within a day.
+    let duty = most_urgent(&incident.obligations);
+    if let Some((index, _)) = duty.filter(|(_, o)| is_pressing(o.due, now)) {
+        return NextAction::Obligation { index };
+    }
+    match (next_open_step(&incident.checklist), duty) {
+        (Some(index), _) => NextAction::Step { index },
+        (None, Some((index, _))) => NextAction::Obligation { index },
+        (None, None) => NextAction::Close,
     }
 }
 

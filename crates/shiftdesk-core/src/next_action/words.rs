@@ -5,6 +5,7 @@ use crate::clock::{Zone, countdown, minutes_up};
 use crate::escalation::{RouteProgress, next_update_due};
 use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::Incident;
+use crate::obligation::days_words;
 use crate::roster::{Contact, Means, Roster};
 use crate::text::safe_line;
 use chrono::{DateTime, Utc};
@@ -71,6 +72,9 @@ pub fn due_words(
         .or_else(|| next_update_due(incident, progress, roster))
         .map(|d| deadline_words(d, lang, zone, now))
 }
+
+/// How much of what an obligation is the Next line shows, in columns.
+const OBLIGATION_COLUMNS: usize = 32;
 
 /// The address to reach a contact by the means given.
 fn address(contact: &Contact, means: Means) -> &str {
@@ -192,6 +196,23 @@ pub fn sentence(
                 .unwrap_or_default();
             fill(lang, Msg::NextStep, &[("step", &step)])
         }
+        NextAction::Obligation { index } => match incident.obligations.get(*index) {
+            Some(o) => {
+                // What it is, cut: the guide's words are a paragraph, the line has two rows.
+                let what = safe_line(o.what.get(lang));
+                let (left, _) = days_words(o.due, lang, zone, now);
+                fill(
+                    lang,
+                    Msg::NextObligation,
+                    &[
+                        ("left", &left),
+                        ("to", &safe_line(o.to.get(lang))),
+                        ("what", &crate::wrap::cut(&what, OBLIGATION_COLUMNS)),
+                    ],
+                )
+            }
+            None => t(lang, Msg::NextClose).to_string(),
+        },
         NextAction::Close => t(lang, Msg::NextClose).to_string(),
         NextAction::Closed => {
             let when = incident

@@ -49,6 +49,13 @@ pub fn incident_markdown(
     classification(&mut doc, incident, lang, zone);
     times(&mut doc, incident, lang, zone);
     scope(&mut doc, incident, lang, zone);
+    let reading = super::duties::Reading {
+        roster,
+        lang,
+        zone,
+        now,
+    };
+    super::duties::export_sections(&mut doc, incident, &reading);
     contacts(&mut doc, incident, roster, lang, zone);
     records(&mut doc, incident, lang, zone);
     checklist(&mut doc, incident, lang);

@@ -163,6 +163,15 @@ pub fn handover_text(
     let title = fill(lang, Msg::DocClosedHeading, &[("n", &count)]);
     ctx.section(&mut doc, &title, items);
 
+    // Obligations outlive their incidents: those of closed ones, when any are still to do.
+    let items =
+        super::duties::closed_obligations(incidents.iter().map(Borrow::borrow), lang, zone, now);
+    if !items.is_empty() {
+        let count = items.len().to_string();
+        let title = fill(lang, Msg::DocClosedObligationsHeading, &[("n", &count)]);
+        ctx.section(&mut doc, &title, items);
+    }
+
     let until = local_date(zone, now).and_then(|d| d.checked_add_days(Days::new(FOLLOW_UP_DAYS)));
     let items = until.map_or_else(Vec::new, |until| follow_ups(&ctx, incidents, until));
     let date = until.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
@@ -211,6 +220,13 @@ fn open_incident(ctx: &Ctx<'_>, inc: &Incident) -> String {
         let line = fill(lang, Msg::DocUpdateDue, &[("due", &ctx.due(update))]);
         lines.push(format!("- {}", inline(&line)));
     }
+    let reading = super::duties::Reading {
+        roster: ctx.roster,
+        lang,
+        zone: ctx.zone,
+        now: ctx.now,
+    };
+    lines.extend(super::duties::handover_lines(inc, &reading));
     for attempt in callbacks_pending(inc) {
         let contact = ctx.roster.contact(&attempt.contact);
         let mut name = contact.map_or(attempt.contact.clone(), |c| c.name.clone());

@@ -3,6 +3,7 @@
 //! text from people never carries control characters or Markdown of its own.
 
 pub mod duration;
+pub mod duties;
 pub mod export;
 pub mod handover;
 pub mod markdown;

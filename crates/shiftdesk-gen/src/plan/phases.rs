@@ -42,6 +42,7 @@ impl Planner<'_> {
                 notes,
                 extra: Map::new(),
             }),
+            conditions: Vec::new(),
         });
     }
 
