@@ -22,7 +22,7 @@ fn record_an_incident_in_japanese_check_a_step_and_quit() {
     desk.wait_for("インシデント新規記録");
     desk.send("基幹サーバ停止");
     desk.send("\t\x1b[C"); // Category: one to the right, to team.security
-    desk.send("\t1"); // Severity 1
+    desk.send("\t\t1"); // Past the kind (the category's default) to severity 1
     desk.send("\r");
     desk.wait_for("INC-0001 を記録しました");
     desk.wait_for("基幹サーバ停止");

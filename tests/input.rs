@@ -99,9 +99,9 @@ fn a_multi_line_paste_without_bracketed_paste_goes_into_the_field_whole() {
     desk.send("\ngamma");
     desk.wait_for("alpha beta e gamma");
     assert!(desk.screen().contains("New incident"), "{}", desk.screen());
-    // Typed keys after the paste are keys again: Tab to the description, a paste there
-    // keeps its line breaks.
-    desk.send("\t\t\t\t");
+    // Typed keys after the paste are keys again: Tab to the description (past the outage's
+    // kind), a paste there keeps its line breaks.
+    desk.send("\t\t\t\t\t");
     desk.send("first line\rsecond line\r\nthird");
     desk.wait_for("third");
     desk.send("\r");
@@ -124,7 +124,7 @@ fn a_bracketed_paste_keeps_line_breaks_in_multi_line_fields_and_spaces_in_one_li
         "{BRACKETED_START}one\r\ntwo\rthree{BRACKETED_END}"
     ));
     desk.wait_for("one two three");
-    desk.send("\t\t\t\t");
+    desk.send("\t\t\t\t\t"); // to the description, past the outage's kind
     desk.send(&format!(
         "{BRACKETED_START}first\r\nsecond\rthird\nfourth e{BRACKETED_END}"
     ));
@@ -224,7 +224,7 @@ fn ctrl_c_keeps_the_text_of_every_record_form() {
         desk.send(key);
         desk.wait_for(title);
         if key == "s" {
-            desk.send("\t\t"); // past the severity and category pickers to the reason
+            desk.send("\t\t\t"); // past the severity, category and kind pickers to the reason
         }
         desk.send(typed);
         desk.wait_for(typed);
@@ -328,6 +328,7 @@ fn every_form_with_text_gives_a_draft_that_restores_it_as_it_was() {
                 id.clone(),
                 Severity::HIGH,
                 Category::Security,
+                Some("misdirected_email".into()),
             )),
         ),
         ("new contact", Box::new(ContactForm::new(None))),
@@ -354,8 +355,10 @@ fn every_form_with_text_gives_a_draft_that_restores_it_as_it_was() {
         );
         assert!(!form.unsaved(), "{what}");
         if what == "reclassify" {
-            form.handle(&Action::FieldNext, &app);
-            form.handle(&Action::FieldNext, &app);
+            // Past severity, category and kind, to the reason.
+            for _ in 0..3 {
+                form.handle(&Action::FieldNext, &app);
+            }
         }
         form.handle(&Action::Paste("typed\nby hand".into()), &app);
         if what == "review" {
@@ -393,7 +396,7 @@ fn ctrl_j_and_alt_enter_start_a_new_line_and_enter_saves() {
     desk.send("VPN down");
     // In the one-line title, a new line is not taken (nor does Ctrl-J wipe the line).
     desk.send("\n");
-    desk.send("\t\t\t\t");
+    desk.send("\t\t\t\t\t"); // to the description, past the outage's kind
     desk.wait_for("Ctrl-J: new line");
     desk.send("first line");
     desk.send("\n");
@@ -466,7 +469,7 @@ fn detection_time_takes_a_relative_time_and_the_form_says_so() {
     desk.wait_for("インシデント新規記録");
     desk.wait_for("10分前");
     desk.send("基幹サーバ停止");
-    desk.send("\t\t\t");
+    desk.send("\t\t\t\t"); // to the detection time, past the outage's kind
     desk.send("10分前");
     desk.send("\r");
     desk.wait_for("INC-0001 を記録しました");
@@ -490,7 +493,7 @@ fn detection_time_takes_a_relative_time_and_the_form_says_so() {
     desk.wait_for("INC-0001");
     desk.send("n");
     desk.wait_for("New incident");
-    desk.send("x\t\t\tyesterday morning");
+    desk.send("x\t\t\t\tyesterday morning");
     desk.send("\r");
     desk.wait_for("10m ago");
     desk.wait_for("-10m");

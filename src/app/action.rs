@@ -84,4 +84,6 @@ pub enum Action {
     AnswerCheck(shiftdesk_core::drill::Answer),
     /// The terminal went away (SIGHUP) or the desk was told to stop: keep the draft, quit.
     Hangup,
+    /// F1 or Ctrl-G in the record and reclassify forms: the whole guide for the category.
+    OpenGuide,
 }

@@ -191,6 +191,7 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             MeasureAdded => Msg::EntryMeasureAdded,
             StepNotApplicable => Msg::EntryStepNotApplicable,
             StepApplicable => Msg::EntryStepApplicable,
+            KindChanged => Msg::EntryKindChanged,
         },
     )
 }

@@ -48,6 +48,9 @@ pub enum EntryKind {
     StepNotApplicable,
     /// A step marked as not applying was taken back: it is open again.
     StepApplicable,
+    /// The kind changed (the text: the kinds' ids and the reason); the new kind's steps were
+    /// added, those already done kept.
+    KindChanged,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

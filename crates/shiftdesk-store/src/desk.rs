@@ -1,5 +1,5 @@
 //! The saved state of the desk: the incidents and the roster, each a ledger over its file,
-//! and the playbooks (read only).
+//! and the playbooks and the incident guide (read only).
 
 use crate::IncidentsStore;
 use crate::history::History;
@@ -11,6 +11,7 @@ use shiftdesk_core::change::{Applied, ChangeError, Stamped};
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::drill::Scenario;
+use shiftdesk_core::guide::Guide;
 use shiftdesk_core::history::HistoryFilter;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::{Incident, IncidentId};
@@ -44,6 +45,8 @@ pub struct Desk {
     /// The name of this desk, which the changes made here carry (see [`Desk::stamp`]).
     origin: String,
     pub playbooks: Playbooks,
+    /// The team's incident guide (or the bundled one), shown beside the pickers.
+    pub guide: Guide,
     /// The drill scenarios: bundled and the team's own.
     pub scenarios: Vec<Scenario>,
     /// The roster prepared for contact search; rebuilt when the roster changes.
@@ -71,6 +74,7 @@ impl Desk {
             incidents: Ledger::new(incidents_store, incidents),
             roster: Ledger::new(roster_store, roster),
             playbooks,
+            guide: crate::guide_file::bundled_guide(),
             scenarios: crate::drills::bundled(),
             history: None,
             search_generation: 0,

@@ -63,4 +63,7 @@ area! { help_words {
     HelpNotApplicable:
         "mark the selected step not applicable, with an optional reason / take it back",
         "選択した手順を対象外にする(理由は任意) / 取り消す";
+    HelpGuide:
+        "in the new-incident and reclassify forms: the whole guide for the category (what counts, severity by impact, kinds, scope)",
+        "新規記録・分類変更のフォームで: その分類のガイド全体(該当する事象、影響度による重大度、種別、対応範囲)";
 } }

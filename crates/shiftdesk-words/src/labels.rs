@@ -95,4 +95,5 @@ area! { labels_words {
     ViaScope: "by saving the scope", "影響範囲の記録により";
     ViaInterimAction: "by logging an interim action", "暫定対処の記録により";
     ViaReview: "by saving the review", "振り返りの保存により";
+    EntryKindChanged: "kind", "種別変更";
 } }

@@ -59,4 +59,10 @@ area! { notices_words {
         "{id}: 手順 {x} はチェック済みです。対象外にするには先にチェックを外してください(Space)";
     MsgNotApplicable: "Not applicable: {step}", "対象外にしました: {step}";
     MsgApplicableAgain: "Applies again: {step}", "対象外を取り消しました: {step}";
+    MsgGuideProblem:
+        "Own guide.json not used ({why}); the bundled guide is shown",
+        "独自の guide.json は使えません({why})。同梱のガイドを表示中";
+    MsgGuideErrors:
+        "The team's guide.json has {n} problem(s): `shiftdesk guide check` names them",
+        "チームの guide.json に問題が {n} 件あります: `shiftdesk guide check` で確認できます";
 } }
