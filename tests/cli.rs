@@ -68,12 +68,101 @@ fn new_prints_sequential_ids_and_list_and_show_find_them() {
         text.contains("VPN 障害") && text.contains("報告") && text.contains("suzuki"),
         "{text}"
     );
-    assert!(text.contains("[ ] チームの報告ルートで上長へ"), "{text}");
+    assert!(text.contains("[ ] 報告ルートに沿ってすぐ上長へ"), "{text}");
 
     let show = shiftdesk(d, &["show", "1", "--json"]);
     let inc: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
     assert_eq!(inc["opened_by"], "suzuki");
     assert_eq!(inc["route"]["route_id"], "outage-high");
+}
+
+#[test]
+fn new_kind_gives_the_kinds_steps_and_show_list_report_and_export_name_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let card = ["--kind", "lost_card"];
+    let o = new_incident(d, "Lost card", "team.security", "3", &card);
+    assert_eq!(stdout(&o), "INC-0001\n", "{}", stderr(&o));
+    // Without --kind, the category's default.
+    new_incident(d, "Mail", "team.security", "3", &[]);
+
+    let show = stdout(&shiftdesk(d, &["--lang", "en", "show", "1"]));
+    assert!(
+        show.contains("Kind: Lost ID or entry card (lost_card)"),
+        "{show}"
+    );
+    assert!(show.contains("Have the card disabled now"), "{show}");
+    assert!(
+        !show.contains("recipient"),
+        "no step of another kind\n{show}"
+    );
+    let ja = stdout(&shiftdesk(d, &["--lang", "ja", "show", "2"]));
+    assert!(
+        ja.contains("種別: その他のセキュリティ事故 (other)"),
+        "{ja}"
+    );
+
+    let json = stdout(&shiftdesk(d, &["list", "--json"]));
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["kind"], "lost_card", "{json}");
+    assert_eq!(rows[1]["kind"], "other", "{json}");
+    let inc: serde_json::Value =
+        serde_json::from_str(&stdout(&shiftdesk(d, &["show", "1", "--json"]))).unwrap();
+    assert_eq!(inc["kind"], "lost_card");
+    assert_eq!(inc["kind_name"]["ja"], "IDカード・入館証の紛失");
+
+    let report = stdout(&shiftdesk(d, &["--lang", "en", "report", "1"]));
+    assert!(
+        report.contains("Category: Security (ID card, misdirected mail) — Lost ID or entry card"),
+        "{report}"
+    );
+    let md = stdout(&shiftdesk(d, &["--lang", "ja", "export", "1"]));
+    assert!(
+        md.contains("- 種別: IDカード・入館証の紛失 — `lost_card`"),
+        "{md}"
+    );
+
+    // A kind the category does not have, or a category without kinds: exit 2, naming them.
+    let o = new_incident(d, "x", "team.security", "3", &["--kind", "lost"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("lost_card, misdirected_email, misdirected_fax, other"),
+        "{}",
+        stderr(&o)
+    );
+    let o = new_incident(d, "x", "other", "3", &["--kind", "lost"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has no kinds"), "{}", stderr(&o));
+    let help = stdout(&shiftdesk(d, &["new", "--help"]));
+    assert!(help.contains("--kind <KIND>"), "{help}");
+}
+
+#[test]
+fn guide_prints_a_category_with_its_kinds_and_checks_a_file_with_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let o = shiftdesk(d, &["--lang", "en", "guide", "team.security"]);
+    let text = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(text.contains("Severity by impact:"), "{text}");
+    assert!(
+        text.contains("- Email sent to the wrong recipient (misdirected_email)"),
+        "{text}"
+    );
+    // The team's own file, broken: named with its line and column; the bundled one shown.
+    std::fs::write(
+        d.join("guide.json"),
+        "{\n  \"schema_version\": 1,\n  \"x\": 2\n}",
+    )
+    .unwrap();
+    let o = shiftdesk(d, &["--lang", "en", "guide", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("guide.json:3:"), "{}", stderr(&o));
+    let o = shiftdesk(d, &["--lang", "en", "guide", "other"]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("guide.json:3:"), "{}", stderr(&o));
+    let help = stdout(&shiftdesk(d, &["--help"]));
+    assert!(help.contains("guide"), "{help}");
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn record_an_incident_in_japanese_check_a_step_and_quit() {
     desk.wait_for("インシデント新規記録");
     desk.send("基幹サーバ停止");
     desk.send("\t\x1b[C"); // Category: one to the right, to team.security
-    desk.send("\t1"); // Severity 1
+    desk.send("\t\t1"); // Past the kind (the category's default) to severity 1
     desk.send("\r");
     desk.wait_for("INC-0001 を記録しました");
     desk.wait_for("基幹サーバ停止");
@@ -187,6 +187,9 @@ fn scope_interim_action_and_review_end_up_in_the_export() {
     // Scope: services, affected, count.
     desk.send("S");
     desk.wait_for("Scope of impact");
+    // First the guide's question whether personal information was involved: left open.
+    desk.wait_for("personal information");
+    desk.send("\t");
     desk.send("Outbound mail\tPlan B customers\t120");
     desk.send("\r");
     desk.wait_for("Recorded");

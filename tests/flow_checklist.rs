@@ -30,9 +30,9 @@ fn run(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn new_incident(dir: &Path, title: &str, category: &str, severity: &str) {
+fn new_incident(dir: &Path, title: &str, category: &str, severity: &str, more: &[&str]) {
     let args = ["new", "--title", title, "--category", category];
-    run(dir, &[&args[..], &["--severity", severity]].concat());
+    run(dir, &[&args[..], &["--severity", severity], more].concat());
 }
 
 /// The screen without whitespace or box lines: words wrapped over rows read as one.
@@ -96,7 +96,8 @@ fn entries_about(dir: &Path, step: &str) -> Vec<String> {
 fn security_officer_reached(cols: u16, rows: u16) -> (tempfile::TempDir, Desk) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    new_incident(dir, "Mail to wrong customer", "team.security", "3");
+    let kind = ["--kind", "misdirected_email"];
+    new_incident(dir, "Mail to wrong customer", "team.security", "3", &kind);
     let mut desk = Desk::start(dir, &["--lang", "en", "--operator", "kato"], cols, rows);
     desk.wait_for("Mail to wrong customer");
     wait_for_words(&desk, "Next: call David Miller");
@@ -113,7 +114,14 @@ fn space_after_reaching_checks_the_step_under_the_cursor_which_stays_and_a_reach
  {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    new_incident(dir, "Core switch down", "operational.system_outage", "2");
+    let kind = ["--kind", "with_failover"];
+    new_incident(
+        dir,
+        "Core switch down",
+        "operational.system_outage",
+        "2",
+        &kind,
+    );
     let mut desk = Desk::start(dir, &["--lang", "en", "--operator", "kato"], 80, 24);
     desk.wait_for("Core switch down");
     wait_for_words(&desk, "Next: call 伊藤 大輔");
@@ -136,32 +144,32 @@ fn space_after_reaching_checks_the_step_under_the_cursor_which_stays_and_a_reach
 
     // Down to the last Report step, past one still open: checking it moves the cursor on
     // to the next open step after it, never back to the earlier open one.
-    desk.send("jj"); // on start-timeline; contact-system-owner above it stays open
+    desk.send("j"); // on fo-get-runbook; contact-owner above it stays open
     desk.send(" ");
-    wait_saved(&desk, dir, "start-timeline checked", |_| {
-        !step(dir, "start-timeline")["done"].is_null()
+    wait_saved(&desk, dir, "fo-get-runbook checked", |_| {
+        !step(dir, "fo-get-runbook")["done"].is_null()
     });
     desk.send(" ");
-    wait_saved(&desk, dir, "identify-services checked", |_| {
-        !step(dir, "identify-services")["done"].is_null()
+    wait_saved(&desk, dir, "identify-scope checked", |_| {
+        !step(dir, "identify-scope")["done"].is_null()
     });
-    assert!(step(dir, "report-key-facts")["done"].is_null());
+    assert!(step(dir, "contact-owner")["done"].is_null());
     // Unchecking leaves the cursor where it is: Space twice on one step.
     desk.send("k");
     desk.send(" ");
-    wait_saved(&desk, dir, "identify-services unchecked", |_| {
-        step(dir, "identify-services")["done"].is_null()
+    wait_saved(&desk, dir, "identify-scope unchecked", |_| {
+        step(dir, "identify-scope")["done"].is_null()
     });
     desk.send(" ");
-    wait_saved(&desk, dir, "identify-services checked again", |_| {
-        !step(dir, "identify-services")["done"].is_null()
+    wait_saved(&desk, dir, "identify-scope checked again", |_| {
+        !step(dir, "identify-scope")["done"].is_null()
     });
     assert_eq!(
-        entries_about(dir, "identify-services"),
+        entries_about(dir, "identify-scope"),
         ["step_checked", "step_unchecked", "step_checked"]
     );
-    assert!(step(dir, "report-key-facts")["done"].is_null());
-    assert!(step(dir, "contact-system-owner")["done"].is_null());
+    assert!(step(dir, "contact-owner")["done"].is_null());
+    assert!(step(dir, "check-start")["done"].is_null());
 
     // The step reaching checked: Space asks first, and says what checked it.
     desk.send("g");
@@ -190,33 +198,33 @@ fn space_after_reaching_checks_the_step_under_the_cursor_which_stays_and_a_reach
 fn minus_marks_a_step_not_applicable_with_a_reason_it_settles_its_phase_and_is_undone() {
     let (tmp, mut desk) = security_officer_reached(80, 24);
     let dir = tmp.path();
-    // The cursor moved on past the steps reaching checked: record-facts, then the email.
+    // The cursor moved on past the steps reaching checked: the times, then what was sent.
     desk.send("\t");
     desk.send(" ");
     desk.send(" ");
     wait_saved(&desk, dir, "the email step checked", |_| {
-        !step(dir, "email-record-details")["done"].is_null()
+        !step(dir, "email-record-sent")["done"].is_null()
     });
-    // The lost ID card step does not apply.
+    // Keeping the sent message does not apply: the portal that sent it keeps no copy.
     desk.send("-");
-    wait_for_words(&desk, "Not applicable: If an ID card is lost");
-    desk.send("a misdirected email, no card");
+    wait_for_words(&desk, "Not applicable: Keep the sent message");
+    desk.send("sent by the portal, no copy kept");
     desk.send("\r");
     wait_saved(&desk, dir, "marked not applicable", |_| {
-        step(dir, "card-record-last-seen")["not_applicable"]["reason"]
-            == "a misdirected email, no card"
+        step(dir, "email-keep-copy")["not_applicable"]["reason"]
+            == "sent by the portal, no copy kept"
     });
-    let na = step(dir, "card-record-last-seen");
+    let na = step(dir, "email-keep-copy");
     assert_eq!(na["not_applicable"]["by"], "kato");
     assert!(na["done"].is_null());
     assert_eq!(
-        entries_about(dir, "card-record-last-seen"),
+        entries_about(dir, "email-keep-copy"),
         ["step_not_applicable"]
     );
     // Drawn dimmed with its reason, counted as settled: the Report phase is complete, and
     // the incident is in its scope phase, on the list and on the command line.
-    wait_for_in_checklist(&desk, "[-] If an ID card is lost");
-    wait_for_in_checklist(&desk, "— n/a: a misdirected email, no card");
+    wait_for_in_checklist(&desk, "[-] Keep the sent message");
+    wait_for_in_checklist(&desk, "— n/a: sent by the portal, no copy kept");
     wait_for_in_checklist(&desk, "Report 5/5");
     let list = run(dir, &["--lang", "en", "list"]);
     assert!(list.contains("Scope"), "{list}");
@@ -224,35 +232,35 @@ fn minus_marks_a_step_not_applicable_with_a_reason_it_settles_its_phase_and_is_u
     assert!(json.contains("\"phase\": \"assess_scope\""), "{json}");
     let show = run(dir, &["--lang", "en", "show", "INC-0001"]);
     assert!(
-        show.contains("[-] If an ID card is lost")
-            && show.contains("not applicable: a misdirected email, no card"),
+        show.contains("[-] Keep the sent message")
+            && show.contains("not applicable: sent by the portal, no copy kept"),
         "{show}"
     );
     let md = run(dir, &["--lang", "en", "export", "INC-0001"]);
     assert!(
         md.contains("Report: 4 of 5 done, 1 not applicable")
-            && md.contains("not applicable: a misdirected email, no card"),
+            && md.contains("not applicable: sent by the portal, no copy kept"),
         "{md}"
     );
     // The same key takes it back; marked again without a reason, Space takes it back too.
     desk.send("-");
     wait_saved(&desk, dir, "applies again", |_| {
-        step(dir, "card-record-last-seen")["not_applicable"].is_null()
+        step(dir, "email-keep-copy")["not_applicable"].is_null()
     });
     wait_for_in_checklist(&desk, "Report 4/5");
     desk.send("-");
     wait_for_words(&desk, "Not applicable:");
     desk.send("\r");
     wait_saved(&desk, dir, "not applicable, no reason", |_| {
-        step(dir, "card-record-last-seen")["not_applicable"]["by"] == "kato"
+        step(dir, "email-keep-copy")["not_applicable"]["by"] == "kato"
     });
     desk.send(" ");
     wait_saved(&desk, dir, "applies again by Space", |_| {
-        step(dir, "card-record-last-seen")["not_applicable"].is_null()
+        step(dir, "email-keep-copy")["not_applicable"].is_null()
     });
-    assert!(step(dir, "card-record-last-seen")["done"].is_null());
+    assert!(step(dir, "email-keep-copy")["done"].is_null());
     assert_eq!(
-        entries_about(dir, "card-record-last-seen"),
+        entries_about(dir, "email-keep-copy"),
         [
             "step_not_applicable",
             "step_applicable",
@@ -277,7 +285,7 @@ fn forms_and_reaching_the_security_officer_check_their_steps_and_closing_lists_w
         "david-miller"
     );
     let show = run(dir, &["--lang", "en", "show", "INC-0001"]);
-    let logged = "checked «Also report to the security officer, as the rules require» — by reaching David Miller";
+    let logged = "checked «Report to the security officer in the way the rules lay down» — by reaching David Miller";
     assert!(show.contains(logged), "{show}");
     // The scope form.
     desk.send("S");
@@ -285,7 +293,7 @@ fn forms_and_reaching_the_security_officer_check_their_steps_and_closing_lists_w
     desk.send("Outbound mail\tPlan B customers\t120");
     desk.send("\r");
     wait_saved(&desk, dir, "the scope step checked", |_| {
-        step(dir, "identify-affected")["done_via"] == "scope_saved"
+        step(dir, "email-list-recipients")["done_via"] == "scope_saved"
     });
     // An interim action with its effect.
     desk.send("i");
@@ -293,7 +301,7 @@ fn forms_and_reaching_the_security_officer_check_their_steps_and_closing_lists_w
     desk.send("Asked recipient to delete");
     desk.send("\r");
     wait_saved(&desk, dir, "the logging step checked", |_| {
-        step(dir, "log-actions")["done_via"] == "interim_action"
+        step(dir, "email-log-actions")["done_via"] == "interim_action"
     });
     // The review: cause, shared with, one measure.
     desk.send("w");
@@ -302,12 +310,15 @@ fn forms_and_reaching_the_security_officer_check_their_steps_and_closing_lists_w
     desk.send("Check the address twice\tSato\t2026-12-05");
     desk.send("\r");
     wait_saved(&desk, dir, "the review's steps checked", |_| {
-        ["find-cause", "decide-measures", "share-case"]
+        ["find-cause", "decide-measures", "email-share"]
             .iter()
             .all(|s| step(dir, s)["done_via"] == "review_saved")
     });
-    assert!(step(dir, "update-rules")["done"].is_null());
-    for (s, by) in [("identify-affected", "kato"), ("decide-measures", "kato")] {
+    assert!(step(dir, "email-sending-rules")["done"].is_null());
+    for (s, by) in [
+        ("email-list-recipients", "kato"),
+        ("decide-measures", "kato"),
+    ] {
         assert_eq!(step(dir, s)["done"]["by"], by);
     }
     // Close: the one review step left is named, under its phase, with the other phases'.
@@ -315,20 +326,20 @@ fn forms_and_reaching_the_security_officer_check_their_steps_and_closing_lists_w
     desk.wait_for("the Review phase is not complete (1 step(s) open)");
     desk.wait_for("Steps still open:");
     desk.wait_for("■ Report (3)");
-    desk.wait_for("[ ] Record when it happened and was found");
+    desk.wait_for("[ ] Record when it happened, when it");
     desk.wait_for("■ Review (1)");
-    desk.wait_for("[ ] Revise the information-handling rules");
+    desk.wait_for("[ ] Review the rules for checking recipients");
     // It does not apply here; then closing asks, listing what is still open elsewhere.
     desk.send("\x1b");
     desk.send("-");
     wait_for_words(
         &desk,
-        "Not applicable: Revise the information-handling rules",
+        "Not applicable: Review the rules for checking recipients",
     );
     desk.send("rules already cover it");
     desk.send("\r");
-    wait_saved(&desk, dir, "update-rules not applicable", |_| {
-        !step(dir, "update-rules")["not_applicable"].is_null()
+    wait_saved(&desk, dir, "email-sending-rules not applicable", |_| {
+        !step(dir, "email-sending-rules")["not_applicable"].is_null()
     });
     desk.send("c");
     desk.wait_for("Close INC-0001 \"Mail to wrong customer\"?");
@@ -399,13 +410,15 @@ fn the_cursor_is_a_bar_across_the_pane_and_the_next_marker_is_not() {
 /// dialog listing, phase by phase, what is still open.
 fn not_applicable_then_close(lang: Lang, size: (u16, u16)) -> (String, String) {
     let mut app = app_with(shift_desk(), lang, size);
-    // The misdirected email: its lost-ID-card step does not apply.
+    // The misdirected email: keeping the sent message does not apply (the portal sent it).
     app.update(Action::FocusNext);
     for _ in 0..4 {
         app.update(Action::MoveDown);
     }
     app.update(Action::ToggleNotApplicable);
-    app.update(Action::Paste("no card involved / カードは無関係".into()));
+    app.update(Action::Paste(
+        "portal sent it, no copy / ポータル送信で控えなし".into(),
+    ));
     app.update(Action::Submit);
     let marked = common::render(&app);
     app.update(Action::RequestClose);
@@ -416,15 +429,15 @@ fn not_applicable_then_close(lang: Lang, size: (u16, u16)) -> (String, String) {
 #[test]
 fn not_applicable_and_the_close_dialog_screens() {
     for (lang, size, tag, marked_words) in [
-        (Lang::En, (80, 24), "80x24_en", "[-] If an ID card is lost"),
-        (Lang::Ja, (80, 24), "80x24_ja", "[-] IDカード紛失の場合"),
+        (Lang::En, (80, 24), "80x24_en", "[-] Keep the sent message"),
+        (Lang::Ja, (80, 24), "80x24_ja", "[-] 送信済みのメールは"),
         (
             Lang::En,
             (120, 40),
             "120x40_en",
-            "[-] If an ID card is lost",
+            "[-] Keep the sent message",
         ),
-        (Lang::Ja, (120, 40), "120x40_ja", "[-] IDカード紛失の場合"),
+        (Lang::Ja, (120, 40), "120x40_ja", "[-] 送信済みのメールは"),
     ] {
         let (marked, close) = not_applicable_then_close(lang, size);
         assert!(marked.contains(marked_words), "{marked}");

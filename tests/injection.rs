@@ -159,7 +159,7 @@ fn nothing_hostile_reaches_the_terminal_and_the_stored_text_is_what_was_entered(
     desk.send("n");
     desk.wait_for("New incident");
     desk.send("typed \u{202e}reversed\u{202c} end");
-    desk.send("\t\t\t\t"); // to the description
+    desk.send("\t\t\t\t\t"); // to the description, past the outage's kind
     let pasted = PAYLOADS.join(" | ");
     desk.send(&format!("\u{1b}[200~{pasted}\u{1b}[201~"));
     desk.send("\r");

@@ -14,14 +14,16 @@ use shiftdesk::app::layers::card::CardState;
 use shiftdesk::app::layers::close_choice::CloseChoice;
 use shiftdesk::app::layers::drills::{ChecksList, DrillList};
 use shiftdesk::app::layers::follow_ups::FollowUpsList;
+use shiftdesk::app::layers::guide::GuideLayer;
 use shiftdesk::app::layers::help::HelpScreen;
+use shiftdesk::app::layers::new_incident::NewIncidentForm;
 use shiftdesk::app::layers::obligations::ObligationsList;
 use shiftdesk::app::layers::question::Question;
 use shiftdesk::app::layers::review::ReviewForm;
 use shiftdesk::app::layers::search::SearchState;
 use shiftdesk::app::layers::text::{TextLayer, TextView};
-use shiftdesk_core::IncidentId;
 use shiftdesk_core::i18n::{Lang, t};
+use shiftdesk_core::{Category, IncidentId};
 
 const SIZE: (u16, u16) = (120, 60);
 
@@ -66,6 +68,8 @@ fn layer_for(when: When) -> Box<dyn Layer> {
         When::Text => Box::new(TextLayer::new(TextView::Report(id))),
         When::Timeline => Box::new(TextLayer::new(TextView::Timeline(id))),
         When::Form | When::Review => Box::new(ReviewForm::new(id, None)),
+        When::Classify => Box::<NewIncidentForm>::default(),
+        When::Guide => Box::new(GuideLayer::new(Category::Security, None)),
         When::Search => Box::<SearchState>::default(),
         When::Card => Box::new(CardState::new("sato-hanako".into())),
         When::CloseChoice => Box::new(CloseChoice { incident: id }),

@@ -104,12 +104,13 @@ fn close_without_review(file: &mut IncidentsFile, id: &IncidentId, reason: &str,
 fn recorded() -> (IncidentsFile, IncidentId) {
     let mut file = IncidentsFile::default();
     let f = &mut file;
-    let id = open_new(
+    let id = common::open_kind(
         f,
+        &sample_roster(),
         "Misdirected email to a customer",
-        Category::Security,
-        3,
-        180,
+        (Category::Security, Some("misdirected_email")),
+        (3, 180),
+        false,
     );
     f.get_mut(&id).unwrap().description =
         "A list of plan B customers was emailed to a partner company instead of the sales team.\n\

@@ -88,4 +88,6 @@ pub enum Action {
     Obligations,
     /// `d`: record what was decided about an out-of-scope request.
     DecideScope,
+    /// F1 or Ctrl-G in the record and reclassify forms: the whole guide for the category.
+    OpenGuide,
 }

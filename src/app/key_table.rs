@@ -25,6 +25,10 @@ pub enum When {
     Timeline,
     /// A form: the keys not bound here are typed into it.
     Form,
+    /// The forms that classify an incident (record, reclassify): a form, and the guide opens.
+    Classify,
+    /// The whole guide for a category, over the form it was opened from.
+    Guide,
     /// The review form (a form, and a measure can be added).
     Review,
     /// Contact search: the keys not bound here are typed into the query.
@@ -86,6 +90,7 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PageUp".into(),
             KeyCode::PageDown => "PageDown".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -230,6 +235,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Form, &[ctrl('j'), alt(ENTER)], A::NewLine, Also(Msg::HelpForms)),
     bind(W::Form, &[ENTER], A::Submit, Also(Msg::HelpForms)),
     bind(W::Form, &[ESC], A::Dismiss, Also(Msg::HelpForms)),
+    bind(W::Classify, &[code(KeyCode::F(1)), ctrl('g')], A::OpenGuide, Line("F1  Ctrl-G", Msg::HelpGuide)),
+    // The guide, over the form it was opened from.
+    bind(W::Guide, &[UP, k('k')], A::MoveUp, Hint(Msg::GuideHint)),
+    bind(W::Guide, &[DOWN, k('j')], A::MoveDown, Hint(Msg::GuideHint)),
+    bind(W::Guide, &[code(KeyCode::Home), k('g')], A::MoveFirst, Hint(Msg::GuideHint)),
+    bind(W::Guide, &[code(KeyCode::End), k('G')], A::MoveLast, Hint(Msg::GuideHint)),
+    bind(W::Guide, &[ESC, k('q'), code(KeyCode::F(1)), ctrl('g')], A::Dismiss, Hint(Msg::GuideHint)),
     // Contact search and the card.
     bind(W::Search, &[UP], A::MoveUp, Hint(Msg::SearchHint)),
     bind(W::Search, &[DOWN], A::MoveDown, Hint(Msg::SearchHint)),

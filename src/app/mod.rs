@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod burst;
+pub mod classify;
 mod clock_watch;
 pub(crate) mod drafts;
 pub mod effects;

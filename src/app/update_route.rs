@@ -158,7 +158,8 @@ impl App {
             return;
         };
         if inc.is_open() {
-            let form = ReclassifyForm::new(inc.id.clone(), inc.severity, inc.category);
+            let form =
+                ReclassifyForm::new(inc.id.clone(), inc.severity, inc.category, inc.kind.clone());
             self.ui.layers.open(Box::new(form));
         }
     }

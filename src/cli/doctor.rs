@@ -12,6 +12,7 @@ use shiftdesk_store::atomic::temp_path;
 use shiftdesk_store::backups::{backups_dir, copies};
 use shiftdesk_store::drafts::draft_path;
 use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::guide_file::load_guide;
 use shiftdesk_store::json_file::{parse, read_bytes};
 use shiftdesk_store::json_store::DataFile;
 use shiftdesk_store::playbooks_file::load_playbooks;
@@ -192,6 +193,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
             (None, true) => out.push(Finding::Ok(t(lang, Msg::DoctorOwnPlaybooks).to_string())),
             (None, false) => {}
         }
+        guide(lang, dir, &playbooks.playbooks, &mut out);
         for p in load_scenarios(dir).problems {
             out.push(Finding::Act(fill(
                 lang,
@@ -292,4 +294,41 @@ fn backups(lang: Lang, dir: &shiftdesk_store::DataDir, out: &mut Vec<Finding>) {
             ("file", &dir.incidents().display().to_string()),
         ],
     )));
+}
+
+/// The team's guide.json, where there is one: it reads (else the bundled guide is shown), and
+/// what it forwards to and names exists.
+fn guide(
+    lang: Lang,
+    dir: &DataDir,
+    playbooks: &shiftdesk_core::playbook::Playbooks,
+    out: &mut Vec<Finding>,
+) {
+    let load = load_guide(dir);
+    if let Some(p) = &load.problem {
+        out.push(Finding::Act(fill(
+            lang,
+            Msg::MsgGuideProblem,
+            &[("why", &p.to_string())],
+        )));
+        return;
+    }
+    if !load.custom {
+        return;
+    }
+    let roster = match shiftdesk_store::roster_file::load_roster(dir) {
+        shiftdesk_store::roster_file::RosterLoad::Loaded(r) => r,
+        _ => Roster::default(),
+    };
+    let problems =
+        shiftdesk_core::guide::check(&load.guide, &roster, |c, k| playbooks.has_kind(c, k));
+    if problems.is_empty() {
+        out.push(Finding::Ok(t(lang, Msg::DoctorOwnGuide).to_string()));
+    } else {
+        out.push(Finding::Act(fill(
+            lang,
+            Msg::MsgGuideErrors,
+            &[("n", &problems.len().to_string())],
+        )));
+    }
 }

@@ -72,7 +72,8 @@ pub fn guide(args: GuideArgs, ctx: &Session) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let roster = roster_or_empty(&ctx.dir);
-    let text = guide_text(&load.guide, args.category, &roster, lang);
+    let books = load_playbooks(&ctx.dir).playbooks;
+    let text = guide_text(&load.guide, args.category, &roster, &books, lang);
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -196,6 +196,7 @@ impl<W: Write> Rows<'_, W> {
             "id": inc.id,
             "title": safe_line(&inc.title),
             "category": inc.category,
+            "kind": inc.kind,
             "severity": inc.severity,
             "status": inc.status,
             "phase": inc.current_phase(),

@@ -603,9 +603,17 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         String::new()
     };
     writeln!(out, "{} {}{}", inc.id, safe_line(&inc.title), drill)?;
+    // The kind, where the incident has one (not one recorded before kinds).
+    let kind = match (inc.kind_words(lang), &inc.kind) {
+        (Some(name), Some(id)) => {
+            let id = safe_line(id);
+            format!(" · {}: {name} ({id})", t(lang, Msg::FieldKind))
+        }
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "{}: {} ({}) · {}: {}",
+        "{}: {} ({}){kind} · {}: {}",
         t(lang, Msg::ColCategory),
         i18n::category(lang, inc.category),
         inc.category.id(),

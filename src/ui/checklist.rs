@@ -40,8 +40,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{phase} {}/{}", p.settled(), p.total)
         })
         .collect();
+    // The kind, where the incident has one: its steps are that kind's.
+    let kind = super::incidents::kind_short(app, inc.category, inc.kind.as_deref())
+        .map(|k| format!(" · {k}"))
+        .unwrap_or_default();
+    let title = format!("{} {}{kind}", t(lang, Msg::PaneChecklist), inc.id);
+    let title = shiftdesk_core::wrap::cut(&title, usize::from(area.width.saturating_sub(4)));
     let block = Block::bordered()
-        .title(format!(" {} {} ", t(lang, Msg::PaneChecklist), inc.id))
+        .title(format!(" {title} "))
         .title_bottom(format!(" {} ", summary.join(" · ")))
         .border_style(theme::border(focused));
     let inner = block.inner(area);

@@ -91,6 +91,7 @@ pub fn with_lines(hint: Msg, lines: bool) -> Msg {
     match (hint, lines) {
         (Msg::FormHint, true) => Msg::FormHintLines,
         (Msg::NoteHint, true) => Msg::NoteHintLines,
+        (Msg::ClassifyHint, true) => Msg::ClassifyHintLines,
         (hint, _) => hint,
     }
 }

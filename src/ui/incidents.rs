@@ -39,6 +39,8 @@ pub(super) struct Summary<'a> {
     pub id: &'a IncidentId,
     pub severity: Severity,
     pub category: Category,
+    /// The kind, for a live incident that has one.
+    pub kind: Option<&'a str>,
     pub title: &'a str,
     pub drill: bool,
     pub detected_at: DateTime<Utc>,
@@ -52,6 +54,7 @@ impl<'a> Summary<'a> {
                 id: &i.id,
                 severity: i.severity,
                 category: i.category,
+                kind: i.kind.as_deref(),
                 title: &i.title,
                 drill: i.drill,
                 detected_at: i.detected_at,
@@ -61,6 +64,7 @@ impl<'a> Summary<'a> {
                 id: &e.id,
                 severity: e.severity,
                 category: e.category,
+                kind: None,
                 title: &e.title,
                 drill: e.drill,
                 detected_at: e.detected_at,
@@ -78,6 +82,17 @@ impl<'a> Summary<'a> {
             title
         }
     }
+}
+
+/// A list at least this wide names the kind in the category column (`Lost ID card`), where
+/// the incident has one; a narrower one names the category (`Security`).
+const KIND_COLUMN_FROM: u16 = 100;
+
+/// A kind's short name, made safe, as the playbooks give it; None without a kind, or for one
+/// they do not know.
+pub(super) fn kind_short(app: &App, category: Category, kind: Option<&str>) -> Option<String> {
+    let k = app.desk.playbooks.kind_of(category, kind)?;
+    Some(safe_line(k.short_name(app.lang())))
 }
 
 /// The columns of the open list: what each shows of an open incident.
@@ -119,7 +134,11 @@ fn cells(app: &App, row: &ListRow) -> [(String, Style); 7] {
     let first = [
         plain(s.id.0.clone()),
         (s.severity.to_string(), theme::severity(s.severity.number())),
-        plain(i18n::category_short(lang, s.category).to_string()),
+        plain(
+            kind_short(app, s.category, s.kind)
+                .filter(|_| app.ui.width >= KIND_COLUMN_FROM)
+                .unwrap_or_else(|| i18n::category_short(lang, s.category).to_string()),
+        ),
         (s.title(app), title_style),
     ];
     let zone = &app.operator.zone;

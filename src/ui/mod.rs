@@ -7,6 +7,7 @@ mod duties;
 pub mod field;
 pub mod fit;
 pub mod form_parts;
+pub mod guide_side;
 mod incidents;
 mod quick_frame;
 pub mod quick_line;

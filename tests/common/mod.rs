@@ -52,12 +52,26 @@ pub fn open(
     detected_minutes_ago: i64,
     drill: bool,
 ) -> IncidentId {
+    let when = (severity, detected_minutes_ago);
+    open_kind(file, roster, title, (category, None), when, drill)
+}
+
+/// An incident of a category and kind (None: the category's default), of a severity,
+/// detected minutes ago.
+pub fn open_kind(
+    file: &mut IncidentsFile,
+    roster: &Roster,
+    title: &str,
+    (category, kind): (Category, Option<&str>),
+    (severity, detected_minutes_ago): (u8, i64),
+    drill: bool,
+) -> IncidentId {
     let books = bundled_playbooks();
     let severity = Severity::new(severity).unwrap();
     let reported = Reported {
         title: title.into(),
         category,
-        kind: None,
+        kind: kind.map(str::to_string),
         severity,
         detected_at: ago(detected_minutes_ago),
         description: String::new(),
@@ -106,8 +120,8 @@ pub fn attempt(
 }
 
 /// A desk in the middle of a shift: an outage with its report due in 2 minutes, a
-/// misdirected email whose report is overdue, a lost ID card being assessed, a drill,
-/// and one closed incident.
+/// misdirected email whose report is overdue, a lost ID card being assessed (each of its
+/// kind), a drill, and one closed incident.
 pub fn shift_desk() -> IncidentsFile {
     let roster = sample_roster();
     let mut file = IncidentsFile::default();
@@ -137,13 +151,12 @@ pub fn shift_desk() -> IncidentsFile {
         8,
         false,
     );
-    let mail = open(
+    let mail = open_kind(
         &mut file,
         &roster,
         "Misdirected email to a customer",
-        Category::Security,
-        3,
-        18,
+        (Category::Security, Some("misdirected_email")),
+        (3, 18),
         false,
     );
     attempt(
@@ -154,13 +167,12 @@ pub fn shift_desk() -> IncidentsFile {
         AttemptOutcome::NoAnswer,
         12,
     );
-    let card = open(
+    let card = open_kind(
         &mut file,
         &roster,
         "IDカード紛失(入館証)",
-        Category::Security,
-        4,
-        90,
+        (Category::Security, Some("lost_card")),
+        (4, 90),
         false,
     );
     attempt(
@@ -240,13 +252,12 @@ pub fn route_desk() -> IncidentsFile {
             minutes,
         );
     }
-    open(
+    open_kind(
         &mut file,
         &roster,
         "誤送信: 顧客リストを社外へ",
-        Category::Security,
-        3,
-        20,
+        (Category::Security, Some("misdirected_email")),
+        (3, 20),
         false,
     );
     let critical = open(

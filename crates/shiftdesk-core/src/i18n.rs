@@ -211,6 +211,7 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             ObligationWithdrawn => Msg::EntryObligationWithdrawn,
             ObligationReinstated => Msg::EntryObligationReinstated,
             ScopeDecided => Msg::EntryScopeDecided,
+            KindChanged => Msg::EntryKindChanged,
         },
     )
 }

@@ -5,7 +5,7 @@ use crate::checklist::{self, ChecklistStep, DoneVia, PhaseProgress};
 use crate::decision::ScopeDecision;
 use crate::drill::DrillRun;
 use crate::obligation::{ConditionAnswer, Obligation};
-use crate::playbook::{Phase, StepRole};
+use crate::playbook::{Bilingual, Phase, StepRole};
 use crate::record::{Consultation, Effect, InterimAction, Measure, Review, Scope};
 use crate::roster::{Means, RouteLevel};
 use crate::severity::Severity;
@@ -126,6 +126,10 @@ pub struct Incident {
     /// incident recorded before kinds existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The kind's name as the playbook gave it when the kind was set: the record reads the
+    /// same whatever the playbooks say later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_name: Option<Bilingual>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
     pub opened_at: DateTime<Utc>,
@@ -170,7 +174,33 @@ pub struct Incident {
     pub extra: Map<String, Value>,
 }
 
+/// The kind an incident is given (by the record form, `new --kind`, a reclassification):
+/// its id, and its name as the playbook had it then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentKind {
+    pub id: String,
+    pub name: Bilingual,
+}
+
 impl Incident {
+    /// The incident's kind in words, made safe: its name as recorded, else its id; None for
+    /// an incident without a kind (its category has none, or it was recorded before kinds).
+    pub fn kind_words(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let id = self.kind.as_deref()?;
+        let name = self.kind_name.as_ref().map_or(id, |n| n.get(lang));
+        Some(crate::text::safe_line(name))
+    }
+
+    /// The category in words, with the kind where there is one:
+    /// `Security incident — Email sent to the wrong recipient`.
+    pub fn category_words(&self, lang: crate::i18n::Lang) -> String {
+        let category = crate::i18n::category(lang, self.category);
+        match self.kind_words(lang) {
+            Some(kind) => format!("{category} — {kind}"),
+            None => category.to_string(),
+        }
+    }
+
     /// The timeline in the order things happened (entries of one time in the order they were
     /// written): a move up the route by time is written when a desk notices it, stamped with
     /// when it happened.

@@ -2,6 +2,7 @@
 
 use crate::category::Category;
 use crate::i18n::Lang;
+use crate::incident::IncidentKind;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -144,7 +145,11 @@ impl TryFrom<StepAsWritten> for PlaybookStep {
 /// A category's playbook: the steps every incident of it gets, and, where the category has
 /// kinds (a lost card, a misdirected email…), each kind's own steps, which come after the
 /// common ones of the same phase. No step of one kind is in another's checklist.
+///
+/// A key this version does not know (a misspelt `kinds`, say) is refused as the file is read,
+/// with its line and column, rather than read as if the kinds were not there.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CategoryPlaybook {
     pub report: Vec<PlaybookStep>,
     pub assess_scope: Vec<PlaybookStep>,
@@ -156,9 +161,13 @@ pub struct CategoryPlaybook {
 
 /// A kind of incident within a category, with the steps only it needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KindPlaybook {
     pub id: String,
     pub name: Bilingual,
+    /// A name short enough for a table column ("Lost card"); the name where there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Bilingual>,
     pub report: Vec<PlaybookStep>,
@@ -168,6 +177,19 @@ pub struct KindPlaybook {
 }
 
 impl KindPlaybook {
+    /// The kind as an incident takes it: its id and its name as they are now.
+    pub fn taken(&self) -> IncidentKind {
+        IncidentKind {
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    /// The short name, for a table column.
+    pub fn short_name(&self, lang: Lang) -> &str {
+        self.short.as_ref().unwrap_or(&self.name).get(lang)
+    }
+
     pub fn phase(&self, phase: Phase) -> &[PlaybookStep] {
         match phase {
             Phase::Report => &self.report,
@@ -209,6 +231,12 @@ impl CategoryPlaybook {
         self.kind("other")
             .or(self.kinds.first())
             .map(|k| k.id.clone())
+    }
+
+    /// The kind an incident takes, with its name: as [`CategoryPlaybook::known_kind_or_default`].
+    pub fn kind_taken(&self, asked: Option<&str>) -> Option<IncidentKind> {
+        let id = self.known_kind_or_default(asked)?;
+        self.kind(&id).map(KindPlaybook::taken)
     }
 
     /// The playbook an incident of `kind` follows: the common steps, then the kind's, phase
@@ -257,6 +285,11 @@ impl Playbooks {
     pub fn has_kind(&self, category: Category, kind: &str) -> bool {
         self.for_category(category)
             .is_some_and(|b| b.kind(kind).is_some())
+    }
+
+    /// The kind of a category with this id, where the playbooks have it.
+    pub fn kind_of(&self, category: Category, kind: Option<&str>) -> Option<&KindPlaybook> {
+        self.for_category(category)?.kind(kind?)
     }
 
     /// Checks what serde cannot: every category present, every phase with steps, ids unique,
@@ -465,6 +498,22 @@ mod tests {
         let err = serde_json::from_str::<Vec<PlaybookStep>>(json).unwrap_err();
         assert!(err.to_string().contains("contact_roles"), "{err}");
         assert!(err.line() > 0, "{err}");
+    }
+
+    #[test]
+    fn a_misspelt_key_of_a_category_or_kind_is_named_with_its_line() {
+        let json = "{\"report\": [], \"assess_scope\": [], \"interim_fix\": [], \"review\": [],\n \"kindz\": []}";
+        let err = serde_json::from_str::<CategoryPlaybook>(json).unwrap_err();
+        assert!(
+            err.to_string().contains("kindz") && err.line() == 2,
+            "{err}"
+        );
+        let json = "{\"id\": \"x\", \"name\": {\"ja\": \"x\", \"en\": \"x\"},\n \"shrot\": {}}";
+        let err = serde_json::from_str::<KindPlaybook>(json).unwrap_err();
+        assert!(
+            err.to_string().contains("shrot") && err.line() == 2,
+            "{err}"
+        );
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn report_text(
         t(lang, Msg::ColSev),
         i18n::severity(lang, incident.severity),
         t(lang, Msg::ColCategory),
-        i18n::category(lang, incident.category)
+        incident.category_words(lang)
     ));
     out.push(format!(
         "{}: {} ({})",

@@ -32,23 +32,28 @@ pub fn bundled_guide() -> crate::guide::Guide {
 pub fn incident_of(category: Category, kind: Option<&str>, hhmm: &str) -> Incident {
     let books = bundled_playbooks();
     let book = books.for_category(category).unwrap();
-    let kind = book.known_kind_or_default(kind);
+    let kind = book.kind_taken(kind);
     Incident {
         category,
-        checklist: checklist_from(&book.for_kind(kind.as_deref())),
-        kind,
+        checklist: checklist_from(&book.for_kind(kind.as_ref().map(|k| k.id.as_str()))),
+        kind: kind.as_ref().map(|k| k.id.clone()),
+        kind_name: kind.map(|k| k.name),
         ..incident_at(hhmm)
     }
 }
 
-/// An open incident detected at a clock time, with the bundled outage checklist and no route.
+/// An open incident detected at a clock time: an outage with a backup to fail over to, with
+/// the bundled checklist of that kind and no route.
 pub fn incident_at(hhmm: &str) -> Incident {
     let books = bundled_playbooks();
+    let book = books.for_category(Category::SystemOutage).unwrap();
+    let kind = book.kind_taken(Some("with_failover"));
     Incident {
         id: IncidentId::from_number(1),
         title: "Mail server down".into(),
         category: Category::SystemOutage,
-        kind: None,
+        kind: kind.as_ref().map(|k| k.id.clone()),
+        kind_name: kind.as_ref().map(|k| k.name.clone()),
         severity: Severity::HIGH,
         detected_at: t(hhmm),
         opened_at: t(hhmm),
@@ -57,7 +62,7 @@ pub fn incident_at(hhmm: &str) -> Incident {
         drill: false,
         status: Status::Open,
         closed_at: None,
-        checklist: checklist_from(books.for_category(Category::SystemOutage).unwrap()),
+        checklist: checklist_from(&book.for_kind(Some("with_failover"))),
         route: None,
         attempts: vec![],
         escalations: vec![],

@@ -62,6 +62,9 @@ pub enum EntryKind {
     ObligationReinstated,
     /// What was decided about an out-of-scope request.
     ScopeDecided,
+    /// The kind changed (the text: the kinds' ids and the reason); the new kind's steps were
+    /// added, those already done kept.
+    KindChanged,
 }
 
 /// What an entry about a duty or a decision is about.

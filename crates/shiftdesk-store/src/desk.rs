@@ -1,5 +1,5 @@
 //! The saved state of the desk: the incidents and the roster, each a ledger over its file,
-//! and the playbooks (read only).
+//! and the playbooks and the incident guide (read only).
 
 use crate::IncidentsStore;
 use crate::history::History;
@@ -45,8 +45,7 @@ pub struct Desk {
     /// The name of this desk, which the changes made here carry (see [`Desk::stamp`]).
     origin: String,
     pub playbooks: Playbooks,
-    /// The team's incident guide (read only): the bundled one until `open_desk` reads the
-    /// data dir's.
+    /// The team's incident guide (or the bundled one), shown beside the pickers.
     pub guide: Guide,
     /// The drill scenarios: bundled and the team's own.
     pub scenarios: Vec<Scenario>,

@@ -99,18 +99,29 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
             &[("why", &p.to_string())],
         ));
     }
+    let guide = load_guide(dir);
+    if let Some(p) = &guide.problem {
+        warnings.push(fill(lang, Msg::MsgGuideProblem, &[("why", &p.to_string())]));
+    } else if guide.custom {
+        let problems = shiftdesk_core::guide::check(&guide.guide, &roster, |c, k| {
+            playbooks.playbooks.has_kind(c, k)
+        });
+        if !problems.is_empty() {
+            warnings.push(fill(
+                lang,
+                Msg::MsgGuideErrors,
+                &[("n", &problems.len().to_string())],
+            ));
+        }
+    }
     let mut desk = Desk::new(
         Some((store, roster_store)),
         incidents,
         roster,
         playbooks.playbooks,
     );
-    desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
-    let guide = load_guide(dir);
-    if let Some(p) = &guide.problem {
-        warnings.push(fill(lang, Msg::MsgGuideProblem, &[("why", &p.to_string())]));
-    }
     desk.guide = guide.guide;
+    desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
     // Closed incidents due for the archive leave the live file now; the first time, an
     // older data dir's whole history moves.
     let before = desk.incidents().incidents.len();

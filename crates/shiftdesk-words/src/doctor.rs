@@ -66,4 +66,5 @@ area! { doctor_words {
     MsgLeftovers:
         "Removed {n} leftover file(s) of an interrupted save; the data files are whole",
         "中断された保存の残りファイルを {n} 件削除しました(データは無事です)";
+    DoctorOwnGuide: "your own guide.json is in use", "独自の guide.json を使用中";
 } }

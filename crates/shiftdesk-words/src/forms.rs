@@ -96,8 +96,8 @@ area! { forms_words {
         "←/→: 段  Enter: 実行  Esc: 取消 — 段を飛ばすときは理由が必要";
     ReclassifyTitle: "Change severity / category", "重大度・分類の変更";
     ReclassifyHint:
-        "Tab: next field  ←/→: choose  Enter: save  Esc: cancel — the route is resolved again",
-        "Tab: 次の項目  ←/→: 選択  Enter: 保存  Esc: 取消 — 報告ルートを再設定します";
+        "Tab: next field  ←/→: choose  F1: guide  Enter: save  Esc: cancel — the route is resolved again",
+        "Tab: 次の項目  ←/→: 選択  F1: ガイド  Enter: 保存  Esc: 取消 — 報告ルートを再設定します";
     ReportTitle: "Report text", "報告文";
     ReportHint: "y: copy  ↑/↓: scroll  Esc: close", "y: コピー  ↑/↓: スクロール  Esc: 閉じる";
     ReportCopied:
@@ -142,4 +142,17 @@ area! { forms_words {
         "{when} に{how}チェックされました({by}):\n  {step}\nそれでもチェックを外しますか?記録はタイムラインに残ります。\n  y: 外す   n: チェックのまま";
     StillOpen: "Steps still open:", "未完了の手順:";
     DraftNotApplicable: "Why a step does not apply", "手順を対象外とする理由";
+    FieldKind: "Kind", "種別";
+    KindNotSet:
+        "not set (recorded before kinds)",
+        "未設定(種別の導入前の記録)";
+    KindNotSetWhy:
+        "Recorded before kinds: its steps stay as they were. Pick a kind to add that kind's steps; the steps already done stay.",
+        "種別の導入前に記録されたため、手順は記録時のままです。種別を選ぶとその種別の手順が加わります(済んだ手順は残ります)。";
+    ClassifyHint:
+        "Tab: next field  ←/→: choose  F1: guide  Enter: save  Esc: cancel",
+        "Tab: 次の項目  ←/→: 選択  F1: ガイド  Enter: 保存  Esc: 取消";
+    ClassifyHintLines:
+        "Tab: next field  Ctrl-J: new line  F1: guide  Enter: save  Esc: cancel",
+        "Tab: 次の項目  Ctrl-J: 改行  F1: ガイド  Enter: 保存  Esc: 取消";
 } }

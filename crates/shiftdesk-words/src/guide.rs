@@ -55,4 +55,14 @@ area! { guide_words {
     ErrNoKinds:
         "--kind: the category {category} has no kinds",
         "--kind: 分類 {category} には種別がありません";
+    GuideTitle: "Guide · {category}", "ガイド · {category}";
+    GuideHint:
+        "↑/↓: scroll  Esc: back to the form (F1 or Ctrl-G opens the guide from it)",
+        "↑/↓: スクロール  Esc: フォームに戻る(フォームで F1 か Ctrl-G を押すとガイドを表示)";
+    GuideKinds: "Kinds, each with steps of its own:", "種別(それぞれ固有の手順あり):";
+    GuideKindLine: "{name} ({id})", "{name}({id})";
+    GuideSeverityFor:
+        "{category}: severity by impact",
+        "{category}: 影響度による重大度";
+    GuideKindsOf: "Kinds of {category}:", "{category} の種別:";
 }}

@@ -69,4 +69,7 @@ area! { help_words {
     HelpDecide:
         "an out-of-scope request: record the decision (forwarded, declined, accepted) and the rule",
         "対応範囲外の依頼: 判断(引き継ぎ・お断り・例外対応)と適用した定めを記録";
+    HelpGuide:
+        "in the new-incident and reclassify forms: the whole guide for the category (what counts, severity by impact, kinds, scope)",
+        "新規記録・分類変更のフォームで: その分類のガイド全体(該当する事象、影響度による重大度、種別、対応範囲)";
 } }

@@ -104,4 +104,5 @@ area! { labels_words {
     EntryObligationReinstated: "obligation stands again", "義務が再び有効に";
     EntryScopeDecided: "out-of-scope decision", "対応範囲外の判断";
     ViaDecision: "by recording the decision", "判断の記録により";
+    EntryKindChanged: "kind", "種別変更";
 } }

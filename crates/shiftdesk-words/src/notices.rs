@@ -60,6 +60,9 @@ area! { notices_words {
     MsgNotApplicable: "Not applicable: {step}", "対象外にしました: {step}";
     MsgApplicableAgain: "Applies again: {step}", "対象外を取り消しました: {step}";
     MsgGuideProblem:
-        "Own guide.json not used ({why}); using the bundled guide",
-        "独自の guide.json は使えません({why})。標準のガイドを使用中";
+        "Own guide.json not used ({why}); the bundled guide is shown",
+        "独自の guide.json は使えません({why})。同梱のガイドを表示中";
+    MsgGuideErrors:
+        "The team's guide.json has {n} problem(s): `shiftdesk guide check` names them",
+        "チームの guide.json に問題が {n} 件あります: `shiftdesk guide check` で確認できます";
 } }

@@ -1,24 +1,24 @@
-//! The new-incident form: title, category, severity, detection time, description.
+//! The new-incident form: title, category, the kind of it (where the category has kinds),
+//! severity, detection time, description; the team's guide beside the pickers, the whole of
+//! it one key away.
 
+use super::guide::GuideLayer;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::classify::Classification;
 use crate::app::drafts::form_draft;
-use crate::app::fields::cycle;
 use crate::app::key_table::When;
 use crate::app::layer::{Layer, Outcome, Work};
 use crate::app::text_field::TextField;
-use crate::ui::form_parts::{draw_field, error, hint, label, picker, split, with_lines};
-use crate::ui::theme;
-use crate::ui::widgets::popup;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::Rect;
 use shiftdesk_core::change::{Change, NewIncident, Reported};
 use shiftdesk_core::clock::{TimeInputError, Zone, parse_time_input};
 use shiftdesk_core::draft::{Draft, DraftKind};
-use shiftdesk_core::i18n::{self, Msg, t};
+use shiftdesk_core::i18n::Msg;
+use shiftdesk_core::playbook::Playbooks;
 use shiftdesk_core::text::has_content;
 use shiftdesk_core::{Category, Severity};
 
@@ -26,24 +26,34 @@ use shiftdesk_core::{Category, Severity};
 pub enum NewField {
     Title,
     Category,
+    /// Only where the category has kinds.
+    Kind,
     Severity,
     Detected,
     Description,
 }
 
 impl NewField {
-    const ORDER: [NewField; 5] = [
+    const ORDER: [NewField; 6] = [
         NewField::Title,
         NewField::Category,
+        NewField::Kind,
         NewField::Severity,
         NewField::Detected,
         NewField::Description,
     ];
 
-    fn step(self, by: isize) -> NewField {
-        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+    /// The field `by` steps on, past the kind where there is none to pick.
+    fn step(self, by: isize, kinds: bool) -> NewField {
         let n = Self::ORDER.len() as isize;
-        Self::ORDER[(i + by).rem_euclid(n) as usize]
+        let mut i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        loop {
+            i = (i + by.signum()).rem_euclid(n);
+            let f = Self::ORDER[i as usize];
+            if f != NewField::Kind || kinds {
+                return f;
+            }
+        }
     }
 }
 
@@ -60,8 +70,8 @@ pub struct NewIncidentInput {
 pub struct NewIncidentForm {
     pub field: NewField,
     pub title: TextField,
-    pub category: Category,
-    pub severity: Severity,
+    /// Category, kind and severity.
+    pub class: Classification,
     pub detected: TextField,
     pub description: TextField,
     pub title_error: Option<Msg>,
@@ -73,8 +83,7 @@ impl Default for NewIncidentForm {
         NewIncidentForm {
             field: NewField::Title,
             title: TextField::new(false),
-            category: Category::SystemOutage,
-            severity: Severity::HIGH,
+            class: Classification::new(Category::SystemOutage, Severity::HIGH),
             detected: TextField::new(false),
             description: TextField::new(true),
             title_error: None,
@@ -88,12 +97,12 @@ impl NewIncidentForm {
         !(self.title.is_empty() && self.detected.is_empty() && self.description.is_empty())
     }
 
-    pub fn next_field(&mut self, by: isize) {
-        self.field = self.field.step(by);
+    pub fn next_field(&mut self, by: isize, books: &Playbooks) {
+        self.field = self.field.step(by, self.class.has_kinds(books));
     }
 
     /// A key that is not Enter, Esc or Tab, for the field with focus.
-    pub fn edit(&mut self, key: KeyEvent) {
+    pub fn edit(&mut self, key: KeyEvent, books: &Playbooks) {
         let by = match key.code {
             KeyCode::Left | KeyCode::Up => -1,
             KeyCode::Right | KeyCode::Down => 1,
@@ -103,13 +112,17 @@ impl NewIncidentForm {
             NewField::Title => self.title.input(key),
             NewField::Detected => self.detected.input(key),
             NewField::Description => self.description.input(key),
-            NewField::Category => self.category = cycle(&Category::ALL, self.category, by),
+            NewField::Category if by != 0 => self.class.move_category(by),
+            NewField::Kind if by != 0 => self.class.move_kind(books, by),
             NewField::Severity => match key.code {
                 KeyCode::Char(c @ '1'..='4') => {
-                    self.severity = Severity::new(c as u8 - b'0').unwrap_or(self.severity)
+                    self.class.severity =
+                        Severity::new(c as u8 - b'0').unwrap_or(self.class.severity)
                 }
-                _ => self.severity = cycle(&Severity::ALL, self.severity, by),
+                _ if by != 0 => self.class.move_severity(by),
+                _ => {}
             },
+            NewField::Category | NewField::Kind => {}
         }
     }
 
@@ -118,7 +131,7 @@ impl NewIncidentForm {
             NewField::Title => self.title.paste(text),
             NewField::Detected => self.detected.paste(text),
             NewField::Description => self.description.paste(text),
-            NewField::Category | NewField::Severity => {}
+            NewField::Category | NewField::Kind | NewField::Severity => {}
         }
     }
 
@@ -138,14 +151,14 @@ impl NewIncidentForm {
         };
         Some(NewIncidentInput {
             title: title.trim().to_string(),
-            category: self.category,
-            severity: self.severity,
+            category: self.class.category,
+            severity: self.class.severity,
             detected_at,
             description: self.description.text().trim().to_string(),
         })
     }
 
-    /// The form a kept draft came from, with its text.
+    /// The form a kept draft came from, with its text and choices.
     pub fn from_draft(d: &Draft) -> NewIncidentForm {
         let mut form = NewIncidentForm {
             title: TextField::with_raw(d.field("title"), false),
@@ -154,27 +167,30 @@ impl NewIncidentForm {
             ..Default::default()
         };
         if let Ok(c) = d.field("category").parse::<Category>() {
-            form.category = c;
+            form.class.category = c;
         }
         if let Ok(s) = d.field("severity").parse::<Severity>() {
-            form.severity = s;
+            form.class.severity = s;
         }
+        let kind = d.field("kind");
+        form.class.kind = (!kind.is_empty()).then(|| kind.to_string());
         form
     }
 
-    /// The incident to open, with the checklist of its category's playbook and its route;
+    /// The incident to open, with the checklist of its kind's playbook and its route;
     /// opened, it is shown. Marks what is wrong otherwise.
     fn submit(&mut self, app: &App) -> Outcome {
         let Some(input) = self.validate(app.now, &app.operator.zone) else {
             return Outcome::Consumed;
         };
-        let Some(book) = app.desk.playbooks.for_category(input.category) else {
+        let books = &app.desk.playbooks;
+        let Some(book) = books.for_category(input.category) else {
             return Outcome::Consumed;
         };
         let reported = Reported {
             title: input.title,
             category: input.category,
-            kind: None,
+            kind: self.class.kind_id(books),
             severity: input.severity,
             detected_at: input.detected_at,
             description: input.description,
@@ -190,17 +206,22 @@ impl NewIncidentForm {
 
 impl Layer for NewIncidentForm {
     fn keys(&self) -> &'static [When] {
-        &[When::Form]
+        &[When::Classify, When::Form]
     }
 
     fn handle(&mut self, action: &Action, app: &App) -> Outcome {
+        let books = &app.desk.playbooks;
         match action {
-            Action::Input(key) => self.edit(*key),
+            Action::Input(key) => self.edit(*key, books),
             Action::Paste(text) => self.paste(text),
             Action::NewLine if self.field == NewField::Description => self.description.new_line(),
-            Action::FieldNext => self.next_field(1),
-            Action::FieldPrev => self.next_field(-1),
+            Action::FieldNext => self.next_field(1, books),
+            Action::FieldPrev => self.next_field(-1, books),
             Action::Submit => return self.submit(app),
+            Action::OpenGuide => {
+                let kind = self.class.kind_id(books);
+                return Outcome::Push(Box::new(GuideLayer::new(self.class.category, kind)));
+            }
             _ => return Outcome::PassDown,
         }
         Outcome::Consumed
@@ -211,116 +232,24 @@ impl Layer for NewIncidentForm {
             ("title", self.title.raw()),
             ("detected", self.detected.raw()),
             ("description", self.description.raw()),
-            ("category", self.category.id().to_string()),
-            ("severity", self.severity.to_string()),
+            ("category", self.class.category.id().to_string()),
+            ("kind", self.class.kind.clone().unwrap_or_default()),
+            ("severity", self.class.severity.to_string()),
         ];
         self.has_text()
             .then(|| form_draft(DraftKind::NewIncident, None, fields, now))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App) {
-        let form = self;
-        let lang = app.lang();
-        let inner = popup(frame, area, 76, 20, t(lang, Msg::FormNewTitle));
-        let rows = Layout::vertical([
-            Constraint::Length(1), // title
-            Constraint::Length(1), // title error
-            Constraint::Length(1), // category
-            Constraint::Length(1), // category class
-            Constraint::Length(1), // severity
-            Constraint::Length(1), // detected
-            Constraint::Length(1), // detected hint / error
-            Constraint::Min(2),    // description
-            Constraint::Length(1), // hint
-        ])
-        .split(inner);
-        let split = |r: Rect| split(r, LABEL_WIDTH);
-        let error_line = |frame: &mut Frame, r: Rect, msg: Option<Msg>, hint: Option<Msg>| {
-            let (_, f) = split(r);
-            if let Some(m) = msg {
-                error(frame, f, app, m);
-            } else if let Some(h) = hint {
-                frame.render_widget(Paragraph::new(t(lang, h)).style(theme::dim()), f);
-            }
-        };
-
-        let (l, f) = split(rows[0]);
-        label(
-            frame,
-            l,
-            t(lang, Msg::FieldTitle),
-            form.field == NewField::Title,
-        );
-        draw_field(frame, f, &form.title, form.field == NewField::Title);
-        error_line(frame, rows[1], form.title_error, None);
-
-        let (l, f) = split(rows[2]);
-        let focused = form.field == NewField::Category;
-        label(frame, l, t(lang, Msg::FieldCategory), focused);
-        frame.render_widget(
-            Paragraph::new(picker(
-                i18n::category(lang, form.category).to_string(),
-                focused,
-            )),
-            f,
-        );
-        let (_, f) = split(rows[3]);
-        frame.render_widget(
-            Paragraph::new(format!(
-                "{} · {}",
-                i18n::category_class(lang, form.category),
-                form.category.id()
-            ))
-            .style(theme::dim()),
-            f,
-        );
-
-        let (l, f) = split(rows[4]);
-        let focused = form.field == NewField::Severity;
-        label(frame, l, t(lang, Msg::FieldSeverity), focused);
-        frame.render_widget(
-            Paragraph::new(picker(
-                i18n::severity(lang, form.severity).to_string(),
-                focused,
-            )),
-            f,
-        );
-
-        let (l, f) = split(rows[5]);
-        label(
-            frame,
-            l,
-            t(lang, Msg::FieldDetected),
-            form.field == NewField::Detected,
-        );
-        draw_field(frame, f, &form.detected, form.field == NewField::Detected);
-        error_line(frame, rows[6], form.detected_error, Some(Msg::DetectedHint));
-
-        let (l, f) = split(rows[7]);
-        label(
-            frame,
-            l,
-            t(lang, Msg::FieldDescription),
-            form.field == NewField::Description,
-        );
-        draw_field(
-            frame,
-            f,
-            &form.description,
-            form.field == NewField::Description,
-        );
-        let lines = form.field == NewField::Description;
-        frame.render_widget(hint(app, with_lines(Msg::FormHint, lines)), rows[8]);
+        super::new_incident_view::draw(self, frame, area, app);
     }
 }
-
-const LABEL_WIDTH: u16 = 14;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyModifiers;
-    use shiftdesk_core::test_fixtures::t;
+    use shiftdesk_core::test_fixtures::{bundled_playbooks, t};
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -342,19 +271,45 @@ mod tests {
 
     #[test]
     fn pickers_cycle_and_digits_set_severity() {
+        let books = bundled_playbooks();
         let mut f = NewIncidentForm::default();
-        f.next_field(1);
+        f.next_field(1, &books);
         assert_eq!(f.field, NewField::Category);
-        f.edit(key(KeyCode::Right));
-        assert_eq!(f.category, Category::Security);
-        f.edit(key(KeyCode::Left));
-        f.edit(key(KeyCode::Left));
-        assert_eq!(f.category, Category::DocError);
-        f.next_field(1);
-        f.edit(key(KeyCode::Char('1')));
-        assert_eq!(f.severity, Severity::CRITICAL);
-        f.edit(key(KeyCode::Left));
-        assert_eq!(f.severity, Severity::MINOR);
+        f.edit(key(KeyCode::Right), &books);
+        assert_eq!(f.class.category, Category::Security);
+        f.edit(key(KeyCode::Left), &books);
+        f.edit(key(KeyCode::Left), &books);
+        assert_eq!(f.class.category, Category::DocError);
+        // A category without kinds: Tab goes on to the severity.
+        f.next_field(1, &books);
+        assert_eq!(f.field, NewField::Severity);
+        f.edit(key(KeyCode::Char('1')), &books);
+        assert_eq!(f.class.severity, Severity::CRITICAL);
+        f.edit(key(KeyCode::Left), &books);
+        assert_eq!(f.class.severity, Severity::MINOR);
+    }
+
+    #[test]
+    fn after_a_category_with_kinds_comes_its_kind() {
+        let books = bundled_playbooks();
+        let mut f = NewIncidentForm::default();
+        f.next_field(1, &books);
+        f.edit(key(KeyCode::Right), &books);
+        f.next_field(1, &books);
+        assert_eq!(f.field, NewField::Kind);
+        assert_eq!(f.class.kind_id(&books).as_deref(), Some("other"));
+        f.edit(key(KeyCode::Right), &books);
+        assert_eq!(f.class.kind_id(&books).as_deref(), Some("lost_card"));
+        f.next_field(1, &books);
+        assert_eq!(f.field, NewField::Severity);
+        f.next_field(-1, &books);
+        assert_eq!(f.field, NewField::Kind);
+        // Its draft keeps the kind, and gives it back.
+        f.title.paste("カード紛失");
+        let draft = f.draft(t("10:00")).unwrap();
+        let back = NewIncidentForm::from_draft(&draft);
+        assert_eq!(back.class.kind_id(&books).as_deref(), Some("lost_card"));
+        assert_eq!(back.class.category, Category::Security);
     }
 
     #[test]

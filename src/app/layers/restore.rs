@@ -38,7 +38,7 @@ pub fn form_of(d: &Draft, app: &App) -> Option<Box<dyn Layer>> {
             boxed(ReasonForm::from_draft(d)?)
         }
         DraftKind::Escalation => boxed(EscalateForm::from_draft(d)?),
-        DraftKind::Reclassification => boxed(ReclassifyForm::from_draft(d)?),
+        DraftKind::Reclassification => boxed(ReclassifyForm::from_draft(d, app)?),
         DraftKind::Contact => boxed(ContactForm::from_draft(d, app)?),
         DraftKind::Availability => boxed(AvailabilityForm::from_draft(d)),
         DraftKind::CheckAnswer => boxed(CheckAnswerForm::from_draft(d)?),

@@ -377,7 +377,8 @@ fn apply_change(
                 id: id.clone(),
                 title: new.title.clone(),
                 category: new.category,
-                kind: new.kind.clone(),
+                kind: new.kind.as_ref().map(|k| k.id.clone()),
+                kind_name: new.kind.as_ref().map(|k| k.name.clone()),
                 severity: new.severity,
                 detected_at: new.detected_at.min(at),
                 opened_at: at,
@@ -603,5 +604,7 @@ mod tests_again;
 mod tests_duties;
 #[cfg(test)]
 mod tests_follow_up;
+#[cfg(test)]
+mod tests_kinds;
 #[cfg(test)]
 mod tests_steps;

@@ -4,7 +4,7 @@
 use crate::category::Category;
 use crate::checklist::{ChecklistStep, checklist_from};
 use crate::drill::DrillRun;
-use crate::incident::ResolvedRoute;
+use crate::incident::{IncidentKind, ResolvedRoute};
 use crate::playbook::CategoryPlaybook;
 use crate::roster::Roster;
 use crate::severity::Severity;
@@ -17,7 +17,7 @@ pub struct NewIncident {
     pub title: String,
     pub category: Category,
     /// The kind of the category, where it has kinds.
-    pub kind: Option<String>,
+    pub kind: Option<IncidentKind>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
     pub description: String,
@@ -45,11 +45,12 @@ impl NewIncident {
     /// kind and the roster's route for its category, kind and severity. Not a drill. A
     /// category with kinds and none picked (or one it does not have) takes its default kind.
     pub fn new(reported: Reported, book: &CategoryPlaybook, roster: &Roster) -> NewIncident {
-        let kind = book.known_kind_or_default(reported.kind.as_deref());
+        let kind = book.kind_taken(reported.kind.as_deref());
+        let id = kind.as_ref().map(|k| k.id.as_str());
         NewIncident {
-            checklist: checklist_from(&book.for_kind(kind.as_deref())),
+            checklist: checklist_from(&book.for_kind(id)),
             route: roster
-                .route_for_kind(reported.category, kind.as_deref(), reported.severity)
+                .route_for_kind(reported.category, id, reported.severity)
                 .map(|r| r.resolve()),
             kind,
             title: reported.title,

@@ -6,7 +6,7 @@ use crate::change::{Applied, ChangeError, step};
 use crate::checklist::{ChecklistStep, DoneVia};
 use crate::escalation::move_logged;
 use crate::incident::{
-    AttemptOutcome, ContactAttempt, Escalation, Incident, IncidentId, ResolvedRoute,
+    AttemptOutcome, ContactAttempt, Escalation, Incident, IncidentId, IncidentKind, ResolvedRoute,
 };
 use crate::playbook::StepRole;
 use crate::severity::Severity;
@@ -127,11 +127,15 @@ pub(super) fn update_sent(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reclassification {
     pub category: Category,
+    /// The kind of the new category (None where it has none, or for an incident recorded
+    /// before kinds whose category stays).
+    pub kind: Option<IncidentKind>,
     pub severity: Severity,
     pub reason: String,
-    /// The route for the new category and severity (None: the roster has none).
+    /// The route for the new category, kind and severity (None: the roster has none).
     pub route: Option<ResolvedRoute>,
-    /// The new category's playbook steps, used when the category changes.
+    /// The steps of the new category's playbook for the new kind, used when the category or
+    /// the kind changes.
     pub checklist: Vec<ChecklistStep>,
 }
 
@@ -140,7 +144,9 @@ pub(super) fn reclassify(
     (at, by): (DateTime<Utc>, &str),
     new: &Reclassification,
 ) -> Result<Applied, ChangeError> {
-    if new.category == inc.category && new.severity == inc.severity {
+    let new_kind = new.kind.as_ref().map(|k| k.id.as_str());
+    let kind_changes = new_kind != inc.kind.as_deref();
+    if new.category == inc.category && new.severity == inc.severity && !kind_changes {
         return Ok(Applied::Unchanged);
     }
     if new.severity != inc.severity {
@@ -149,11 +155,27 @@ pub(super) fn reclassify(
             .push(TimelineEntry::new(at, by, EntryKind::SeverityChanged, text));
         inc.severity = new.severity;
     }
-    if new.category != inc.category {
+    let category_changes = new.category != inc.category;
+    if category_changes {
         let text = format!("{} → {}: {}", inc.category, new.category, new.reason);
         inc.timeline
             .push(TimelineEntry::new(at, by, EntryKind::CategoryChanged, text));
         inc.category = new.category;
+    }
+    if kind_changes {
+        let id = |k: Option<&str>| k.unwrap_or("—").to_string();
+        let text = format!(
+            "{} → {}: {}",
+            id(inc.kind.as_deref()),
+            id(new_kind),
+            new.reason
+        );
+        inc.timeline
+            .push(TimelineEntry::new(at, by, EntryKind::KindChanged, text));
+        inc.kind = new.kind.as_ref().map(|k| k.id.clone());
+        inc.kind_name = new.kind.as_ref().map(|k| k.name.clone());
+    }
+    if category_changes || kind_changes {
         inc.checklist = merge_checklist(&inc.checklist, &new.checklist);
     }
     let same_route = match (&inc.route, &new.route) {

@@ -5,17 +5,19 @@ use crate::playbook::Phase;
 use crate::severity::Severity;
 use crate::test_fixtures::{bundled_playbooks, t};
 
+/// An outage with a backup to fail over to.
 pub(super) fn new_outage(title: &str) -> Change {
     let books = bundled_playbooks();
+    let book = books.for_category(Category::SystemOutage).unwrap();
     Change::Open(Box::new(NewIncident {
         title: title.into(),
         category: Category::SystemOutage,
-        kind: None,
+        kind: book.kind_taken(Some("with_failover")),
         severity: Severity::HIGH,
         detected_at: t("09:55"),
         description: "VPN down".into(),
         drill: false,
-        checklist: checklist_from(books.for_category(Category::SystemOutage).unwrap()),
+        checklist: checklist_from(&book.for_kind(Some("with_failover"))),
         route: None,
         drill_run: None,
     }))
@@ -274,15 +276,22 @@ fn reclassifying_logs_each_change_and_brings_the_new_route() {
     )
     .unwrap();
     let books = bundled_playbooks();
-    let to = |category: Category, severity, route| Change::Reclassify {
-        incident: id.clone(),
-        to: Box::new(Reclassification {
-            category,
-            severity,
-            reason: "more sites down".into(),
-            route,
-            checklist: checklist_from(books.for_category(category).unwrap()),
-        }),
+    // The kind the outage has, or the new category's default.
+    let to = |category: Category, severity, route| {
+        let book = books.for_category(category).unwrap();
+        let kind = book.kind_taken(Some("with_failover"));
+        let checklist = checklist_from(&book.for_kind(kind.as_ref().map(|k| k.id.as_str())));
+        Change::Reclassify {
+            incident: id.clone(),
+            to: Box::new(Reclassification {
+                category,
+                kind,
+                severity,
+                reason: "more sites down".into(),
+                route,
+                checklist,
+            }),
+        }
     };
     // Same classification: nothing happens.
     let same = to(Category::SystemOutage, Severity::HIGH, None);
@@ -293,15 +302,17 @@ fn reclassifying_logs_each_change_and_brings_the_new_route() {
     assert_eq!(inc.severity, Severity::CRITICAL);
     assert_eq!(inc.category, Category::Security);
     assert!(inc.route.is_none());
-    let kinds: Vec<EntryKind> = inc.timeline.iter().rev().take(3).map(|e| e.kind).collect();
+    let kinds: Vec<EntryKind> = inc.timeline.iter().rev().take(4).map(|e| e.kind).collect();
     assert_eq!(
         kinds,
         [
             EntryKind::RouteResolved,
+            EntryKind::KindChanged,
             EntryKind::CategoryChanged,
             EntryKind::SeverityChanged
         ]
     );
+    assert_eq!(inc.kind.as_deref(), Some("other"));
     assert!(
         inc.timeline
             .iter()

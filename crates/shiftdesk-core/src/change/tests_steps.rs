@@ -217,13 +217,13 @@ fn a_written_review_checks_what_it_says_and_closing_names_only_what_is_left() {
         let s = inc.checklist.iter().find(|s| s.role == Some(role)).unwrap();
         assert_eq!(s.done_via, Some(DoneVia::ReviewSaved), "{role:?}");
     }
-    // The outage playbook's review also asks for a drill and the flow updated: by hand.
+    // The failover outage's review also asks for the backup's checks and a drill: by hand.
     let open: Vec<&str> = inc
         .open_review_steps()
         .iter()
         .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(open, ["plan-failover-drill", "update-flow"]);
+    assert_eq!(open, ["fo-add-checks", "fo-plan-drill"]);
     assert_eq!(
         apply(
             &mut file,
@@ -234,7 +234,7 @@ fn a_written_review_checks_what_it_says_and_closing_names_only_what_is_left() {
         ),
         Err(ChangeError::ReviewIncomplete(id.clone(), 2))
     );
-    for step in ["plan-failover-drill", "update-flow"] {
+    for step in ["fo-add-checks", "fo-plan-drill"] {
         apply(&mut file, na(&id, step, true, ""), "12:02").unwrap();
     }
     apply(
@@ -344,6 +344,7 @@ fn reclassifying_keeps_what_does_not_apply_and_what_checked_a_step() {
     let books = bundled_playbooks();
     let to = Reclassification {
         category: crate::Category::Other,
+        kind: None,
         severity: crate::Severity::HIGH,
         reason: "not an outage".into(),
         route: None,

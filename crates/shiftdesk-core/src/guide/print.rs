@@ -4,15 +4,18 @@
 use super::{CountedFrom, ForwardTo, Guide, KnownRisk, ObligationRule};
 use crate::category::Category;
 use crate::i18n::{self, Lang, Msg, fill, t};
+use crate::playbook::{CategoryPlaybook, Playbooks};
 use crate::roster::Roster;
 use crate::text::safe_line;
 
 /// The guide for one category (its definition, examples, boundaries, severities, and what
-/// belongs to it: the scope definition, its obligations), or, with None, all of it.
+/// belongs to it: its kinds as the playbooks have them, the scope definition, its
+/// obligations), or, with None, all of it.
 pub fn guide_text(
     guide: &Guide,
     category: Option<Category>,
     roster: &Roster,
+    books: &Playbooks,
     lang: Lang,
 ) -> String {
     let mut out = Vec::new();
@@ -26,6 +29,9 @@ pub fn guide_text(
     };
     for c in &categories {
         category_text(guide, *c, lang, &mut out);
+        if let Some(book) = books.for_category(*c) {
+            kinds_text(book, lang, &mut out);
+        }
         if *c == Category::OutOfScope {
             scope_text(guide, roster, lang, &mut out);
         }
@@ -95,6 +101,24 @@ fn category_text(guide: &Guide, c: Category, lang: Lang, out: &mut Vec<String>) 
             i18n::severity(lang, s),
             safe_line(meaning.get(lang))
         ));
+    }
+}
+
+/// The category's kinds, each with its id (for `new --kind`) and what it is.
+fn kinds_text(book: &CategoryPlaybook, lang: Lang, out: &mut Vec<String>) {
+    if book.kinds.is_empty() {
+        return;
+    }
+    out.push(format!("  {}", t(lang, Msg::GuideKinds)));
+    for k in &book.kinds {
+        let name = safe_line(k.name.get(lang));
+        out.push(format!(
+            "    - {}",
+            fill(lang, Msg::GuideKindLine, &[("name", &name), ("id", &k.id)])
+        ));
+        if let Some(summary) = &k.summary {
+            out.push(format!("      {}", safe_line(summary.get(lang))));
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::i18n::Lang;
+use crate::test_fixtures::bundled_playbooks;
 
 fn text(en: &str) -> serde_json::Value {
     serde_json::json!({"ja": format!("{en}(日本語)"), "en": en})
@@ -150,7 +151,13 @@ fn what_needs_the_roster_and_the_playbooks_is_checked_with_its_place() {
 #[test]
 fn the_guide_prints_in_either_language_with_where_requests_go() {
     let g: Guide = serde_json::from_value(guide()).unwrap();
-    let en = guide_text(&g, Some(Category::OutOfScope), &roster(), Lang::En);
+    let en = guide_text(
+        &g,
+        Some(Category::OutOfScope),
+        &roster(),
+        &bundled_playbooks(),
+        Lang::En,
+    );
     for expected in [
         "Out-of-scope request (operational.out_of_scope)",
         "  What it is",
@@ -164,7 +171,8 @@ fn the_guide_prints_in_either_language_with_where_requests_go() {
         assert!(en.contains(expected), "{expected:?} in\n{en}");
     }
     assert!(!en.contains("Known risks"), "one category: no risks\n{en}");
-    let ja = guide_text(&g, None, &roster(), Lang::Ja);
+    assert!(!en.contains("Kinds"), "out of scope has no kinds\n{en}");
+    let ja = guide_text(&g, None, &roster(), &bundled_playbooks(), Lang::Ja);
     for expected in [
         "対応範囲外の依頼 (operational.out_of_scope)",
         "    1 重大: worst(日本語)",
@@ -172,6 +180,8 @@ fn the_guide_prints_in_either_language_with_where_requests_go() {
         "(例です。",
         "規程にないリスクと合意した対応",
         "2026-10-01 shift leaders 合意",
+        "  種別(それぞれ固有の手順あり):",
+        "    - メールの誤送信(misdirected_email)",
     ] {
         assert!(ja.contains(expected), "{expected:?} in\n{ja}");
     }
@@ -185,7 +195,13 @@ fn text_from_the_file_is_made_safe_to_print() {
     let mut v = guide();
     v["categories"]["other"]["definition"]["en"] = "Line one\nline two".into();
     let g: Guide = serde_json::from_value(v.clone()).unwrap();
-    let text = guide_text(&g, Some(Category::Other), &roster(), Lang::En);
+    let text = guide_text(
+        &g,
+        Some(Category::Other),
+        &roster(),
+        &bundled_playbooks(),
+        Lang::En,
+    );
     assert!(text.contains("  Line one line two\n"), "{text}");
     // A bidi override is refused as the file is read, not printed.
     v["categories"]["other"]["definition"]["en"] = "evil \u{202e}txt.exe".into();

@@ -117,6 +117,11 @@ fn classification(doc: &mut Doc, incident: &Incident, lang: Lang, zone: &Zone) {
     let category = i18n::category(lang, c);
     let label = t(lang, Msg::ColCategory);
     doc.push(format!("- {label}: {category} — `{}`", c.id()));
+    if let (Some(kind), Some(id)) = (incident.kind_words(lang), &incident.kind) {
+        let label = t(lang, Msg::FieldKind);
+        let id = crate::text::safe_line(id).replace('`', "'");
+        doc.push(format!("- {label}: {} — `{id}`", inline(&kind)));
+    }
     let severity = i18n::severity(lang, incident.severity);
     doc.push(format!("- {}: {severity}", t(lang, Msg::FieldSeverity)));
     let by = fill(

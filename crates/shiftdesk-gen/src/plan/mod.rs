@@ -81,7 +81,10 @@ struct Planner<'c> {
     title: String,
     category: Category,
     severity: Severity,
-    book: &'c CategoryPlaybook,
+    /// The steps the incident has: its category's for its kind.
+    book: CategoryPlaybook,
+    /// The kind of the category the incident has (the playbook's, not `kind` above).
+    playbook_kind: Option<String>,
     route: Option<ResolvedRoute>,
     detected: DateTime<Utc>,
     done: HashSet<String>,
@@ -170,7 +173,8 @@ pub(super) fn plan(
         title: String::new(),
         category,
         severity,
-        book: book_for(ctx, category),
+        book: CategoryPlaybook::default(),
+        playbook_kind: None,
         route: ctx
             .roster
             .route_for(category, severity)
@@ -201,6 +205,8 @@ pub(super) fn plan(
         }
     };
     p.title = new.title.clone();
+    p.playbook_kind = new.kind.as_ref().map(|k| k.id.clone());
+    p.book = book_for(ctx, category).for_kind(p.playbook_kind.as_deref());
     p.push(Change::Open(Box::new(new)));
     p.run(stage);
     if let Some(s) = &scenario {
@@ -290,7 +296,8 @@ impl Planner<'_> {
             detected_at: self.detected,
             description: self.text(nth(kind.descriptions, self.variant)),
         };
-        let new = NewIncident::new(reported, self.book, self.ctx.roster);
+        let book = book_for(self.ctx, self.category);
+        let new = NewIncident::new(reported, book, self.ctx.roster);
         if self.drill { new.as_drill(None) } else { new }
     }
 

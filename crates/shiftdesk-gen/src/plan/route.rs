@@ -174,18 +174,29 @@ impl Planner<'_> {
             (a, b) => a.is_some() != b.is_some(),
         };
         self.gap(5, 20);
+        // The incident keeps its kind, or takes the new category's default one.
+        let kind = if category == self.category {
+            book.kind_taken(self.playbook_kind.as_deref())
+        } else {
+            book.kind_taken(None)
+        };
+        let kind_id = kind.as_ref().map(|k| k.id.clone());
+        let steps = book.for_kind(kind_id.as_deref());
+        let checklist = checklist_from(&steps);
         self.push(Change::Reclassify {
             incident: self.id(),
             to: Box::new(Reclassification {
                 category,
+                kind,
                 severity,
                 reason,
                 route: route.clone(),
-                checklist: checklist_from(book),
+                checklist,
             }),
         });
         if category != self.category {
-            self.book = book;
+            self.book = steps;
+            self.playbook_kind = kind_id;
             self.category = category;
         }
         self.severity = severity;
