@@ -66,23 +66,29 @@ fn base(kind: Kind) -> Vec<u8> {
     }
 }
 
-/// The malformed inputs for one kind of file.
-fn corpus(kind: Kind) -> Vec<(String, Vec<u8>)> {
-    let good = base(kind);
-    let mut out = Vec::new();
-    for n in 0..good.len() {
-        out.push((format!("truncated at {n}"), good[..n].to_vec()));
-    }
+/// Every truncation of a good file, then `flips` copies with one bit flipped, the same bits
+/// every run.
+fn truncations_and_flips(good: &[u8], flips: usize) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = (0..good.len())
+        .map(|n| (format!("truncated at {n}"), good[..n].to_vec()))
+        .collect();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    for i in 0..1000 {
+    for i in 0..flips {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        let mut bytes = good.clone();
+        let mut bytes = good.to_vec();
         let at = (x as usize) % bytes.len();
         bytes[at] ^= 1 << ((x >> 32) % 8);
         out.push((format!("bit flip {i} at {at}"), bytes));
     }
+    out
+}
+
+/// The malformed inputs for one kind of file.
+fn corpus(kind: Kind) -> Vec<(String, Vec<u8>)> {
+    let good = base(kind);
+    let mut out = truncations_and_flips(&good, 1000);
     let mut invalid = good.clone();
     invalid.splice(10..10, [0xff, 0xfe, 0xc3]);
     out.push(("invalid UTF-8".into(), invalid));
@@ -264,4 +270,86 @@ fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
             "{kind:?}: {problems:?}"
         );
     }
+}
+
+/// A roster CSV as spreadsheets save it: CP932 with commas, UTF-16 LE with its BOM and
+/// tabs, UTF-8; quoted line breaks in notes.
+fn csv_sheets() -> Vec<(&'static str, Vec<u8>)> {
+    let sheet = |sep: &str| {
+        [
+            "氏名,フリガナ,役職,電話番号,電話2,メールアドレス,備考",
+            "髙橋 一郎,ﾀｶﾊｼ ｲﾁﾛｳ,①班,０９０－１２３４－５６７８,03-0000-0001,,\"9時～18時\r\n夜間は携帯\"",
+            "Emily Brown,,Lead,+81 90 0000 3101,,emily@example.com,",
+        ]
+        .iter()
+        .map(|l| l.replace(',', sep) + "\r\n")
+        .collect::<String>()
+    };
+    let comma = sheet(",");
+    let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(&comma);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(sheet("\t").encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    vec![
+        ("CP932", cp932.into_owned()),
+        ("UTF-16 LE", utf16),
+        ("UTF-8", sheet(",").into_bytes()),
+    ]
+}
+
+/// Every truncation and 300 bit flips of each sheet, and bytes that are no text: no panic,
+/// every refusal naming the line (or the header's column) where the file went wrong; and,
+/// through `roster import`, a refused file writes nothing and is named.
+#[test]
+fn malformed_roster_csv_imports() {
+    use shiftdesk_core::roster::csv::{CsvError, parse_import};
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("roster.json"), SAMPLE_ROSTER).unwrap();
+    let file = tmp.path().join("roster.csv");
+    let mut refused = 0;
+    for (encoding, good) in csv_sheets() {
+        let mut cases = truncations_and_flips(&good, 300);
+        let mut junk = good.clone();
+        junk.splice(20..20, [0xFF, 0xFD, 0x00, 0x81]);
+        cases.push(("junk bytes".into(), junk));
+        for (i, (name, bytes)) in cases.iter().enumerate() {
+            let parsed = std::panic::catch_unwind(|| parse_import(bytes))
+                .unwrap_or_else(|_| panic!("{encoding} {name}: panicked"));
+            let Err(e) = parsed else { continue };
+            refused += 1;
+            let message = e.message(Lang::En);
+            let placed = matches!(e, CsvError::NoHeader | CsvError::MissingNameColumn)
+                || message.to_lowercase().contains("line ")
+                || message.to_lowercase().contains("column");
+            assert!(placed, "{encoding} {name}: no place in {message}");
+            // Through the binary, one case in 15: a refusal writes nothing and names the file.
+            if i % 15 != 0 {
+                continue;
+            }
+            std::fs::write(&file, bytes).unwrap();
+            let before = snapshot(&data);
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["--lang", "en", "roster", "import"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{encoding} {name}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&file.display().to_string()),
+                "{encoding} {name}: {stderr}"
+            );
+            assert_eq!(
+                snapshot(&data),
+                before,
+                "{encoding} {name}: something was written"
+            );
+        }
+    }
+    assert!(refused > 100, "the corpus refuses files: {refused}");
 }

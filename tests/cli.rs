@@ -461,6 +461,11 @@ fn export_and_vcard_write_the_roster_back_out() {
 #[test]
 fn contacts_finds_by_any_fragment() {
     let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("roster.json"),
+        include_str!("../assets/roster.sample.json"),
+    )
+    .unwrap();
     let o = shiftdesk(tmp.path(), &["contacts", "ｽｽﾞｷ"]);
     assert!(stdout(&o).starts_with("鈴木 健太"), "{}", stdout(&o));
     let o = shiftdesk(tmp.path(), &["contacts", "08000001102"]);
@@ -594,6 +599,14 @@ fn doctor_says_what_is_wrong_and_how_to_restore() {
     std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
     let o = new_incident(d, "x", "other", "3", &[]);
     assert!(o.status.success());
+    // The sample roster the first incident seeded is something to do; the team's is not.
+    let o = shiftdesk(d, &["--lang", "en", "doctor"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("ACT  SAMPLE roster"), "{}", stdout(&o));
+    let own = std::fs::read_to_string(d.join("roster.json"))
+        .unwrap()
+        .replace("\"sample\": true", "\"sample\": false");
+    std::fs::write(d.join("roster.json"), own).unwrap();
     let o = shiftdesk(d, &["--lang", "en", "doctor"]);
     let text = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{text}");

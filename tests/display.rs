@@ -290,6 +290,11 @@ fn the_full_desk_comes_back_when_the_window_grows() {
 #[test]
 fn contacts_on_the_command_line_name_phones_in_words() {
     let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("roster.json"),
+        include_str!("../assets/roster.sample.json"),
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_shiftdesk"))
         .arg("--data-dir")
         .arg(tmp.path())

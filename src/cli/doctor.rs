@@ -180,7 +180,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
                 )));
             }
             if roster.sample {
-                out.push(Finding::Note(t(lang, Msg::MsgSampleRoster).to_string()));
+                out.push(Finding::Act(t(lang, Msg::MsgSampleRoster).to_string()));
             }
         }
         let playbooks = load_playbooks(dir);

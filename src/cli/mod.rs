@@ -83,7 +83,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Print the report text of an incident, to read out or paste
     Report(ReportArgs),
-    /// Find contacts by any fragment: name, reading, role, team, digits, email
+    /// Find contacts by any fragment: name, reading, role, team, digits, email. Exit 1 when
+    /// none matches or the data dir has no roster yet; the bundled sample is named on stderr
     Contacts(ContactsArgs),
     /// Write an incident report to share: Markdown (for email or a wiki) or JSON
     Export(share::ExportArgs),
@@ -126,19 +127,30 @@ pub enum RosterCommand {
     /// right. Exit 1 on any error, 0 with warnings only
     Check(RosterCheckArgs),
     /// Merge contacts from a CSV file (header row; name, kana, role, team, phone, phone2,
-    /// email, notes in any order, Japanese headers too). Nothing is written unless every
-    /// row is good
+    /// email, notes in any order, Japanese headers too): UTF-8 (with or without BOM),
+    /// Shift_JIS/CP932 (Excel's "CSV" in Japan) or UTF-16 with BOM (Excel's "Unicode text",
+    /// tab-separated), as it says. Nothing is written unless every row is good; each change
+    /// is printed as old → new
     Import(RosterImportArgs),
     /// Write the roster out as CSV or JSON
     Export(RosterExportArgs),
-    /// Write one vCard 3.0 per contact, for a phone's address book
+    /// Write one vCard 3.0 per contact, for a phone's address book (exit 1, writing nothing,
+    /// when the data dir has no roster yet; the bundled sample is named on stderr)
     Vcard(RosterVcardArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct RosterImportArgs {
-    /// The CSV file (UTF-8, with or without BOM)
+    /// The CSV file: UTF-8 (with or without BOM), Shift_JIS (CP932) or UTF-16 with BOM;
+    /// comma- or tab-separated
     pub file: PathBuf,
+    /// Print what the import would change, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Drop a matched contact's phone numbers that its row does not list (kept otherwise;
+    /// a row with no phone leaves the phones alone)
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -439,9 +451,8 @@ fn due_words(inc: &Incident, roster: &Roster, ctx: &Session) -> String {
 }
 
 fn contacts(args: ContactsArgs, ctx: &Session) -> Result<ExitCode> {
-    let roster = match load_roster(&ctx.dir) {
-        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
-        RosterLoad::Problem(p) => return Err(p.into()),
+    let Some(roster) = roster_io::roster_to_print(ctx)? else {
+        return Ok(ExitCode::from(1));
     };
     let hits = SearchIndex::new(&roster).search(args.query.as_deref().unwrap_or(""));
     let mut out = std::io::stdout().lock();

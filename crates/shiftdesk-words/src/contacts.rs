@@ -6,7 +6,7 @@ area! { contacts_words {
         "Nothing was imported: fix the rows above and run it again.",
         "何も取り込んでいません。上の行を直して再実行してください。";
     ImportAdded: "added: {name}", "追加: {name}";
-    ImportUpdated: "updated: {name} ({fields})", "更新: {name}({fields})";
+    ImportUpdated: "updated: {name}", "更新: {name}";
     ImportSummary:
         "{added} added, {updated} updated, {unchanged} unchanged",
         "追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件";
@@ -93,4 +93,24 @@ area! { contacts_words {
     MsgCopyOff:
         "Copying is off (SHIFTDESK_CLIPBOARD=off): select the text on screen",
         "コピーは無効です(SHIFTDESK_CLIPBOARD=off)。画面の文字を選択してください";
+    // An import, field by field
+    ImportFieldChange: "  {field}: {old} → {new}", "  {field}: {old} → {new}";
+    ImportEmptyValue: "(empty)", "(空欄)";
+    ImportPhonesField: "phones", "電話番号";
+    ImportPhoneDropped:
+        "  dropped (--replace, not in the file): {phone}",
+        "  削除(--replace、ファイルにない番号): {phone}";
+    ImportPhonesKept:
+        "{n} phone number(s) of these contacts that the file does not list were kept; --replace drops them",
+        "ファイルにない電話番号 {n} 件はそのまま残しました(--replace を付けると削除します)";
+    ImportDryRun:
+        "Dry run: nothing was written. The import would change this:",
+        "試行(--dry-run)のため何も書き込んでいません。取り込むと次のように変わります:";
+    // The sample roster and a data dir without a roster
+    SampleRosterNotice:
+        "Note: this is the bundled SAMPLE roster: fictional people and numbers, not your team's. Replace {path} with your team's contacts and routes (README: roster import, roster check).",
+        "注意: これは同梱のサンプル名簿です。人物も番号も架空で、チームの名簿ではありません。{path} をチームの連絡先と報告ルートに置き換えてください(README: roster import、roster check)。";
+    NoRosterFile:
+        "There is no roster in {dir} yet, so there are no contacts to show (the desk runs on the bundled sample of fictional people until there is one). Make one: shiftdesk roster import FILE.csv (your spreadsheet saved as CSV), or copy your team's roster.json to {path}.",
+        "{dir} にはまだ名簿がないため、表示する連絡先はありません(名簿ができるまで、デスクは同梱の架空の人物のサンプルで動きます)。作成するには: shiftdesk roster import FILE.csv(表計算ソフトでCSV保存したもの)、またはチームの roster.json を {path} にコピーしてください。";
 } }

@@ -6,9 +6,6 @@ area! { roster_csv_words {
     CsvNoHeader:
         "The file is empty. Its first line must name the columns: {columns}.",
         "ファイルが空です。1行目に列名を書いてください: {columns}";
-    CsvInvalidUtf8:
-        "Line {line} is not UTF-8 text. Save the file as \"CSV UTF-8\" and import it again.",
-        "{line}行目がUTF-8ではありません。「CSV UTF-8」形式で保存してから取り込んでください。";
     CsvUnknownColumns:
         "Unknown column(s): {unknown}. Known columns: {columns}.",
         "不明な列があります: {unknown}。使える列名: {columns}、氏名、フリガナ、役職、所属、電話番号、電話2、メールアドレス、備考";
@@ -65,4 +62,26 @@ area! { roster_csv_words {
     CsvColumnPhone2: "{key}", "電話2({key})";
     CsvColumnEmail: "{key}", "メールアドレス({key})";
     CsvColumnNotes: "{key}", "備考({key})";
+    // How the file was read, and files that cannot be read as text
+    CsvReadAs: "Read {file} as {encoding}, {separator}.", "{file} を {encoding}・{separator}として読みました。";
+    CsvCommaSeparated: "comma-separated", "カンマ区切り";
+    CsvTabSeparated: "tab-separated", "タブ区切り";
+    CsvNotText:
+        "Line {line} (byte {byte}) cannot be read as text: the file is neither UTF-8 nor Shift_JIS (CP932), and UTF-16 is read only with its byte order mark. Nothing was read as garbled text. Save it again from the spreadsheet as \"CSV UTF-8\" (or \"CSV\") and import it again.",
+        "{line}行目({byte}バイト目)を文字として読めません。UTF-8でもShift_JIS(CP932)でもなく、UTF-16はBOM付きのものだけを読みます。文字化けしたまま取り込むことはしません。表計算ソフトから「CSV UTF-8」(または「CSV」)で保存し直して取り込んでください。";
+    CsvBadEncoding:
+        "The file starts with the byte order mark of {encoding}, but line {line} (byte {byte}) is not {encoding}. Save it again from the spreadsheet and import it again.",
+        "ファイルの先頭は{encoding}のBOMですが、{line}行目({byte}バイト目)が{encoding}ではありません。表計算ソフトから保存し直して取り込んでください。";
+    CsvNulByte:
+        "Line {line} (byte {byte}) holds a NUL byte, which CSV text never does: the file is not a CSV, or it is UTF-16 saved without its byte order mark. Save it from the spreadsheet as \"CSV UTF-8\" or \"Unicode text\" and import it again.",
+        "{line}行目({byte}バイト目)にNULバイトがあります。CSVの文字には現れないため、CSVではないか、BOMなしのUTF-16です。表計算ソフトから「CSV UTF-8」か「Unicode テキスト」で保存して取り込んでください。";
+    CsvUserDefinedCharacter:
+        "Line {line} holds a user-defined character (外字, {code}): it has no standard form and shows only with the font it was made in. Replace it with a standard character and import again.",
+        "{line}行目に外字({code})があります。標準の文字ではなく、作成した環境のフォントでしか表示されません。標準の文字に置き換えてから取り込んでください。";
+    CsvLineBreakInField:
+        "{column} holds a line break (a cell written with Alt+Enter); only notes may. Put it on one line",
+        "{column}に改行(セル内の Alt+Enter)があります。改行できるのは備考(notes)だけです。1行にしてください";
+    CsvLines:
+        "line {line} (the record starts there and runs to line {last}): {problem}",
+        "{line}行目(この行から{last}行目までが1件): {problem}";
 } }

@@ -4,7 +4,7 @@
 use crate::apply::Apply;
 use crate::change::Stamped;
 use crate::i18n::{Lang, Msg, fill};
-use crate::roster::csv::{Column, ImportRow, MergeReport, fresh_id, merge};
+use crate::roster::csv::{Column, ImportRow, MergeReport, PhoneMerge, fresh_id, merge};
 use crate::roster::{Contact, Phone, Roster, Unavailable};
 use crate::text::safe_line;
 use serde_json::Map;
@@ -119,8 +119,12 @@ pub enum RosterChange {
         contact: String,
         unavailable: Option<Unavailable>,
     },
-    /// Rows of a CSV file, already checked, merged by name and phone.
-    Import(Vec<ImportRow>),
+    /// Rows of a CSV file, already checked, merged by name and phone; the phones a row does
+    /// not list kept or dropped as `phones` says.
+    Import {
+        rows: Vec<ImportRow>,
+        phones: PhoneMerge,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,8 +265,8 @@ impl Apply<Roster> for RosterChange {
                 c.unavailable = unavailable.clone();
                 Ok(RosterApplied::Changed(contact.clone()))
             }
-            RosterChange::Import(rows) => {
-                let report = merge(roster, rows);
+            RosterChange::Import { rows, phones } => {
+                let report = merge(roster, rows, *phones);
                 if report.added.is_empty() && report.updated.is_empty() {
                     return Ok(RosterApplied::Unchanged);
                 }
@@ -409,7 +413,7 @@ mod tests {
 
     #[test]
     fn an_import_applied_again_changes_nothing() {
-        let mut r = roster();
+        let r = roster();
         let row = |name: &str, phones: &[&str]| ImportRow {
             line: 2,
             name: name.into(),
@@ -420,16 +424,22 @@ mod tests {
             email: String::new(),
             notes: String::new(),
         };
-        let import = RosterChange::Import(vec![
-            row("佐藤 花子", &["090-0000-1101", "03-0000-1101"]),
-            row("Kato Jun", &["080-0000-2222"]),
-        ]);
-        assert!(matches!(
-            import.apply(&mut r),
-            Ok(RosterApplied::Imported(_))
-        ));
-        let once = r.clone();
-        assert_eq!(import.apply(&mut r), Ok(RosterApplied::Unchanged));
-        assert_eq!(r, once);
+        for phones in [PhoneMerge::Keep, PhoneMerge::Replace] {
+            let mut r = r.clone();
+            let import = RosterChange::Import {
+                rows: vec![
+                    row("佐藤 花子", &["090-0000-1101", "03-0000-1101"]),
+                    row("Kato Jun", &["080-0000-2222"]),
+                ],
+                phones,
+            };
+            assert!(matches!(
+                import.apply(&mut r),
+                Ok(RosterApplied::Imported(_))
+            ));
+            let once = r.clone();
+            assert_eq!(import.apply(&mut r), Ok(RosterApplied::Unchanged));
+            assert_eq!(r, once);
+        }
     }
 }

@@ -1,13 +1,15 @@
 //! The roster as CSV, safe to open in a spreadsheet.
 
 use super::*;
+use crate::text::safe_block;
 
 /// The contacts as CSV, one row per contact under the header
 /// `name,kana,role,team,phone,phone2,email,notes`, lines ending in LF, fields quoted where
 /// the csv crate finds it needed. [`parse_import`] reads it back to the same contacts.
 ///
 /// Made safe for spreadsheets: control characters go through [`safe_line`] (line breaks and
-/// tabs become spaces), and a cell starting with `=`, `+`, `-` or `@` gets a leading `'`
+/// tabs become spaces) — except in notes, which keep their line breaks (as LF, in a quoted
+/// cell, as a spreadsheet writes Alt+Enter) through [`safe_block`] — and a cell starting with `=`, `+`, `-` or `@` gets a leading `'`
 /// so that no spreadsheet runs it as a formula. Phone numbers starting with `+` that are
 /// plausible ([`is_plausible_phone`]: only digits, spaces, `-`, `.`, `(`, `)`) are left as
 /// they are: they cannot call anything, and `+81 …` is how international numbers are
@@ -15,12 +17,19 @@ use super::*;
 /// phone columns as text.) Only the first two phones are written; a third and later ones
 /// are not in the CSV, and [`merge`] keeps them when the file comes back.
 pub fn export_csv(roster: &Roster) -> String {
-    // Writing to a Vec cannot fail, and every field is a &str, so the text is UTF-8.
-    write_csv(roster).unwrap_or_default()
+    export_csv_with(roster, Separator::Comma)
 }
 
-fn write_csv(roster: &Roster) -> Option<String> {
+/// As [`export_csv`], with fields separated by `separator` (a TAB for the layout of a
+/// spreadsheet's "Unicode text").
+pub fn export_csv_with(roster: &Roster, separator: Separator) -> String {
+    // Writing to a Vec cannot fail, and every field is a &str, so the text is UTF-8.
+    write_csv(roster, separator).unwrap_or_default()
+}
+
+fn write_csv(roster: &Roster, separator: Separator) -> Option<String> {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator.byte())
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     writer.write_record(Column::ALL.map(Column::key)).ok()?;
@@ -44,17 +53,26 @@ fn export_record(c: &Contact) -> [String; 8] {
         phone(0),
         phone(1),
         cell(&c.email),
-        cell(&c.notes),
+        notes_cell(&c.notes),
     ]
 }
 
 /// One line, with a `'` before anything a spreadsheet would take for a formula.
 fn cell(value: &str) -> String {
-    let line = safe_line(value);
-    if starts_like_formula(normalize_input(&line).trim_start()) {
-        format!("'{line}")
+    protected(safe_line(value))
+}
+
+/// Like [`cell`], keeping line breaks.
+fn notes_cell(notes: &str) -> String {
+    protected(safe_block(notes))
+}
+
+/// Safe text with a `'` before anything a spreadsheet would take for a formula.
+fn protected(text: String) -> String {
+    if starts_like_formula(normalize_input(&text).trim_start()) {
+        format!("'{text}")
     } else {
-        line
+        text
     }
 }
 

@@ -1,45 +1,47 @@
 //! Merging checked rows into the roster, by name and phone.
 
+use super::merge_report::{ContactUpdate, FieldChange, MergeReport, PhoneLine};
 use super::*;
 
-/// What [`merge`] did. Names are as the rows give them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MergeReport {
-    /// Names of the contacts added.
-    pub added: Vec<String>,
-    /// Names of the contacts updated, each with the fields that changed (`kana`, `role`,
-    /// `team`, `phones`, `email`, `notes`).
-    pub updated: Vec<(String, Vec<&'static str>)>,
-    /// Rows that matched a contact and changed nothing.
-    pub unchanged: usize,
+/// What a merge does with a matched contact's phones that the row does not list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PhoneMerge {
+    /// Kept, after the contact's phones; the report counts them.
+    #[default]
+    Keep,
+    /// Dropped: the contact's phones become the row's, in the row's order; the report
+    /// names each one dropped.
+    Replace,
 }
 
 /// Folds rows into the roster, in order. Never removes a contact.
 ///
 /// A row matches a contact with the same name (after NFKC and trimming) and, when the row
 /// has a phone, a phone whose digits equal those of the row's first phone; without a phone,
-/// the same email (ignoring ASCII case). The first matching contact is updated:
-/// every field the row gives non-empty replaces the contact's. Phones become the row's
-/// phones, each keeping the label (and extra fields) of the contact's phone with the same
-/// digits, or labelled [`PHONE_LABEL`] / [`PHONE2_LABEL`] by position when new; as a CSV has
-/// only two phone columns, a contact's third and later phones are kept after them unless
-/// the row names them. `id`, `name`, `sample`, `unavailable` and `extra` are never touched.
+/// the same email (ignoring ASCII case). The first matching contact is updated: every field
+/// the row gives non-empty replaces the contact's (an empty cell never clears one). A phone
+/// of the row with the digits of one of the contact's takes its place, written as the row
+/// writes it, keeping its label (and extra fields); a new one is labelled [`PHONE_LABEL`] /
+/// [`PHONE2_LABEL`] by its column. The contact's phones the row does not list are kept
+/// after them, or dropped with [`PhoneMerge::Replace`]. Every change is reported with the
+/// old and new value. `id`, `name`, `sample`, `unavailable` and `extra` are never touched.
 ///
 /// A row matching no contact becomes a new contact with a fresh id, unique in the roster:
 /// the name in ASCII kebab case when it has ASCII letters ("Emily Brown" → `emily-brown`,
 /// then `emily-brown-2`, … if taken), else `c-` and the smallest free number of 4 digits
 /// (`c-0001`, `c-0002`, …). Labels [`PHONE_LABEL`] and [`PHONE2_LABEL`] go to its phones.
-pub fn merge(roster: &mut Roster, rows: &[ImportRow]) -> MergeReport {
+pub fn merge(roster: &mut Roster, rows: &[ImportRow], phones: PhoneMerge) -> MergeReport {
     let mut report = MergeReport::default();
     for row in rows {
         let found = roster.contacts.iter().position(|c| matches(c, row));
         match found.and_then(|i| roster.contacts.get_mut(i)) {
             Some(contact) => {
-                let changed = update_contact(contact, row);
-                if changed.is_empty() {
+                let (update, kept) = update_contact(contact, row, phones);
+                report.kept_phones += kept;
+                if update.changes.is_empty() {
                     report.unchanged += 1;
                 } else {
-                    report.updated.push((row.name.clone(), changed));
+                    report.updated.push(update);
                 }
             }
             None => {
@@ -80,57 +82,124 @@ fn matches(contact: &Contact, row: &ImportRow) -> bool {
     }
 }
 
-/// Applies the row's non-empty fields; returns the names of the fields that changed.
-fn update_contact(contact: &mut Contact, row: &ImportRow) -> Vec<&'static str> {
-    let mut changed = Vec::new();
-    set_text(&mut contact.kana, &row.kana, "kana", &mut changed);
-    set_text(&mut contact.role, &row.role, "role", &mut changed);
-    set_text(&mut contact.team, &row.team, "team", &mut changed);
-    if !row.phones.is_empty() {
-        let phones = merged_phones(&contact.phones, &row.phones);
-        if phones != contact.phones {
-            contact.phones = phones;
-            changed.push("phones");
+/// Applies the row's non-empty fields and its phones; what changed, and how many phones
+/// the row does not list were kept.
+fn update_contact(
+    contact: &mut Contact,
+    row: &ImportRow,
+    mode: PhoneMerge,
+) -> (ContactUpdate, usize) {
+    let mut update = ContactUpdate {
+        name: row.name.clone(),
+        changes: Vec::new(),
+        dropped: Vec::new(),
+    };
+    let changes = &mut update.changes;
+    set_text(&mut contact.kana, &row.kana, Column::Kana, changes);
+    set_text(&mut contact.role, &row.role, Column::Role, changes);
+    set_text(&mut contact.team, &row.team, Column::Team, changes);
+    let merged = merged_phones(&contact.phones, &row.phones);
+    let phones = match mode {
+        PhoneMerge::Keep => merged.keep,
+        PhoneMerge::Replace => {
+            update.dropped = merged.left_out.iter().map(PhoneLine::of).collect();
+            merged.replace
         }
+    };
+    let kept = match mode {
+        PhoneMerge::Keep => merged.left_out.len(),
+        PhoneMerge::Replace => 0,
+    };
+    if phones != contact.phones {
+        update.changes.push(FieldChange::Phones {
+            old: contact.phones.iter().map(PhoneLine::of).collect(),
+            new: phones.iter().map(PhoneLine::of).collect(),
+        });
+        contact.phones = phones;
     }
-    set_text(&mut contact.email, &row.email, "email", &mut changed);
-    set_text(&mut contact.notes, &row.notes, "notes", &mut changed);
-    changed
+    set_text(
+        &mut contact.email,
+        &row.email,
+        Column::Email,
+        &mut update.changes,
+    );
+    set_text(
+        &mut contact.notes,
+        &row.notes,
+        Column::Notes,
+        &mut update.changes,
+    );
+    (update, kept)
 }
 
-fn set_text(field: &mut String, value: &str, key: &'static str, changed: &mut Vec<&'static str>) {
+fn set_text(field: &mut String, value: &str, column: Column, changes: &mut Vec<FieldChange>) {
     if !value.is_empty() && field != value {
-        *field = value.to_string();
-        changed.push(key);
+        changes.push(FieldChange::Text {
+            column,
+            old: std::mem::replace(field, value.to_string()),
+            new: value.to_string(),
+        });
     }
 }
 
-/// The row's numbers, with the labels of the contact's phones of the same digits, then the
-/// contact's third and later phones the row does not name.
-fn merged_phones(existing: &[Phone], numbers: &[String]) -> Vec<Phone> {
-    let mut out: Vec<Phone> = numbers
+/// A contact's phones with a row's numbers merged, both ways.
+struct MergedPhones {
+    /// The contact's phones in their order (written as the row writes those it lists), then
+    /// the row's new numbers.
+    keep: Vec<Phone>,
+    /// The row's numbers in the row's order, each keeping the label of the contact's phone
+    /// with the same digits.
+    replace: Vec<Phone>,
+    /// The contact's phones the row does not list.
+    left_out: Vec<Phone>,
+}
+
+/// A row that lists no phone leaves the phones as they are, whatever the mode: it matched
+/// by email, and says nothing about numbers.
+fn merged_phones(existing: &[Phone], numbers: &[String]) -> MergedPhones {
+    if numbers.is_empty() {
+        return MergedPhones {
+            keep: existing.to_vec(),
+            replace: existing.to_vec(),
+            left_out: Vec::new(),
+        };
+    }
+    let listed = |p: &Phone| numbers.iter().position(|n| digits(n) == digits(&p.number));
+    let rewritten = |p: &Phone| match listed(p) {
+        Some(i) => Phone {
+            number: numbers[i].clone(),
+            ..p.clone()
+        },
+        None => p.clone(),
+    };
+    let replace: Vec<Phone> = numbers
         .iter()
         .enumerate()
         .map(|(i, number)| {
             let d = digits(number);
             match existing.iter().find(|p| digits(&p.number) == d) {
-                Some(p) => Phone {
-                    number: number.clone(),
-                    ..p.clone()
-                },
+                Some(p) => rewritten(p),
                 None => new_phone(i, number),
             }
         })
         .collect();
-    let named: HashSet<String> = numbers.iter().map(|n| digits(n)).collect();
-    out.extend(
-        existing
+    let new = replace
+        .iter()
+        .filter(|p| {
+            !existing
+                .iter()
+                .any(|e| digits(&e.number) == digits(&p.number))
+        })
+        .cloned();
+    MergedPhones {
+        keep: existing.iter().map(rewritten).chain(new).collect(),
+        replace,
+        left_out: existing
             .iter()
-            .skip(2)
-            .filter(|p| !named.contains(&digits(&p.number)))
-            .cloned(),
-    );
-    out
+            .filter(|p| listed(p).is_none())
+            .cloned()
+            .collect(),
+    }
 }
 
 fn new_phone(index: usize, number: &str) -> Phone {

@@ -10,17 +10,23 @@
 //!
 //! # The file
 //!
-//! - UTF-8, with or without a BOM. Excel's plain "CSV" is Shift_JIS in Japan and is refused
-//!   with the line where it stops being UTF-8; "CSV UTF-8" works.
+//! - UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode text"), or
+//!   Shift_JIS as Windows writes it (CP932, Excel's plain "CSV" in Japan); fields separated
+//!   by commas or, when the header has more tabs than commas, by tabs. See [`decode`]: bytes
+//!   that are none of these are refused with the line and byte where reading broke, never
+//!   imported garbled.
 //! - The first non-empty line names the columns, in any order; see [`Column::from_header`].
 //!   A column not recognised is an error, so a typo never drops data silently.
 //! - Every field is NFKC-normalised (full-width digits become ASCII, half-width ｶﾅ becomes
 //!   カナ) and trimmed. A field starting with `'` followed by `=`, `+`, `-` or `@` loses the
-//!   `'`: that is how [`export_csv`] protects cells from spreadsheet formulas.
+//!   `'`: that is how [`export_csv`] protects cells from spreadsheet formulas. In a phone
+//!   number, dashes of other kinds (`ー`, `‐`, `−`, `―`…) become `-`.
+//! - A quoted field may hold line breaks (Alt+Enter in a spreadsheet's cell): kept in notes,
+//!   as LF; in any other column an error.
 //! - Empty lines, and lines whose fields are all empty (a spreadsheet's trailing `,,,,`),
 //!   are skipped.
 //! - Line numbers are physical lines of the file, the header being line 1; a row with a
-//!   quoted line break spans two lines and is reported at the line where it starts.
+//!   quoted line break spans several lines and is reported at the line where it starts.
 
 use crate::roster::check::{is_plausible_email, is_plausible_phone};
 use crate::roster::{Contact, Phone, Roster};
@@ -30,14 +36,18 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+mod decode;
 mod export;
 mod merge;
+mod merge_report;
 mod parse;
 mod words;
 
-pub use export::export_csv;
-pub use merge::{MergeReport, fresh_id, merge};
-pub use parse::parse_import;
+pub use decode::{DecodedCsv, FileFormat, Separator, TextEncoding, decode};
+pub use export::{export_csv, export_csv_with};
+pub use merge::{PhoneMerge, fresh_id, merge};
+pub use merge_report::{ContactUpdate, FieldChange, MergeReport, PhoneLine};
+pub use parse::{CsvImport, parse_decoded, parse_import};
 
 /// Label given to a new contact's number from the `phone` column.
 pub const PHONE_LABEL: &str = "mobile";
@@ -137,9 +147,11 @@ pub enum RowProblem {
     /// More or fewer fields than the header has columns. Nothing else is checked on such a
     /// row, as its fields may have shifted.
     FieldCount { expected: usize, found: usize },
-    /// A control character (line break, tab, escape, …) or bidi control inside a field. The
-    /// first one of the field is named.
+    /// A control character (tab, escape, …) or bidi control inside a field. The first one
+    /// of the field is named. (A line break is [`RowProblem::LineBreak`].)
     UnsafeCharacter { column: Column, character: char },
+    /// A line break (a quoted cell written with Alt+Enter) in a column other than notes.
+    LineBreak { column: Column },
     /// `phone2` is given but `phone` is empty.
     Phone2WithoutPhone { number: String },
     /// The same name and phone number (compared by digits) as an earlier row.
@@ -162,6 +174,8 @@ pub enum RowProblem {
 pub struct BadRow {
     /// Physical line of the file where the row starts (the header is line 1).
     pub line: usize,
+    /// Physical line where the row ends: past `line` when a quoted field holds line breaks.
+    pub last_line: usize,
     pub problem: RowProblem,
 }
 
@@ -170,8 +184,20 @@ pub struct BadRow {
 pub enum CsvError {
     /// The file has no non-empty line, so no header.
     NoHeader,
-    /// Not UTF-8 from this line on (most often a Shift_JIS file).
-    InvalidUtf8 { line: usize },
+    /// Without a BOM, neither UTF-8 nor CP932: reading broke on this line, at this byte
+    /// offset of the file (from 0).
+    NotText { line: usize, byte: usize },
+    /// The BOM names an encoding the bytes do not follow from this line and byte offset on.
+    BadEncoding {
+        encoding: TextEncoding,
+        line: usize,
+        byte: usize,
+    },
+    /// A NUL byte, which no CSV text holds: most often UTF-16 saved without its BOM.
+    NulByte { line: usize, byte: usize },
+    /// A CP932 user-defined character (外字): no standard character, shown by nobody else's
+    /// font; the first one is named.
+    UserDefinedCharacter { line: usize, character: char },
     /// Header names not recognised: (column number from 1, header as written).
     UnknownColumns { columns: Vec<(usize, String)> },
     /// Two headers naming the same column (for example 電話 and 電話番号); column numbers
@@ -192,3 +218,7 @@ pub enum CsvError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_encodings;
+#[cfg(test)]
+mod tests_merge;

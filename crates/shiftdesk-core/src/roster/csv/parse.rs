@@ -4,29 +4,38 @@ use super::export::starts_like_formula;
 use super::merge::digits;
 use super::*;
 
+/// A file read and checked: how it was read, and its rows in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvImport {
+    pub format: FileFormat,
+    pub rows: Vec<ImportRow>,
+}
+
 /// Reads a CSV file's bytes into rows, checking every row first; see the module docs for
 /// the format. Either all rows are good and returned in file order, or the error says
 /// everything that is wrong.
-pub fn parse_import(bytes: &[u8]) -> Result<Vec<ImportRow>, CsvError> {
-    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+pub fn parse_import(bytes: &[u8]) -> Result<CsvImport, CsvError> {
+    parse_decoded(&decode(bytes)?)
+}
+
+/// As [`parse_import`], on a file already decoded (so that what was read can be said even
+/// when its rows are refused).
+pub fn parse_decoded(file: &DecodedCsv) -> Result<CsvImport, CsvError> {
+    let bytes = file.text.as_bytes();
     let lines = LineIndex::new(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(CsvError::InvalidUtf8 {
-            line: lines.line_at(e.valid_up_to()),
-        });
-    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(file.format.separator.byte())
         .from_reader(bytes);
-    let mut records = reader.byte_records().map(|r| decode(r, &lines));
+    let mut records = reader.byte_records().map(|r| read_record(r, &lines));
     let columns = loop {
         match records.next() {
             None => return Err(CsvError::NoHeader),
             Some(record) => {
-                let (_, fields) = record?;
-                if !is_blank(&fields) {
-                    break parse_header(&fields)?;
+                let record = record?;
+                if !is_blank(&record.fields) {
+                    break parse_header(&record.fields)?;
                 }
             }
         }
@@ -35,19 +44,28 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<ImportRow>, CsvError> {
     let mut bad = Vec::new();
     let mut seen = Seen::default();
     for record in records {
-        let (line, fields) = record?;
+        let Record {
+            line,
+            last_line,
+            fields,
+        } = record?;
         if is_blank(&fields) {
             continue;
         }
         match check_row(line, &columns, &fields, &mut seen) {
             Ok(row) => rows.push(row),
-            Err(problems) => {
-                bad.extend(problems.into_iter().map(|problem| BadRow { line, problem }))
-            }
+            Err(problems) => bad.extend(problems.into_iter().map(|problem| BadRow {
+                line,
+                last_line,
+                problem,
+            })),
         }
     }
     if bad.is_empty() {
-        Ok(rows)
+        Ok(CsvImport {
+            format: file.format,
+            rows,
+        })
     } else {
         Err(CsvError::Rows(bad))
     }
@@ -58,14 +76,14 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<ImportRow>, CsvError> {
 /// The csv crate's `Position::line()` is where the reader stood before a record: before the
 /// blank lines it skipped, and with CR LF endings before the LF of the previous line. So a
 /// record's line is found from the byte where its content starts instead.
-struct LineIndex<'a> {
+pub(super) struct LineIndex<'a> {
     bytes: &'a [u8],
     /// Byte offset of the start of every line after the first.
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
         let starts = bytes
             .iter()
             .enumerate()
@@ -76,7 +94,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The line (from 1) holding the byte at this offset.
-    fn line_at(&self, byte: usize) -> usize {
+    pub(super) fn line_at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&start| start <= byte) + 1
     }
 
@@ -95,30 +113,52 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// A record's line and its fields, NFKC-normalised and trimmed. (The bytes were checked to
-/// be UTF-8 already; the check here only keeps the error path total.)
-fn decode(
+/// A record: the lines it starts and ends on, and its fields, cleaned.
+struct Record {
+    line: usize,
+    last_line: usize,
+    fields: Vec<String>,
+}
+
+/// A record's lines and its fields, NFKC-normalised and trimmed. (The text is UTF-8
+/// already; the check here only keeps the error path total.)
+fn read_record(
     record: Result<csv::ByteRecord, csv::Error>,
     lines: &LineIndex,
-) -> Result<(usize, Vec<String>), CsvError> {
+) -> Result<Record, CsvError> {
     let record = record.map_err(|e| CsvError::Malformed {
         line: e.position().map_or(0, |p| lines.record_line(p)),
         message: e.to_string(),
     })?;
     let line = record.position().map_or(0, |p| lines.record_line(p));
+    let breaks: usize = record.iter().map(line_breaks).sum();
     let fields = record
         .iter()
         .map(|raw| match std::str::from_utf8(raw) {
             Ok(s) => Ok(clean_field(s)),
-            Err(_) => Err(CsvError::InvalidUtf8 { line }),
+            Err(e) => Err(CsvError::NotText {
+                line,
+                byte: e.valid_up_to(),
+            }),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok((line, fields))
+    Ok(Record {
+        line,
+        last_line: line + breaks,
+        fields,
+    })
 }
 
-/// NFKC, trimmed, without the `'` that protects a formula-like cell.
+/// Line breaks in a field as the file counts lines: LF, CR LF or a lone CR.
+fn line_breaks(raw: &[u8]) -> usize {
+    LineIndex::new(raw).line_at(raw.len()) - 1
+}
+
+/// NFKC, trimmed, line breaks as LF, without the `'` that protects a formula-like cell.
 fn clean_field(raw: &str) -> String {
-    let s = normalize_input(raw);
+    let s = normalize_input(raw)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let s = s.trim();
     match s.strip_prefix('\'') {
         Some(rest) if starts_like_formula(rest.trim_start()) => rest.trim_start().to_string(),
@@ -182,7 +222,9 @@ fn check_row(
     let unsafe_columns: HashSet<Column> = problems
         .iter()
         .filter_map(|p| match p {
-            RowProblem::UnsafeCharacter { column, .. } => Some(*column),
+            RowProblem::UnsafeCharacter { column, .. } | RowProblem::LineBreak { column } => {
+                Some(*column)
+            }
             _ => None,
         })
         .collect();
@@ -221,6 +263,7 @@ fn build_row(line: usize, columns: &[Column], fields: &[String]) -> (ImportRow, 
         };
         slot.clone_from(value);
     }
+    let (phone, phone2) = (plain_dashes(&phone), plain_dashes(&phone2));
     let phone2_only = (phone.is_empty() && !phone2.is_empty()).then(|| phone2.clone());
     row.phones = [phone, phone2]
         .into_iter()
@@ -229,19 +272,34 @@ fn build_row(line: usize, columns: &[Column], fields: &[String]) -> (ImportRow, 
     (row, phone2_only)
 }
 
-/// The first control or bidi character of each field that has one.
+/// A phone number with the dashes people type in Japanese text — the long vowel mark `ー`
+/// (which NFKC makes of a half-width `ｰ`), hyphens and dashes `‐` `‑` `‒` `–` `—` `―`, the
+/// minus `−` — written as `-`.
+fn plain_dashes(number: &str) -> String {
+    number
+        .chars()
+        .map(|c| match c {
+            '\u{30FC}' | '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// A line break in each field other than notes that has one; else the first control or
+/// bidi character of each field that has one (notes may hold line breaks).
 fn unsafe_characters(columns: &[Column], fields: &[String]) -> Vec<RowProblem> {
     columns
         .iter()
         .zip(fields)
-        .filter_map(|(column, value)| {
+        .filter_map(|(&column, value)| {
+            let notes = column == Column::Notes;
+            if !notes && value.contains('\n') {
+                return Some(RowProblem::LineBreak { column });
+            }
             value
                 .chars()
-                .find(|c| is_unsafe(*c))
-                .map(|character| RowProblem::UnsafeCharacter {
-                    column: *column,
-                    character,
-                })
+                .find(|&c| is_unsafe(c) && !(notes && c == '\n'))
+                .map(|character| RowProblem::UnsafeCharacter { column, character })
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! `shiftdesk-words`; here, which one and what fills it. Text from the file is made safe to
 //! show.
 
-use super::{BadRow, Column, CsvError, RowProblem};
+use super::{BadRow, Column, CsvError, FileFormat, RowProblem, Separator};
 use crate::i18n::{Lang, Msg, fill, t};
 use crate::text::safe_line;
 
@@ -25,16 +25,23 @@ impl Column {
 
 impl BadRow {
     /// The problem in one line, starting with its line number: "line 7: no phone and no
-    /// email". Text from the file goes through [`safe_line`].
+    /// email"; a record over several lines says that the line is where it starts ("line 9
+    /// (the record starts there and runs to line 10): …"). Text from the file goes through
+    /// [`safe_line`].
     pub fn message(&self, lang: Lang) -> String {
-        fill(
-            lang,
-            Msg::CsvLine,
-            &[
-                ("line", &self.line.to_string()),
-                ("problem", &self.problem_text(lang)),
-            ],
-        )
+        let line = self.line.to_string();
+        let problem = self.problem_text(lang);
+        if self.last_line > self.line {
+            let last = self.last_line.to_string();
+            let args = [("line", &*line), ("last", &*last), ("problem", &*problem)];
+            fill(lang, Msg::CsvLines, &args)
+        } else {
+            fill(
+                lang,
+                Msg::CsvLine,
+                &[("line", &line), ("problem", &problem)],
+            )
+        }
     }
 
     fn problem_text(&self, lang: Lang) -> String {
@@ -67,6 +74,11 @@ impl BadRow {
                     ("column", &column.label(lang)),
                     ("character", &char_name(*character, lang)),
                 ],
+            ),
+            RowProblem::LineBreak { column } => fill(
+                lang,
+                Msg::CsvLineBreakInField,
+                &[("column", &column.label(lang))],
             ),
             RowProblem::Phone2WithoutPhone { number } => fill(
                 lang,
@@ -109,9 +121,34 @@ impl CsvError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             CsvError::NoHeader => fill(lang, Msg::CsvNoHeader, &[("columns", &known_columns())]),
-            CsvError::InvalidUtf8 { line } => {
-                fill(lang, Msg::CsvInvalidUtf8, &[("line", &line.to_string())])
-            }
+            CsvError::NotText { line, byte } => fill(
+                lang,
+                Msg::CsvNotText,
+                &[("line", &line.to_string()), ("byte", &byte.to_string())],
+            ),
+            CsvError::BadEncoding {
+                encoding,
+                line,
+                byte,
+            } => fill(
+                lang,
+                Msg::CsvBadEncoding,
+                &[
+                    ("encoding", encoding.name()),
+                    ("line", &line.to_string()),
+                    ("byte", &byte.to_string()),
+                ],
+            ),
+            CsvError::NulByte { line, byte } => fill(
+                lang,
+                Msg::CsvNulByte,
+                &[("line", &line.to_string()), ("byte", &byte.to_string())],
+            ),
+            CsvError::UserDefinedCharacter { line, character } => fill(
+                lang,
+                Msg::CsvUserDefinedCharacter,
+                &[("line", &line.to_string()), ("code", &code_of(*character))],
+            ),
             CsvError::UnknownColumns { columns } => fill(
                 lang,
                 Msg::CsvUnknownColumns,
@@ -179,6 +216,30 @@ fn known_columns() -> String {
     Column::ALL.map(Column::key).join(", ")
 }
 
+impl FileFormat {
+    /// "Read roster.csv as Shift_JIS (CP932), tab-separated." `file` is shown as given,
+    /// made safe.
+    pub fn read_as(&self, file: &str, lang: Lang) -> String {
+        let separator = match self.separator {
+            Separator::Comma => Msg::CsvCommaSeparated,
+            Separator::Tab => Msg::CsvTabSeparated,
+        };
+        fill(
+            lang,
+            Msg::CsvReadAs,
+            &[
+                ("file", &safe_line(file)),
+                ("encoding", self.encoding.name()),
+                ("separator", t(lang, separator)),
+            ],
+        )
+    }
+}
+
+fn code_of(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
 /// A control character as a message names it.
 fn char_name(c: char, lang: Lang) -> String {
     let msg = match c {
@@ -186,6 +247,5 @@ fn char_name(c: char, lang: Lang) -> String {
         '\t' => Msg::CsvTab,
         _ => Msg::CsvControlCharacter,
     };
-    let code = format!("U+{:04X}", u32::from(c));
-    fill(lang, msg, &[("code", &code)])
+    fill(lang, msg, &[("code", &code_of(c))])
 }
