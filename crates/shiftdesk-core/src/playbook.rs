@@ -501,10 +501,16 @@ mod tests {
     fn a_misspelt_key_of_a_category_or_kind_is_named_with_its_line() {
         let json = "{\"report\": [], \"assess_scope\": [], \"interim_fix\": [], \"review\": [],\n \"kindz\": []}";
         let err = serde_json::from_str::<CategoryPlaybook>(json).unwrap_err();
-        assert!(err.to_string().contains("kindz") && err.line() == 2, "{err}");
+        assert!(
+            err.to_string().contains("kindz") && err.line() == 2,
+            "{err}"
+        );
         let json = "{\"id\": \"x\", \"name\": {\"ja\": \"x\", \"en\": \"x\"},\n \"shrot\": {}}";
         let err = serde_json::from_str::<KindPlaybook>(json).unwrap_err();
-        assert!(err.to_string().contains("shrot") && err.line() == 2, "{err}");
+        assert!(
+            err.to_string().contains("shrot") && err.line() == 2,
+            "{err}"
+        );
     }
 
     #[test]
