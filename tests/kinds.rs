@@ -258,3 +258,104 @@ fn a_lost_card_and_a_misdirected_email_recorded_through_the_form_get_only_their_
     assert_eq!(desk.wait_exit(), Some(0));
     assert_own_steps(dir, "INC-0001", "INC-0002");
 }
+
+/// `incidents.json` as a version before kinds wrote it (the shift desk of the screens'
+/// fixtures): no incident has a kind, and both security incidents carry the one combined
+/// security checklist ("If email/fax went astray…", "If an ID card is lost…").
+const BEFORE_KINDS: &[u8] = include_bytes!("fixtures/incidents.before-change-ids.json");
+
+/// Each incident's id with its checklist as JSON, from a file's bytes.
+fn checklists(bytes: &[u8]) -> Vec<(Value, Value)> {
+    let file: Value = serde_json::from_slice(bytes).unwrap();
+    let list = file["incidents"].as_array().cloned().unwrap_or_default();
+    list.iter()
+        .map(|i| (i["id"].clone(), i["checklist"].clone()))
+        .collect()
+}
+
+#[test]
+fn a_file_written_before_kinds_opens_shows_and_saves_unchanged_with_its_steps() {
+    use shiftdesk_core::change::Change;
+    use shiftdesk_core::test_fixtures::stamped;
+    use shiftdesk_store::DataDir;
+    use shiftdesk_store::open::open_desk;
+
+    let text = String::from_utf8(BEFORE_KINDS.to_vec()).unwrap();
+    assert!(text.contains("If email/fax went astray") && !text.contains("\"kind_name\""));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::at(&tmp.path().join("data"));
+    dir.create().unwrap();
+    std::fs::write(dir.incidents(), BEFORE_KINDS).unwrap();
+
+    // Opens: nothing written, and what was read would be written back byte for byte.
+    let (mut desk, _) = open_desk(&dir, Lang::En, common::now()).unwrap();
+    assert_eq!(std::fs::read(dir.incidents()).unwrap(), BEFORE_KINDS);
+    let mut again = Vec::new();
+    shiftdesk_store::atomic::write_pretty_json(desk.incidents(), &mut again).unwrap();
+    assert_eq!(again, BEFORE_KINDS);
+    let old = desk.incidents().clone();
+    for inc in &old.incidents {
+        assert_eq!((inc.kind.as_deref(), inc.kind_name.as_ref()), (None, None));
+    }
+
+    // Shows as before: the category without a kind, the combined steps as they were.
+    let app = shiftdesk::app::App::new(
+        shiftdesk_store::desk::Desk::new(
+            None,
+            old.clone(),
+            shiftdesk_store::roster_file::sample_roster(),
+            shiftdesk_store::playbooks_file::bundled_playbooks(),
+        ),
+        common::operator(Lang::En),
+        common::now(),
+        (120, 40),
+    );
+    let screen = render(&app);
+    let row = |id: &str| screen.lines().find(|l| l.contains(id)).unwrap_or("");
+    assert!(row("INC-0003").contains(" Security "), "{screen}");
+    assert!(row("INC-0004").contains(" Security "), "{screen}");
+    assert!(screen.contains("┌ Checklist INC-0003 ─"), "{screen}");
+    assert!(screen.contains("If email/fax went astray"), "{screen}");
+    assert!(screen.contains("If an ID card is lost"), "{screen}");
+
+    // Saves unchanged: a change lands on one incident; every checklist is as it was, and
+    // the incidents the change did not touch are the same, field for field.
+    let change = Change::Note {
+        incident: "INC-0003".parse().unwrap(),
+        text: "recipient confirmed the deletion".into(),
+    };
+    assert!(
+        desk.submit(stamped(change, common::now(), "yamada"))
+            .is_saved()
+    );
+    let saved = std::fs::read(dir.incidents()).unwrap();
+    assert_eq!(checklists(&saved), checklists(BEFORE_KINDS));
+    let saved_json: Value = serde_json::from_slice(&saved).unwrap();
+    let before_json: Value = serde_json::from_slice(BEFORE_KINDS).unwrap();
+    for n in [0, 1, 3, 4] {
+        assert_eq!(
+            saved_json["incidents"][n], before_json["incidents"][n],
+            "{n}"
+        );
+    }
+    let saved_text = String::from_utf8(saved).unwrap();
+    assert!(!saved_text.contains("\"kind_name\""));
+    assert_eq!(
+        saved_text.matches("\"kind\": \"").count(),
+        text.matches("\"kind\": \"").count() + 1,
+        "only the note's timeline entry adds a \"kind\" (its entry kind): no incident got one"
+    );
+
+    // `show` and `list --json` read it as before: no kind line, a kind of null.
+    let shown = common::cli::ok(&tmp.path().join("data"), "show INC-0004 --lang en", &[]);
+    assert!(shown.contains("Category: Security"), "{shown}");
+    assert!(!shown.contains("Kind:"), "{shown}");
+    assert!(shown.contains("If an ID card is lost"), "{shown}");
+    let listed = common::cli::ok(&tmp.path().join("data"), "list --json", &[]);
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    let rows = listed.as_array().cloned().unwrap_or_default();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r["kind"].is_null()),
+        "{listed}"
+    );
+}
