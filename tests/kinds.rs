@@ -359,3 +359,45 @@ fn a_file_written_before_kinds_opens_shows_and_saves_unchanged_with_its_steps() 
         "{listed}"
     );
 }
+
+/// The README's section headed `heading`, down to the next `## `.
+fn readme_section(heading: &str) -> String {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let readme = readme.unwrap();
+    let start = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading}"));
+    let rest = &readme[start + heading.len()..];
+    rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
+}
+
+#[test]
+fn guide_and_new_kind_are_in_the_readme_and_the_help() {
+    let lines = readme_section("## Command line");
+    for usage in [
+        "shiftdesk new --title T --category ID [--kind KIND]",
+        "shiftdesk guide [CATEGORY] [--json]",
+        "shiftdesk guide check [FILE]",
+        "shiftdesk guide risks [QUERY]",
+    ] {
+        assert!(lines.contains(usage), "README's Command line lacks {usage}");
+    }
+    let files = readme_section("## Files");
+    assert!(files.contains("| `guide.json` |"), "{files}");
+    assert!(readme_section("## The guide and kinds").contains("`F1`"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &str| common::cli::ok(dir.path(), args, &[]);
+    assert!(help("--help").contains("guide "), "the command list");
+    assert!(help("new --help").contains("--kind <KIND>"));
+    let guide = help("guide --help");
+    assert!(
+        guide.contains("[CATEGORY]") && guide.contains("--json"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("check") && guide.contains("risks"),
+        "{guide}"
+    );
+    assert!(help("guide check --help").contains("line and column"));
+}
