@@ -1,14 +1,15 @@
 //! A corpus of malformed data files, built here: every truncation of a real file, bit
 //! flips, invalid UTF-8, a BOM, an empty file, a directory in the file's place, nesting
-//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks
-//! and drill scenarios: no panic, an error naming the path (and line:column where the
-//! file was read), and not a byte written anywhere in the data dir.
+//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks,
+//! drill scenarios and the team's guide: no panic, an error naming the path (and
+//! line:column where the file was read), and not a byte written anywhere in the data dir.
 
 mod common;
 
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_store::DataDir;
 use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::guide_file::{BUNDLED_GUIDE, load_guide};
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::playbooks_file::{BUNDLED_PLAYBOOKS, load_playbooks};
 use shiftdesk_store::roster_file::SAMPLE_ROSTER;
@@ -22,6 +23,7 @@ enum Kind {
     Roster,
     Playbooks,
     Scenario,
+    Guide,
 }
 
 /// Every file below `root` with a hash of its bytes.
@@ -63,7 +65,27 @@ fn base(kind: Kind) -> Vec<u8> {
             serde_json::to_vec(&p).unwrap()
         }
         Kind::Scenario => include_bytes!("../assets/drills/lost-id-card.json").to_vec(),
+        Kind::Guide => serde_json::to_vec(&small_guide()).unwrap(),
     }
+}
+
+/// The bundled guide cut down to one of each thing it holds (a category with its examples,
+/// boundaries and severities, the scope definition with two requests of each list, a known
+/// risk, the obligations): every truncation of the whole guide would take minutes to read.
+fn small_guide() -> serde_json::Value {
+    let mut g: serde_json::Value = serde_json::from_str(BUNDLED_GUIDE).unwrap();
+    if let Some(categories) = g["categories"].as_object_mut() {
+        categories.retain(|id, _| id == "team.security");
+    }
+    for list in ["handles", "does_not_handle"] {
+        if let Some(items) = g["scope"][list].as_array_mut() {
+            items.truncate(2);
+        }
+    }
+    if let Some(risks) = g["known_risks"].as_array_mut() {
+        risks.truncate(1);
+    }
+    g
 }
 
 /// The malformed inputs for one kind of file.
@@ -119,6 +141,7 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
         Kind::Roster => dir.roster(),
         Kind::Playbooks => dir.playbooks(),
         Kind::Scenario => tmp.path().join("drills/ours.json"),
+        Kind::Guide => dir.guide(),
     };
     if let Some(bytes) = bytes {
         std::fs::write(&path, bytes).unwrap();
@@ -143,6 +166,13 @@ fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
             .problems
             .iter()
             .map(|p| p.to_string())
+            .collect(),
+        // The loader the desk and `guide` use (the desk's own start-up warning is checked
+        // below, on fewer cases: a whole desk per case would take minutes).
+        Kind::Guide => load_guide(dir)
+            .problem
+            .map(|p| p.to_string())
+            .into_iter()
             .collect(),
     }
 }
@@ -182,8 +212,11 @@ fn run_corpus(kind: Kind) -> (usize, usize) {
                     before,
                     "{kind:?} {name}: something was written"
                 );
+                // A flip of the schema version to a higher one reads: the file is named
+                // as newer than this shiftdesk, which has no place in it to point at.
+                let newer = p.contains("is newer than this shiftdesk");
                 assert!(
-                    has_line_column(p, &path),
+                    has_line_column(p, &path) || newer,
                     "{kind:?} {name}: no line:column in {p}"
                 );
                 malformed += 1;
@@ -231,12 +264,60 @@ fn malformed_drill_scenarios() {
 }
 
 #[test]
+fn malformed_guides() {
+    let (bad, ok) = run_corpus(Kind::Guide);
+    eprintln!("guide: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+/// The desk itself, started on a data dir with a bad guide.json: it opens (on the bundled
+/// guide), its start-up warning names the file with line and column, and nothing is written.
+#[test]
+fn the_desk_warns_of_a_bad_guide_and_writes_nothing() {
+    let good = base(Kind::Guide);
+    let samples = corpus(Kind::Guide).into_iter().filter(|(name, bytes)| {
+        let every_97th = name
+            .strip_prefix("truncated at ")
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n % 97 == 7);
+        let other = !name.starts_with("truncated") && !name.starts_with("bit flip");
+        (every_97th || other) && bytes != &good
+    });
+    let (_tmp, dir, path) = data_dir(Kind::Guide, None);
+    let mut checked = 0;
+    for (name, bytes) in samples {
+        std::fs::write(&path, &bytes).unwrap();
+        let before = snapshot(dir.root());
+        let (desk, warnings) =
+            std::panic::catch_unwind(|| open_desk(&dir, Lang::En, common::now()))
+                .unwrap_or_else(|_| panic!("{name}: panicked"))
+                .unwrap_or_else(|e| panic!("{name}: the desk did not open: {e:#}"));
+        assert_eq!(
+            snapshot(dir.root()),
+            before,
+            "{name}: something was written"
+        );
+        let warning = warnings
+            .iter()
+            .find(|w| w.contains("guide.json") && w.contains(&path.display().to_string()))
+            .unwrap_or_else(|| panic!("{name}: no warning names the guide: {warnings:?}"));
+        assert!(has_line_column(warning, &path), "{name}: {warning}");
+        // The bundled guide is shown meanwhile.
+        let bundled = shiftdesk_store::guide_file::bundled_guide();
+        assert_eq!(desk.guide, bundled, "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 100, "{checked}");
+}
+
+#[test]
 fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
     for kind in [
         Kind::Incidents,
         Kind::Roster,
         Kind::Playbooks,
         Kind::Scenario,
+        Kind::Guide,
     ] {
         let (_tmp, dir, path) = data_dir(kind, None);
         let _ = std::fs::remove_file(&path);
