@@ -106,26 +106,9 @@ fn every_binding_is_told_where_an_operator_reads() {
                         assert!(screen.contains(&piece), "{what}: {piece:?} not shown");
                     }
                 }
-                Help::Readme => {}
             }
         }
     }
-}
-
-#[test]
-fn only_the_route_panes_enter_is_left_to_the_readme() {
-    let readme_only: Vec<_> = BINDINGS
-        .iter()
-        .filter(|b| b.help == Help::Readme)
-        .map(|b| (b.when, b.action.clone()))
-        .collect();
-    assert_eq!(
-        readme_only,
-        [(
-            When::Pane(shiftdesk::app::ui_state::Pane::Contacts),
-            shiftdesk::app::Action::OpenContactCard
-        )]
-    );
 }
 
 /// The backticked words of the README's Keys section.

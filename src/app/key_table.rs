@@ -113,8 +113,6 @@ pub enum Help {
     Also(Msg),
     /// In these words, at the foot of the layer it acts on (its hint, or its question).
     Hint(Msg),
-    /// Only in the README's key table: the help screen has no line for it yet.
-    Readme,
 }
 
 pub struct Binding {
@@ -178,7 +176,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::Desk, &[code(KeyCode::Tab)], A::FocusNext, Line("Tab  Shift-Tab", Msg::HelpPanes)),
     bind(W::Desk, &[code(KeyCode::BackTab)], A::FocusPrev, Also(Msg::HelpPanes)),
     bind(W::Pane(Pane::Incidents), &[ENTER, SPACE], A::OpenChecklist, Line("Enter", Msg::HelpEnter)),
-    bind(W::Pane(Pane::Contacts), &[ENTER], A::OpenContactCard, Help::Readme),
+    bind(W::Pane(Pane::Contacts), &[ENTER], A::OpenContactCard, Line("Enter", Msg::HelpRouteCard)),
     bind(W::Desk, &[k('n')], A::NewIncident, Line("n", Msg::HelpNew)),
     bind(W::Pane(Pane::Checklist), &[SPACE], A::ToggleStep, Line("Space", Msg::HelpCheck)),
     bind(W::Pane(Pane::Checklist), &[k('-')], A::ToggleNotApplicable, Line("-", Msg::HelpNotApplicable)),

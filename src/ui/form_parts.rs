@@ -89,7 +89,7 @@ pub fn hint(app: &App, hint: Msg) -> CutLine {
 /// A form's hint when the field with focus takes several lines: the same, telling Ctrl-J.
 pub fn with_lines(hint: Msg, lines: bool) -> Msg {
     match (hint, lines) {
-        (Msg::FormHint, true) => Msg::FormHintLines,
+        (Msg::FormHint | Msg::FormHintNoChoice, true) => Msg::FormHintLines,
         (Msg::NoteHint, true) => Msg::NoteHintLines,
         (Msg::ClassifyHint, true) => Msg::ClassifyHintLines,
         (hint, _) => hint,

@@ -10,6 +10,9 @@ area! { forms_words {
     FormHint:
         "Tab: next field  ←/→: choose  Enter: save  Esc: cancel",
         "Tab: 次の項目  ←/→: 選択  Enter: 保存  Esc: 取消";
+    FormHintNoChoice:
+        "Tab: next field  Enter: save  Esc: cancel",
+        "Tab: 次の項目  Enter: 保存  Esc: 取消";
     DiscardHint:
         "Esc again discards what you typed; any other key keeps it",
         "もう一度 Esc で入力を破棄します。他のキーで続行";
@@ -114,9 +117,6 @@ area! { forms_words {
     FollowUpHint:
         "optional: what is to be done for real, who, by when",
         "任意: 実際に直すこと・担当・期限";
-    CheckNoHint:
-        "Tab: next field  Enter: save  Esc: cancel",
-        "Tab: 次の項目  Enter: 保存  Esc: 取消";
     ErrMeasureWhat:
         "Say what is to be done, or leave owner and due empty",
         "対策の内容を書くか、担当と期限を空にしてください";

@@ -6,6 +6,9 @@ area! { help_words {
     HelpMove: "move the selection", "選択を移動";
     HelpPanes: "switch pane", "ペインを切り替え";
     HelpEnter: "go to the selected incident's checklist", "選択したインシデントのチェックリストへ";
+    HelpRouteCard:
+        "in the reporting route: the card of the contact under the cursor",
+        "報告ルートで: カーソル位置の連絡先のカードを開く";
     HelpNew: "record a new incident", "インシデントを新規記録";
     HelpCheck: "check / uncheck the selected step", "選択した手順をチェック / 解除";
     HelpNote:

@@ -184,6 +184,6 @@ impl Layer for AvailabilityForm {
             &form.reason,
             form.focus == AvailabilityField::Reason,
         );
-        frame.render_widget(hint(app, Msg::FormHint), rows[4]);
+        frame.render_widget(hint(app, Msg::FormHintNoChoice), rows[4]);
     }
 }

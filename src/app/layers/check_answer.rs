@@ -235,7 +235,7 @@ impl Layer for CheckAnswerForm {
         let hint = if app.ui.layers.discard_armed() {
             Msg::DiscardHint
         } else if self.answer == Answer::No {
-            Msg::CheckNoHint
+            Msg::FormHintNoChoice
         } else {
             Msg::NoteHint
         };

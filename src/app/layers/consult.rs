@@ -253,7 +253,7 @@ impl Layer for ConsultForm {
             app,
             t(lang, Msg::ConsultTitle),
             &rows,
-            Msg::FormHint,
+            Msg::FormHintNoChoice,
         );
     }
 }

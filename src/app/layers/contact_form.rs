@@ -217,7 +217,7 @@ impl Layer for ContactForm {
                 row += 1;
             }
         }
-        frame.render_widget(hint(app, Msg::FormHint), areas[areas.len() - 1]);
+        frame.render_widget(hint(app, Msg::FormHintNoChoice), areas[areas.len() - 1]);
     }
 }
 

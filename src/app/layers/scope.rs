@@ -332,7 +332,7 @@ impl Layer for ScopeForm {
             app,
             t(app.lang(), Msg::ScopeTitle),
             &rows,
-            Msg::FormHint,
+            Msg::FormHintNoChoice,
         );
     }
 }
