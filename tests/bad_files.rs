@@ -1,14 +1,16 @@
-//! A corpus of malformed data files, built here: every truncation of a real file, bit
-//! flips, invalid UTF-8, a BOM, an empty file, a directory in the file's place, nesting
-//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks
-//! and drill scenarios: no panic, an error naming the path (and line:column where the
-//! file was read), and not a byte written anywhere in the data dir.
+//! A corpus of malformed data files, built here: truncations of a real file (see
+//! [`truncations`]), bit flips, invalid UTF-8, a BOM, an empty file, a directory in the
+//! file's place, nesting 10,000 deep, a file over the size cap, wrong types. For incidents,
+//! roster, playbooks, drill scenarios, the team's guide and roster CSVs: no panic, an error
+//! naming the path (and line:column where the file was read), and not a byte written
+//! anywhere in the data dir.
 
 mod common;
 
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_store::DataDir;
 use shiftdesk_store::drills::load_scenarios;
+use shiftdesk_store::guide_file::{BUNDLED_GUIDE, load_guide};
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::playbooks_file::{BUNDLED_PLAYBOOKS, load_playbooks};
 use shiftdesk_store::roster_file::SAMPLE_ROSTER;
@@ -22,6 +24,7 @@ enum Kind {
     Roster,
     Playbooks,
     Scenario,
+    Guide,
 }
 
 /// Every file below `root` with a hash of its bytes.
@@ -63,13 +66,49 @@ fn base(kind: Kind) -> Vec<u8> {
             serde_json::to_vec(&p).unwrap()
         }
         Kind::Scenario => include_bytes!("../assets/drills/lost-id-card.json").to_vec(),
+        Kind::Guide => serde_json::to_vec(&small_guide()).unwrap(),
     }
 }
 
-/// Every truncation of a good file, then `flips` copies with one bit flipped, the same bits
-/// every run.
+/// The bundled guide cut down to one of each thing it holds (a category with its examples,
+/// boundaries and severities, the scope definition with two requests of each list, a known
+/// risk, the obligations): every truncation of the whole guide would take minutes to read.
+fn small_guide() -> serde_json::Value {
+    let mut g: serde_json::Value = serde_json::from_str(BUNDLED_GUIDE).unwrap();
+    if let Some(categories) = g["categories"].as_object_mut() {
+        categories.retain(|id, _| id == "team.security");
+    }
+    for list in ["handles", "does_not_handle"] {
+        if let Some(items) = g["scope"][list].as_array_mut() {
+            items.truncate(2);
+        }
+    }
+    if let Some(risks) = g["known_risks"].as_array_mut() {
+        risks.truncate(1);
+    }
+    g
+}
+
+/// Where a file of `len` bytes is cut: everywhere in its first and last 512 bytes, and
+/// about 1,000 evenly spread places between. Every place of a large file made the corpus
+/// quadratic (each cut is read whole, and a roster's cut opens the whole desk).
+fn truncations(len: usize) -> Vec<usize> {
+    const EDGE: usize = 512;
+    if len <= 3 * EDGE {
+        return (0..len).collect();
+    }
+    let step = (len - 2 * EDGE) / 1000 + 1;
+    let mut at: Vec<usize> = (0..EDGE).collect();
+    at.extend((EDGE..len - EDGE).step_by(step));
+    at.extend(len - EDGE..len);
+    at
+}
+
+/// The cuts of a good file (see [`truncations`]), then `flips` copies with one bit flipped,
+/// the same bits every run.
 fn truncations_and_flips(good: &[u8], flips: usize) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = (0..good.len())
+    let mut out: Vec<(String, Vec<u8>)> = truncations(good.len())
+        .into_iter()
         .map(|n| (format!("truncated at {n}"), good[..n].to_vec()))
         .collect();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -125,6 +164,7 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
         Kind::Roster => dir.roster(),
         Kind::Playbooks => dir.playbooks(),
         Kind::Scenario => tmp.path().join("drills/ours.json"),
+        Kind::Guide => dir.guide(),
     };
     if let Some(bytes) = bytes {
         std::fs::write(&path, bytes).unwrap();
@@ -149,6 +189,13 @@ fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
             .problems
             .iter()
             .map(|p| p.to_string())
+            .collect(),
+        // The loader the desk and `guide` use (the desk's own start-up warning is checked
+        // below, on fewer cases: a whole desk per case would take minutes).
+        Kind::Guide => load_guide(dir)
+            .problem
+            .map(|p| p.to_string())
+            .into_iter()
             .collect(),
     }
 }
@@ -188,8 +235,11 @@ fn run_corpus(kind: Kind) -> (usize, usize) {
                     before,
                     "{kind:?} {name}: something was written"
                 );
+                // A flip of the schema version to a higher one reads: the file is named
+                // as newer than this shiftdesk, which has no place in it to point at.
+                let newer = p.contains("is newer than this shiftdesk");
                 assert!(
-                    has_line_column(p, &path),
+                    has_line_column(p, &path) || newer,
                     "{kind:?} {name}: no line:column in {p}"
                 );
                 malformed += 1;
@@ -237,12 +287,62 @@ fn malformed_drill_scenarios() {
 }
 
 #[test]
+fn malformed_guides() {
+    let (bad, ok) = run_corpus(Kind::Guide);
+    eprintln!("guide: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+/// The desk itself, started on a data dir with a bad guide.json: it opens (on the bundled
+/// guide), its start-up warning names the file with line and column, and nothing is written.
+#[test]
+fn the_desk_warns_of_a_bad_guide_and_writes_nothing() {
+    let good = base(Kind::Guide);
+    // Every 19th of the cuts (about a hundred), and the cases that are neither cuts nor flips.
+    let samples = corpus(Kind::Guide)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (name, bytes))| {
+            let cut = name.starts_with("truncated");
+            let other = !cut && !name.starts_with("bit flip");
+            ((cut && i % 19 == 7) || other) && bytes != &good
+        })
+        .map(|(_, case)| case);
+    let (_tmp, dir, path) = data_dir(Kind::Guide, None);
+    let mut checked = 0;
+    for (name, bytes) in samples {
+        std::fs::write(&path, &bytes).unwrap();
+        let before = snapshot(dir.root());
+        let (desk, warnings) =
+            std::panic::catch_unwind(|| open_desk(&dir, Lang::En, common::now()))
+                .unwrap_or_else(|_| panic!("{name}: panicked"))
+                .unwrap_or_else(|e| panic!("{name}: the desk did not open: {e:#}"));
+        assert_eq!(
+            snapshot(dir.root()),
+            before,
+            "{name}: something was written"
+        );
+        let warning = warnings
+            .iter()
+            .find(|w| w.contains("guide.json") && w.contains(&path.display().to_string()))
+            .unwrap_or_else(|| panic!("{name}: no warning names the guide: {warnings:?}"));
+        assert!(has_line_column(warning, &path), "{name}: {warning}");
+        // The bundled guide is shown meanwhile.
+        let bundled = shiftdesk_store::guide_file::bundled_guide();
+        assert_eq!(desk.guide, bundled, "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 100, "{checked}");
+}
+
+#[test]
 fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
     for kind in [
         Kind::Incidents,
         Kind::Roster,
         Kind::Playbooks,
         Kind::Scenario,
+        Kind::Guide,
     ] {
         let (_tmp, dir, path) = data_dir(kind, None);
         let _ = std::fs::remove_file(&path);

@@ -6,7 +6,7 @@
 mod common;
 
 use common::pty::Desk;
-use common::{app_with, shift_desk};
+use common::{app_with, shift_desk, squeeze};
 use serde_json::Value;
 use shiftdesk::app::Action;
 use shiftdesk_core::i18n::Lang;
@@ -38,12 +38,6 @@ fn new_incident(dir: &Path, title: &str, category: &str, severity: &str, more: &
 /// The screen without whitespace or box lines: words wrapped over rows read as one.
 fn squeezed(desk: &Desk) -> String {
     squeeze(&desk.screen())
-}
-
-fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !"│─┌┐└┘".contains(*c))
-        .collect()
 }
 
 fn wait_for_words(desk: &Desk, words: &str) {

@@ -203,6 +203,13 @@ pub fn app_with(file: IncidentsFile, lang: Lang, size: (u16, u16)) -> App {
     App::new(desk, operator(lang), now(), size)
 }
 
+/// Text without whitespace or box lines: words wrapped over rows read as one.
+pub fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !"│─┌┐└┘".contains(*c))
+        .collect()
+}
+
 /// The screen as text, one line per row, trailing spaces trimmed.
 pub fn render(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.ui.width, app.ui.height)).unwrap();

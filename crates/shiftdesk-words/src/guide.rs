@@ -57,8 +57,8 @@ area! { guide_words {
         "--kind: 分類 {category} には種別がありません";
     GuideTitle: "Guide · {category}", "ガイド · {category}";
     GuideHint:
-        "↑/↓: scroll  Esc: back to the form (F1 or Ctrl-G opens the guide from it)",
-        "↑/↓: スクロール  Esc: フォームに戻る(フォームで F1 か Ctrl-G を押すとガイドを表示)";
+        "↑/↓: scroll  Esc, F1, Ctrl-G: back to the form",
+        "↑/↓: スクロール  Esc・F1・Ctrl-G: フォームに戻る";
     GuideKinds: "Kinds, each with steps of its own:", "種別(それぞれ固有の手順あり):";
     GuideKindLine: "{name} ({id})", "{name}({id})";
     GuideSeverityFor:

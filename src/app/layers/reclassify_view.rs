@@ -57,13 +57,15 @@ pub fn draw(form: &ReclassifyForm, frame: &mut Frame, area: Rect, app: &App) {
     }
     rows.extend([RowKind::Route, RowKind::Reason, RowKind::Error]);
     let title = t(lang, Msg::ReclassifyTitle);
-    // The rows, a spare one, and the hint.
+    // The rows, a spare one, and the hint; beside the guide, as tall as the new-incident
+    // form, so that what every severity means for the category fits.
     let needed = rows.len() as u16 + 2;
+    let tall = area.height.saturating_sub(6).clamp(needed + 2, 26);
     let (form_area, hint_row) = classify_box(
         frame,
         area,
         app,
-        (title, (needed + 2, needed.max(14) + 2)),
+        (title, (needed + 2, tall)),
         (&form.class, guide_focus(form.field)),
     );
     let areas = Layout::vertical(vec![Constraint::Length(1); rows.len()]).split(form_area);

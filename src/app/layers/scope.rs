@@ -332,7 +332,12 @@ impl Layer for ScopeForm {
             app,
             t(app.lang(), Msg::ScopeTitle),
             &rows,
-            Msg::FormHintNoChoice,
+            // The guide's questions are pickers; without them, nothing to choose.
+            if self.questions.is_empty() {
+                Msg::FormHintNoChoice
+            } else {
+                Msg::FormHint
+            },
         );
     }
 }
