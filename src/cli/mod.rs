@@ -408,7 +408,7 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
         detected_at,
         description: normalize_input(args.description.trim()),
     };
-    let new = NewIncident::new(reported, book, &roster);
+    let new = NewIncident::new(reported, book, &roster).on_duty_at(&roster, ctx.now);
     open_incident(if args.drill { new.as_drill(None) } else { new }, ctx)
 }
 
