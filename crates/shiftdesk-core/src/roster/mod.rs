@@ -330,3 +330,48 @@ mod tests {
         assert!(!c.is_unavailable_at("2026-11-29T12:00:00Z".parse().unwrap()));
     }
 }
+
+#[cfg(test)]
+mod old_files {
+    use super::*;
+
+    /// A roster.json written before rotations reads and writes back byte for byte.
+    #[test]
+    fn a_roster_without_rotations_writes_back_as_it_was() {
+        let text = r#"{
+  "schema_version": 1,
+  "contacts": [
+    {
+      "id": "a",
+      "name": "A",
+      "kana": "",
+      "role": "",
+      "team": "",
+      "phones": [],
+      "email": "a@example.com",
+      "notes": ""
+    }
+  ],
+  "routes": [
+    {
+      "id": "default",
+      "name": "",
+      "category": null,
+      "min_severity": 4,
+      "levels": [
+        {
+          "contacts": [
+            "a"
+          ],
+          "means": "email",
+          "report_within_minutes": 15,
+          "escalate_after_minutes": 5
+        }
+      ]
+    }
+  ]
+}"#;
+        let roster: Roster = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string_pretty(&roster).unwrap(), text);
+    }
+}
