@@ -76,6 +76,8 @@ pub struct App {
     /// Moves up a route by time (incident, level gone up to) whose logging the store
     /// refused: not tried again every tick.
     moves_refused: HashSet<(IncidentId, usize)>,
+    /// Rotations of route levels (incident, level) whose resolving the store refused.
+    picks_refused: HashSet<(Option<IncidentId>, usize)>,
 }
 
 impl App {
@@ -89,6 +91,7 @@ impl App {
             clipboard: ClipboardMode::Osc52,
             effects: Vec::new(),
             moves_refused: HashSet::new(),
+            picks_refused: HashSet::new(),
         };
         app.keep_selection_valid();
         app

@@ -108,6 +108,7 @@ impl App {
         }
         self.log_due_injects();
         self.log_moves_by_time();
+        self.resolve_on_duty();
         self.keep_draft();
         if self.desk.pending_count() > 0 {
             for outcome in self.desk.flush().in_words(lang) {

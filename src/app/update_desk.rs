@@ -133,7 +133,7 @@ impl App {
                     .levels
                     .iter()
                     .enumerate()
-                    .flat_map(|(k, level)| level.contacts.iter().map(move |c| (k, c.clone())))
+                    .flat_map(|(k, level)| level.contact_ids().map(move |c| (k, c.clone())))
                     .collect()
             })
             .unwrap_or_default()

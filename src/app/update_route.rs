@@ -68,6 +68,51 @@ impl App {
         }
     }
 
+    /// Resolves the rotation of each level that became the one to call since its rotation
+    /// was last resolved (the route went up, by time, by hand or with nobody answering): to
+    /// whom is on duty now, written by the first desk to notice.
+    pub(super) fn resolve_on_duty(&mut self) {
+        if self.desk.read_only().is_some() {
+            return;
+        }
+        let roster = self.desk.roster();
+        let due: Vec<Change> = self
+            .desk
+            .incidents()
+            .incidents
+            .iter()
+            .filter(|i| i.is_open())
+            .filter_map(|i| {
+                let progress = route_progress(i, roster, self.now);
+                let k = progress.current?;
+                let started = progress.levels.get(k)?.started?;
+                let level = i.route.as_ref()?.levels.get(k)?;
+                let rotation = level
+                    .rotation
+                    .as_deref()
+                    .filter(|_| level.needs_pick(started))?;
+                Some(Change::ResolveOnDuty {
+                    incident: i.id.clone(),
+                    level: k,
+                    started,
+                    pick: Box::new(roster.pick_on_duty(rotation, self.now)),
+                })
+            })
+            .filter(|c| {
+                !self
+                    .picks_refused
+                    .contains(&(c.incident().cloned(), level_of(c)))
+            })
+            .collect();
+        for change in due {
+            let key = (change.incident().cloned(), level_of(&change));
+            // Refused once, it is not tried again every second.
+            if self.change(change).is_none() {
+                self.picks_refused.insert(key);
+            }
+        }
+    }
+
     pub(super) fn record_attempt(&mut self, outcome: AttemptOutcome) {
         let Some(inc) = self.selected() else {
             return;
@@ -168,5 +213,13 @@ impl App {
         if let Some(inc) = self.selected() {
             self.show_text(TextView::Report(inc.id.clone()));
         }
+    }
+}
+
+/// The level a change resolving a rotation is about.
+fn level_of(change: &Change) -> usize {
+    match change {
+        Change::ResolveOnDuty { level, .. } => *level,
+        _ => 0,
     }
 }

@@ -34,6 +34,7 @@ mod duties;
 mod guide;
 mod list;
 mod lookup;
+mod oncall;
 mod roster_io;
 mod share;
 use chrono::{DateTime, Utc};
@@ -110,6 +111,9 @@ pub enum Command {
     /// The roster: check it before it is needed
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Who of each rotation in roster.json is on duty now (or at --at), until when, and
+    /// who is next
+    Oncall(oncall::OncallArgs),
 }
 
 #[derive(Debug, Args)]
@@ -282,6 +286,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Drill(command) => drill::run(command, ctx),
         Command::Guide(args) => guide::guide(args, ctx),
         Command::Doctor => doctor::run(ctx),
+        Command::Oncall(args) => oncall::oncall(args, ctx),
         Command::DebugWriter(args) => debug::writer(args, ctx),
         Command::DebugHoldLock => debug::hold_lock(ctx),
         Command::Roster(RosterCommand::Check(args)) => roster_check(args, ctx),
@@ -408,7 +413,7 @@ fn new(args: NewArgs, ctx: &Session) -> Result<ExitCode> {
         detected_at,
         description: normalize_input(args.description.trim()),
     };
-    let new = NewIncident::new(reported, book, &roster);
+    let new = NewIncident::new(reported, book, &roster).on_duty_at(&roster, ctx.now);
     open_incident(if args.drill { new.as_drill(None) } else { new }, ctx)
 }
 

@@ -27,7 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .title(format!(" {} ", t(lang, Msg::PaneRoute)))
         .border_style(theme::border(focused));
     let Some(inc) = app.selected() else {
+        let inner = block.inner(area);
         frame.render_widget(block, area);
+        let room = usize::from(inner.height);
+        let lines = super::on_duty::section(app, usize::from(inner.width), room);
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     };
     let Some(route) = inc.route.as_ref() else {
@@ -95,6 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut row = 0;
     let mut cursor_line = 0;
+    let mut to_call_line = 0;
     for (k, level) in route.levels.iter().enumerate() {
         let status = &progress.levels[k];
         let head = fill(
@@ -156,7 +161,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if !state_text.is_empty() {
             lines.push(Line::styled(format!("  {state_text}"), style));
         }
-        for id in &level.contacts {
+        lines.extend(super::on_duty::level_line(app, level, status));
+        for id in level.contact_ids() {
             let contact = roster.contact(id);
             let is_cursor = focused && row == app.ui.contact_cursor;
             if is_cursor {
@@ -165,7 +171,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let last = inc
                 .attempts
                 .iter()
-                .filter(|a| &a.contact == id && a.level == k)
+                .filter(|a| a.contact == *id && a.level == k)
                 .max_by_key(|a| a.at);
             // The first column says what to do or what happened: ▶ call now, ✓ reached,
             // ✗ no answer, ✉ message left.
@@ -222,6 +228,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     theme::dim(),
                 ));
             }
+            if to_call.as_ref().is_some_and(|(l, c)| *l == k && c == id) {
+                to_call_line = lines.len();
+            }
             let mut line = Line::from(spans);
             if is_cursor {
                 line = line.patch_style(theme::cursor(true));
@@ -230,15 +239,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             row += 1;
         }
     }
-    let height = inner.height as usize;
-    let offset = scroll_offset(cursor_line, cursor_line, height);
-    // A line longer than the pane is cut, and says so.
+    // Who is on duty now, at the foot of the pane: a line a rotation, under a rule where
+    // the pane is tall (40 lines); in the lines the route leaves free where it is short
+    // (24), and at least one.
     let width = usize::from(inner.width);
+    let full = inner.height as usize;
+    let free = full.saturating_sub(lines.len()).max(1);
+    let room = free.min(if full >= 14 { 4 } else { 2 });
+    let on_duty = super::on_duty::section(app, width, room);
+    let height = full.saturating_sub(on_duty.len());
+    // The cursor where the pane has focus; else whom to call, kept in sight.
+    let target = if focused { cursor_line } else { to_call_line };
+    let offset = scroll_offset(target, target, height);
+    // A line longer than the pane is cut, and says so.
     let lines = lines
         .into_iter()
         .map(|l| crate::ui::fit::cut_line(l, width, false))
         .collect();
-    frame.render_widget(Paragraph::new(window(lines, offset, height)), inner);
+    let mut shown = window(lines, offset, height);
+    shown.resize(height, Line::default());
+    shown.extend(
+        on_duty
+            .into_iter()
+            .map(|l| crate::ui::fit::cut_line(l, width, false)),
+    );
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// How the route left a level: whether anyone on it was called (`some_not_called`: some on

@@ -127,6 +127,8 @@ mod tests {
             name: String::new(),
             levels: vec![RouteLevel {
                 contacts: vec![],
+                rotation: None,
+                on_duty: None,
                 means: Means::Phone,
                 report_within_minutes: m,
                 escalate_after_minutes: 5,

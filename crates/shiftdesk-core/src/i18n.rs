@@ -212,6 +212,7 @@ pub fn entry_kind(lang: Lang, k: EntryKind) -> &'static str {
             ObligationReinstated => Msg::EntryObligationReinstated,
             ScopeDecided => Msg::EntryScopeDecided,
             KindChanged => Msg::EntryKindChanged,
+            OnDutyResolved => Msg::EntryOnDuty,
         },
     )
 }

@@ -94,6 +94,8 @@ pub fn stamped<C>(change: C, at: DateTime<Utc>, by: &str) -> crate::change::Stam
 pub fn route_level(contacts: &[&str], within: u32, wait: u32) -> crate::roster::RouteLevel {
     crate::roster::RouteLevel {
         contacts: contacts.iter().map(|s| s.to_string()).collect(),
+        rotation: None,
+        on_duty: None,
         means: crate::roster::Means::Phone,
         report_within_minutes: within,
         escalate_after_minutes: wait,
@@ -155,4 +157,21 @@ pub fn attempt(
         outcome,
         extra: Map::new(),
     });
+}
+
+/// The change that opens an incident like `inc`: its title, class, detection, steps and
+/// route as they are.
+pub fn opening_like(inc: &Incident) -> crate::change::Change {
+    crate::change::Change::Open(Box::new(crate::change::NewIncident {
+        title: inc.title.clone(),
+        category: inc.category,
+        kind: None,
+        severity: inc.severity,
+        detected_at: inc.detected_at,
+        description: String::new(),
+        drill: false,
+        checklist: inc.checklist.clone(),
+        route: inc.route.clone(),
+        drill_run: None,
+    }))
 }

@@ -65,6 +65,9 @@ pub enum EntryKind {
     /// The kind changed (the text: the kinds' ids and the reason); the new kind's steps were
     /// added, those already done kept.
     KindChanged,
+    /// A level's rotation resolved to the person on duty (or to nobody) as the level became
+    /// the one to call.
+    OnDutyResolved,
 }
 
 /// What an entry about a duty or a decision is about.
@@ -77,6 +80,12 @@ pub enum About {
     Obligation { id: String },
     /// A decision on an out-of-scope request (its index in the incident's decisions).
     Decision { index: usize },
+    /// Whom a level's rotation resolved to; `fallback`: the level has fixed contacts to
+    /// call when nobody is on duty.
+    OnDuty {
+        pick: Box<crate::roster::rotation::OnDutyPick>,
+        fallback: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -292,6 +301,14 @@ fn told_in_words(
             |m| fill(lang, Msg::EntryJumpedBy, &[("m", &m.to_string())]),
         )),
         EntryKind::RouteResolved => Some(safe_line(&route_name(&entry.text, incident, roster))),
+        EntryKind::OnDutyResolved => match entry.about.as_ref()? {
+            About::OnDuty { pick, fallback } => Some(format!(
+                "{} {}",
+                i18n::level(lang, entry.level.unwrap_or(0)),
+                pick.words(roster, *fallback, lang)
+            )),
+            _ => None,
+        },
         EntryKind::ReadinessCheck => {
             let (check, note) = check_and_note(entry, incident);
             let words = incident

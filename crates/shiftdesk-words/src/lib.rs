@@ -31,6 +31,8 @@ mod labels;
 #[macro_use]
 mod notices;
 #[macro_use]
+mod oncall;
+#[macro_use]
 mod record;
 #[macro_use]
 mod roster_check;
@@ -58,6 +60,7 @@ desk_words! {{
     roster_csv_words,
     guide_words,
     duties_words,
+    oncall_words,
     labels_words;
 }}
 

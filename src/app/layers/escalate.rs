@@ -135,8 +135,14 @@ impl Layer for EscalateForm {
             .and_then(|route| route.levels.get(form.to_level));
         let who: Vec<String> = level
             .map(|l| {
-                l.contacts
+                // A rotation calls whom is on duty now, when the route goes up to it.
+                let on_duty = l.rotation.as_deref().and_then(|r| {
+                    let pick = app.desk.roster().pick_on_duty(r, app.now);
+                    pick.person.filter(|p| !l.contacts.contains(p))
+                });
+                on_duty
                     .iter()
+                    .chain(&l.contacts)
                     .map(|id| {
                         app.desk
                             .roster()

@@ -195,7 +195,8 @@ impl NewIncidentForm {
             detected_at: input.detected_at,
             description: input.description,
         };
-        let new = NewIncident::new(reported, book, app.desk.roster());
+        let roster = app.desk.roster();
+        let new = NewIncident::new(reported, book, roster).on_duty_at(roster, app.now);
         Outcome::Submit(vec![
             Work::Change(Change::Open(Box::new(new))),
             Work::Close,

@@ -145,7 +145,7 @@ impl ReclassifyForm {
             .desk
             .roster()
             .route_for_kind(self.class.category, kind_id.as_deref(), self.class.severity)
-            .map(|r| r.resolve());
+            .map(|r| r.resolve().with_first_on_duty(app.desk.roster(), app.now));
         // A kind the playbooks no longer know, kept as the incident has it.
         let kind = kind.or_else(|| {
             let id = kind_id?;

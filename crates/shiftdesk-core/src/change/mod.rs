@@ -16,6 +16,7 @@ use crate::i18n::{Lang, Msg, t};
 use crate::incident::{AttemptOutcome, Incident, IncidentId, Status};
 use crate::obligation::ConditionInput;
 use crate::record::{Effect, NewMeasure, ReviewInput, Scope};
+use crate::roster::rotation::OnDutyPick;
 use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 pub use new_incident::{NewIncident, Reported};
@@ -76,6 +77,14 @@ pub enum Change {
         to_level: usize,
         /// How long the level below had.
         minutes: i64,
+    },
+    /// The level the route is on now names a rotation: whom it resolved to, picked when the
+    /// level became the one to call (`started`: when it did).
+    ResolveOnDuty {
+        incident: IncidentId,
+        level: usize,
+        started: DateTime<Utc>,
+        pick: Box<OnDutyPick>,
     },
     /// A status update was given to the people reached.
     UpdateSent {
@@ -184,6 +193,7 @@ impl Change {
             | Change::Attempt { incident, .. }
             | Change::Escalate { incident, .. }
             | Change::MovedUpByTime { incident, .. }
+            | Change::ResolveOnDuty { incident, .. }
             | Change::UpdateSent { incident, .. }
             | Change::Reclassify { incident, .. }
             | Change::SetScope { incident, .. }
@@ -373,7 +383,7 @@ fn apply_change(
             if let Some(route) = &new.route {
                 timeline.push(entry(EntryKind::RouteResolved, &route.route_id));
             }
-            file.incidents.push(Arc::new(Incident {
+            let mut incident = Incident {
                 id: id.clone(),
                 title: new.title.clone(),
                 category: new.category,
@@ -401,7 +411,9 @@ fn apply_change(
                 scope_decisions: Vec::new(),
                 timeline,
                 extra: Map::new(),
-            }));
+            };
+            route::log_first_on_duty(&mut incident, (at, by));
+            file.incidents.push(Arc::new(incident));
             Ok(Applied::Opened(id))
         }
         Change::FromArchive { archived, change } => {
@@ -488,6 +500,18 @@ fn apply_change(
             (at, by),
             *to_level,
             *minutes,
+        ),
+        Change::ResolveOnDuty {
+            incident,
+            level,
+            started,
+            pick,
+        } => route::resolve_on_duty(
+            open_incident(file, incident)?,
+            (at, by),
+            *level,
+            *started,
+            pick,
         ),
         Change::UpdateSent { incident, text } => {
             route::update_sent(open_incident(file, incident)?, (at, by), text)
@@ -606,5 +630,7 @@ mod tests_duties;
 mod tests_follow_up;
 #[cfg(test)]
 mod tests_kinds;
+#[cfg(test)]
+mod tests_on_duty;
 #[cfg(test)]
 mod tests_steps;

@@ -63,6 +63,13 @@ impl NewIncident {
         }
     }
 
+    /// The first level's rotation, if it names one, resolved to whom is on duty at `now`
+    /// (when the incident is recorded: the person to call now, whenever it was detected).
+    pub fn on_duty_at(mut self, roster: &Roster, now: DateTime<Utc>) -> NewIncident {
+        self.route = self.route.map(|r| r.with_first_on_duty(roster, now));
+        self
+    }
+
     /// The same incident as a drill (with its run, for one started from a scenario).
     pub fn as_drill(self, run: Option<DrillRun>) -> NewIncident {
         NewIncident {

@@ -9,8 +9,10 @@ use crate::incident::{
     AttemptOutcome, ContactAttempt, Escalation, Incident, IncidentId, IncidentKind, ResolvedRoute,
 };
 use crate::playbook::StepRole;
+use crate::roster::RouteLevel;
+use crate::roster::rotation::OnDutyPick;
 use crate::severity::Severity;
-use crate::timeline::{EntryKind, TimelineEntry};
+use crate::timeline::{About, EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 use serde_json::Map;
 
@@ -30,7 +32,7 @@ pub(super) fn attempt(
         .levels
         .get(level)
         .ok_or_else(|| ChangeError::NoSuchLevel(id.clone(), level))?;
-    if !def.contacts.iter().any(|c| c == contact) {
+    if !def.contact_ids().any(|c| c == contact) {
         return Err(ChangeError::NotOnLevel(id, contact.to_string(), level));
     }
     let means = def.means;
@@ -179,7 +181,9 @@ pub(super) fn reclassify(
         inc.checklist = merge_checklist(&inc.checklist, &new.checklist);
     }
     let same_route = match (&inc.route, &new.route) {
-        (Some(old), Some(new)) => old.route_id == new.route_id && old.levels == new.levels,
+        (Some(old), Some(new)) => {
+            old.route_id == new.route_id && as_agreed(&old.levels) == as_agreed(&new.levels)
+        }
         (None, None) => true,
         _ => false,
     };
@@ -191,8 +195,20 @@ pub(super) fn reclassify(
         let text = new.route.as_ref().map_or("", |r| r.route_id.as_str());
         inc.timeline
             .push(TimelineEntry::new(at, by, EntryKind::RouteResolved, text));
+        log_first_on_duty(inc, (at, by));
     }
     Ok(Applied::Changed(inc.id.clone()))
+}
+
+/// A route's levels as the roster has them: without whom their rotations resolved to.
+fn as_agreed(levels: &[RouteLevel]) -> Vec<RouteLevel> {
+    levels
+        .iter()
+        .map(|l| RouteLevel {
+            on_duty: None,
+            ..l.clone()
+        })
+        .collect()
 }
 
 /// The new playbook's steps, keeping what was done: a step with the same id keeps its
@@ -219,4 +235,63 @@ fn merge_checklist(old: &[ChecklistStep], new: &[ChecklistStep]) -> Vec<Checklis
         }
     }
     merged
+}
+
+/// Tells in the timeline whom the first level's rotation resolved to, when the route was
+/// taken (the incident recorded, or its route resolved again).
+pub(super) fn log_first_on_duty(inc: &mut Incident, (at, by): (DateTime<Utc>, &str)) {
+    let first = inc.route.as_ref().and_then(|r| r.levels.first());
+    if let Some(entry) = first.and_then(|l| on_duty_entry(l, 0, (at, by))) {
+        inc.timeline.push(entry);
+    }
+}
+
+/// The timeline entry of a level's rotation resolved: who, for which shift, and whether
+/// the level has other contacts to call when nobody is on duty.
+fn on_duty_entry(
+    level: &RouteLevel,
+    k: usize,
+    (at, by): (DateTime<Utc>, &str),
+) -> Option<TimelineEntry> {
+    let pick = level.on_duty.clone()?;
+    let mut entry = TimelineEntry::new(at, by, EntryKind::OnDutyResolved, "").with_level(k);
+    if let Some(person) = &pick.person {
+        entry = entry.with_contact(person);
+    }
+    Some(entry.with_about(About::OnDuty {
+        pick: Box::new(pick),
+        fallback: !level.contacts.is_empty(),
+    }))
+}
+
+/// The level the route is on now named a rotation and became the one to call: whom it
+/// resolved to, picked when the desk noticed. Picked already for this turn of the level
+/// (another desk noticed first), it changes nothing.
+pub(super) fn resolve_on_duty(
+    inc: &mut Incident,
+    (at, by): (DateTime<Utc>, &str),
+    level: usize,
+    started: DateTime<Utc>,
+    pick: &OnDutyPick,
+) -> Result<Applied, ChangeError> {
+    let id = inc.id.clone();
+    let route = inc
+        .route
+        .as_mut()
+        .ok_or_else(|| ChangeError::NoRoute(id.clone()))?;
+    let def = route
+        .levels
+        .get_mut(level)
+        .ok_or_else(|| ChangeError::NoSuchLevel(id.clone(), level))?;
+    if def.rotation.as_deref() != Some(pick.rotation.as_str()) {
+        return Err(ChangeError::NoSuchLevel(id, level));
+    }
+    if !def.needs_pick(started) {
+        return Ok(Applied::Unchanged);
+    }
+    def.on_duty = Some(pick.clone());
+    if let Some(entry) = on_duty_entry(def, level, (at, by)) {
+        inc.timeline.push(entry);
+    }
+    Ok(Applied::Changed(id))
 }

@@ -183,6 +183,8 @@ pub(super) fn routed(file: &mut IncidentsFile) -> IncidentId {
     let id = opened(file);
     let level = |c: &[&str]| RouteLevel {
         contacts: c.iter().map(|s| s.to_string()).collect(),
+        rotation: None,
+        on_duty: None,
         means: Means::Phone,
         report_within_minutes: 15,
         escalate_after_minutes: 5,

@@ -31,7 +31,8 @@ pub fn drill_incident(
         description: i.description.get(lang).to_string(),
     };
     let book = playbooks.for_category(i.category)?;
-    Some(NewIncident::new(reported, book, roster).as_drill(Some(DrillRun::new(scenario, now))))
+    let new = NewIncident::new(reported, book, roster).on_duty_at(roster, now);
+    Some(new.as_drill(Some(DrillRun::new(scenario, now))))
 }
 
 /// A call attempt, on the drill's clock.

@@ -113,8 +113,7 @@ pub fn available<'r>(
     now: DateTime<Utc>,
 ) -> impl Iterator<Item = &'r Contact> {
     level
-        .contacts
-        .iter()
+        .contact_ids()
         .filter_map(|id| roster.contact(id))
         .filter(move |c| !c.is_unavailable_at(now))
 }
@@ -123,8 +122,7 @@ pub fn available<'r>(
 /// the roster.
 pub fn skipped<'l>(level: &'l RouteLevel, roster: &Roster, now: DateTime<Utc>) -> Vec<&'l str> {
     level
-        .contacts
-        .iter()
+        .contact_ids()
         .filter(|id| roster.contact(id).is_none_or(|c| c.is_unavailable_at(now)))
         .map(String::as_str)
         .collect()
@@ -151,6 +149,11 @@ fn exhausted_at(
     roster: &Roster,
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
+    // A rotation not yet resolved for this turn of the level: whom it calls is not known,
+    // so nobody on it has been tried.
+    if level.needs_pick(started) {
+        return None;
+    }
     let mut latest = started;
     for contact in available(level, roster, now) {
         let first_try = attempts_on(incident, level_index, started)

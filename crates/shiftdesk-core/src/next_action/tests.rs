@@ -24,6 +24,8 @@ fn routed() -> Incident {
         name: String::new(),
         levels: vec![RouteLevel {
             contacts: vec!["boss".into()],
+            rotation: None,
+            on_duty: None,
             means: Means::Phone,
             report_within_minutes: 15,
             escalate_after_minutes: 5,

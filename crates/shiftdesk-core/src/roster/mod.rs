@@ -3,12 +3,14 @@
 pub mod change;
 pub mod check;
 pub mod csv;
+pub mod rotation;
 pub mod vcard;
 
 use crate::category::Category;
 use crate::incident::ResolvedRoute;
 use crate::severity::Severity;
 use chrono::{DateTime, Utc};
+use rotation::Rotation;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -109,7 +111,16 @@ pub enum Means {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RouteLevel {
+    /// Fixed contacts (may be empty on a level that names a rotation).
+    #[serde(default)]
     pub contacts: Vec<String>,
+    /// A rotation whose person on duty the level calls, before its fixed contacts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation: Option<String>,
+    /// On an incident's copy of the route: whom the rotation resolved to when the level
+    /// last became the one to call. Never in `roster.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_duty: Option<rotation::OnDutyPick>,
     pub means: Means,
     /// Report to this level within these minutes of it becoming the level to call.
     pub report_within_minutes: u32,
@@ -169,6 +180,9 @@ pub struct Roster {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub routes: Vec<Route>,
+    /// Who is on duty when: shift leader, night on-call…
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rotations: Vec<Rotation>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -181,6 +195,7 @@ impl Default for Roster {
             update_cadence_minutes: None,
             contacts: Vec::new(),
             routes: Vec::new(),
+            rotations: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -189,6 +204,10 @@ impl Default for Roster {
 impl Roster {
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
+    }
+
+    pub fn rotation(&self, id: &str) -> Option<&Rotation> {
+        self.rotations.iter().find(|r| r.id == id)
     }
 
     /// The phone of the operator, when they are in the roster by id or by name.
@@ -309,5 +328,50 @@ mod tests {
         });
         assert!(c.is_unavailable_at(now));
         assert!(!c.is_unavailable_at("2026-11-29T12:00:00Z".parse().unwrap()));
+    }
+}
+
+#[cfg(test)]
+mod old_files {
+    use super::*;
+
+    /// A roster.json written before rotations reads and writes back byte for byte.
+    #[test]
+    fn a_roster_without_rotations_writes_back_as_it_was() {
+        let text = r#"{
+  "schema_version": 1,
+  "contacts": [
+    {
+      "id": "a",
+      "name": "A",
+      "kana": "",
+      "role": "",
+      "team": "",
+      "phones": [],
+      "email": "a@example.com",
+      "notes": ""
+    }
+  ],
+  "routes": [
+    {
+      "id": "default",
+      "name": "",
+      "category": null,
+      "min_severity": 4,
+      "levels": [
+        {
+          "contacts": [
+            "a"
+          ],
+          "means": "email",
+          "report_within_minutes": 15,
+          "escalate_after_minutes": 5
+        }
+      ]
+    }
+  ]
+}"#;
+        let roster: Roster = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string_pretty(&roster).unwrap(), text);
     }
 }

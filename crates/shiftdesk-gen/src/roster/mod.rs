@@ -56,6 +56,7 @@ pub(super) fn build(spec: &Spec) -> Roster {
         ),
         contacts: people.contacts,
         routes,
+        rotations: Vec::new(),
         extra: Map::new(),
     }
 }

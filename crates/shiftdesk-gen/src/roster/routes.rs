@@ -338,6 +338,8 @@ fn route(
         });
         out.push(RouteLevel {
             contacts: chosen.iter().map(|&i| contacts[i].id.clone()).collect(),
+            rotation: None,
+            on_duty: None,
             means: if reachable { def.means } else { Means::Phone },
             report_within_minutes: def.report_within,
             escalate_after_minutes: def.escalate_after,

@@ -20,7 +20,9 @@ use crate::severity::Severity;
 use crate::text::{has_content, normalize_input, safe_line};
 use std::collections::{HashMap, HashSet};
 
+mod rotations;
 mod words;
+pub use rotations::RotationProblem;
 
 /// How much a problem matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,6 +136,8 @@ pub enum ProblemKind {
     CadenceZero { key: String },
     /// The roster is still the bundled sample (warning).
     SampleRoster,
+    /// A problem of a rotation, or of a route level naming one.
+    Rotation(RotationProblem),
 }
 
 impl ProblemKind {
@@ -145,6 +149,7 @@ impl ProblemKind {
             | ProblemKind::CadenceUnknownKey { .. }
             | ProblemKind::CadenceZero { .. }
             | ProblemKind::SampleRoster => Level::Warning,
+            ProblemKind::Rotation(p) => p.level(),
             ProblemKind::ContactIdEmpty { .. }
             | ProblemKind::DuplicateContactId { .. }
             | ProblemKind::ContactNameEmpty { .. }
@@ -194,6 +199,7 @@ pub fn check(roster: &Roster) -> Vec<Problem> {
     check_routes(roster, &mut out);
     check_coverage(roster, &mut out);
     check_cadence(roster, &mut out);
+    rotations::check_rotations(roster, &mut out);
     if roster.sample {
         out.push(Problem::new("sample".into(), ProblemKind::SampleRoster));
     }
@@ -254,6 +260,13 @@ fn check_contacts(roster: &Roster, out: &mut Vec<Problem>) {
         .iter()
         .flat_map(|r| &r.levels)
         .flat_map(|l| &l.contacts)
+        .chain(roster.rotations.iter().flat_map(|r| &r.people))
+        .chain(
+            roster
+                .rotations
+                .iter()
+                .flat_map(|r| r.overrides.iter().map(|o| &o.person)),
+        )
         .map(String::as_str)
         .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -371,7 +384,7 @@ fn check_levels(roster: &Roster, i: usize, route: &Route, out: &mut Vec<Problem>
     let mut first_level: HashMap<&str, usize> = HashMap::new();
     for (j, level) in route.levels.iter().enumerate() {
         let at = format!("routes[{i}].levels[{j}]");
-        if level.contacts.is_empty() {
+        if level.contacts.is_empty() && level.rotation.is_none() {
             out.push(Problem::new(
                 format!("{at}.contacts"),
                 ProblemKind::EmptyLevel {

@@ -425,3 +425,59 @@ fn every_kind_speaks_both_languages() {
         assert_ne!(texts[0], texts[2], "{p:?}");
     }
 }
+
+#[test]
+fn rotations_are_checked_with_their_places() {
+    use crate::i18n::Lang;
+    let mut roster: Roster = serde_json::from_value(serde_json::json!({
+        "schema_version": 1,
+        "contacts": [{"id": "a", "name": "A", "phones": [{"label": "mobile", "number": "090-0000-0001"}]}],
+        "routes": [{"id": "r", "min_severity": 4, "levels": [
+            {"rotation": "ghost", "means": "phone", "report_within_minutes": 5, "escalate_after_minutes": 5}
+        ]}],
+        "rotations": [
+            {"id": "night", "people": ["a", "nobody"], "zone": "Asia/Tokyo", "start": "2026-04-01 20:00",
+             "shift_hours": 0,
+             "overrides": [
+                {"from": "2026-05-01 20:00", "until": "2026-05-02 08:00", "person": "a"},
+                {"from": "2026-05-02 00:00", "until": "2026-05-02 10:00", "person": "a"},
+                {"from": "2026-05-03 10:00", "until": "2026-05-03 08:00", "person": "a"}
+             ]},
+            {"id": "empty", "zone": "UTC", "start": "2026-04-01 08:00"}
+        ]
+    }))
+    .unwrap();
+    roster.sample = false;
+    let problems = check(&roster);
+    let at = |place: &str| {
+        problems
+            .iter()
+            .find(|p| p.place == place)
+            .unwrap_or_else(|| panic!("nothing at {place}: {problems:#?}"))
+    };
+    assert!(
+        at("rotations[0].people[1]")
+            .message(Lang::En)
+            .contains("\"nobody\"")
+    );
+    assert!(at("rotations[0].shift_hours").is_error());
+    assert!(!at("rotations[0].overrides[1]").is_error());
+    assert!(at("rotations[0].overrides[2].until").is_error());
+    assert!(at("rotations[1].people").is_error());
+    assert!(
+        at("rotations[1]")
+            .message(Lang::Ja)
+            .contains("シフトがありません")
+    );
+    assert!(
+        at("routes[0].levels[0].rotation")
+            .message(Lang::En)
+            .contains("ghost")
+    );
+    // A level with a rotation and no fixed contacts is not an empty level.
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.place == "routes[0].levels[0].contacts")
+    );
+}

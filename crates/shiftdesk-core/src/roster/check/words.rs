@@ -184,6 +184,7 @@ impl Problem {
                 ],
             ),
             ProblemKind::SampleRoster => t(lang, Msg::CheckSampleRoster).to_string(),
+            ProblemKind::Rotation(p) => p.message(lang),
         }
     }
 
@@ -248,6 +249,7 @@ impl Problem {
             ProblemKind::CadenceUnknownKey { .. } => t(lang, Msg::FixCadenceUnknownKey).to_string(),
             ProblemKind::CadenceZero { .. } => t(lang, Msg::FixCadenceZero).to_string(),
             ProblemKind::SampleRoster => t(lang, Msg::FixSampleRoster).to_string(),
+            ProblemKind::Rotation(p) => p.fix(lang),
         }
     }
 }
