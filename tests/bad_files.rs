@@ -1,7 +1,7 @@
 //! A corpus of malformed data files, built here: every truncation of a real file, bit
 //! flips, invalid UTF-8, a BOM, an empty file, a directory in the file's place, nesting
-//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks
-//! and drill scenarios: no panic, an error naming the path (and line:column where the
+//! 10,000 deep, a file over the size cap, wrong types. For incidents, roster, playbooks,
+//! drill scenarios and the flow's sign-offs (`flow.json`): no panic, an error naming the path (and line:column where the
 //! file was read), and not a byte written anywhere in the data dir.
 
 mod common;
@@ -22,6 +22,42 @@ enum Kind {
     Roster,
     Playbooks,
     Scenario,
+    Flow,
+}
+
+/// A `flow.json` as the desk writes it: a sign-off and an acknowledgement, with the (small)
+/// flow they were of.
+fn flow_file() -> Vec<u8> {
+    use shiftdesk_core::apply::Apply;
+    use shiftdesk_core::change::Stamped;
+    use shiftdesk_core::flow::{FlowEntry, FlowFile, FlowSnapshot};
+    let flow = FlowSnapshot {
+        roster: serde_json::json!({
+            "schema_version": 1,
+            "contacts": [{"id": "sato", "name": "佐藤 花子", "phones": [{"label": "mobile", "number": "090-0000-1101"}]}],
+            "routes": [{"id": "default", "min_severity": 4, "levels": [{"contacts": ["sato"], "means": "phone", "report_within_minutes": 15, "escalate_after_minutes": 5}]}]
+        }),
+        playbooks: serde_json::json!({"schema_version": 1, "playbooks": {}}),
+        guide: serde_json::json!({"schema_version": 1, "categories": {}}),
+        own_playbooks: false,
+        own_guide: true,
+    };
+    let mut file = FlowFile::default();
+    let at = common::now();
+    let sign = FlowEntry::SignOff {
+        note: "checked with the leads".into(),
+        flow: Box::new(flow.clone()),
+    };
+    Stamped::new(sign, at, "田中 良子", "desk-a", [1; 10])
+        .apply(&mut file)
+        .unwrap();
+    let ack = FlowEntry::Acknowledge {
+        flow: Box::new(flow),
+    };
+    Stamped::new(ack, at, "yamada", "desk-a", [2; 10])
+        .apply(&mut file)
+        .unwrap();
+    serde_json::to_vec(&file).unwrap()
 }
 
 /// Every file below `root` with a hash of its bytes.
@@ -63,6 +99,7 @@ fn base(kind: Kind) -> Vec<u8> {
             serde_json::to_vec(&p).unwrap()
         }
         Kind::Scenario => include_bytes!("../assets/drills/lost-id-card.json").to_vec(),
+        Kind::Flow => flow_file(),
     }
 }
 
@@ -125,6 +162,7 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
         Kind::Roster => dir.roster(),
         Kind::Playbooks => dir.playbooks(),
         Kind::Scenario => tmp.path().join("drills/ours.json"),
+        Kind::Flow => dir.flow(),
     };
     if let Some(bytes) = bytes {
         std::fs::write(&path, bytes).unwrap();
@@ -139,7 +177,9 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
 /// Loads the data dir as the desk and the CLI would; the problems reported.
 fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
     match kind {
-        Kind::Incidents | Kind::Roster => open_desk(dir, Lang::En, common::now()).unwrap().1,
+        Kind::Incidents | Kind::Roster | Kind::Flow => {
+            open_desk(dir, Lang::En, common::now()).unwrap().1
+        }
         Kind::Playbooks => load_playbooks(dir)
             .problem
             .map(|p| p.to_string())
@@ -237,12 +277,20 @@ fn malformed_drill_scenarios() {
 }
 
 #[test]
+fn malformed_flow_files() {
+    let (bad, ok) = run_corpus(Kind::Flow);
+    eprintln!("flow: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
 fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
     for kind in [
         Kind::Incidents,
         Kind::Roster,
         Kind::Playbooks,
         Kind::Scenario,
+        Kind::Flow,
     ] {
         let (_tmp, dir, path) = data_dir(kind, None);
         let _ = std::fs::remove_file(&path);

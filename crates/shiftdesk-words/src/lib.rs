@@ -21,6 +21,8 @@ mod duties;
 #[macro_use]
 mod drill;
 #[macro_use]
+mod flow;
+#[macro_use]
 mod forms;
 #[macro_use]
 mod guide;
@@ -58,6 +60,7 @@ desk_words! {{
     roster_csv_words,
     guide_words,
     duties_words,
+    flow_words,
     labels_words;
 }}
 
