@@ -10,7 +10,7 @@ use shiftdesk::terminal::Ending;
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_store::DataDir;
-use shiftdesk_store::open::{archiving_notice, open_desk};
+use shiftdesk_store::open::{archiving_notice, flow_warnings, open_desk};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -108,6 +108,9 @@ fn start(
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(desk, operator, now, size);
     app.ui.warnings = warnings;
+    let flow = flow_warnings(&app.desk, app.lang(), &app.operator.zone, now);
+    app.ui.warnings.extend(flow);
+    app.offer_roll_out();
     app.clipboard = clipboard;
     if let Some(draft) = shiftdesk_store::drafts::load_draft(&dir) {
         app.ui.kept_draft = Some(draft.clone());

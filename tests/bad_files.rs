@@ -1,9 +1,9 @@
 //! A corpus of malformed data files, built here: truncations of a real file (see
 //! [`truncations`]), bit flips, invalid UTF-8, a BOM, an empty file, a directory in the
 //! file's place, nesting 10,000 deep, a file over the size cap, wrong types. For incidents,
-//! roster, playbooks, drill scenarios, the team's guide and roster CSVs: no panic, an error
-//! naming the path (and line:column where the file was read), and not a byte written
-//! anywhere in the data dir.
+//! roster, playbooks, drill scenarios, the team's guide, the flow's sign-offs (`flow.json`)
+//! and roster CSVs: no panic, an error naming the path (and line:column where the file was
+//! read), and not a byte written anywhere in the data dir.
 
 mod common;
 
@@ -25,6 +25,42 @@ enum Kind {
     Playbooks,
     Scenario,
     Guide,
+    Flow,
+}
+
+/// A `flow.json` as the desk writes it: a sign-off and an acknowledgement, with the (small)
+/// flow they were of.
+fn flow_file() -> Vec<u8> {
+    use shiftdesk_core::apply::Apply;
+    use shiftdesk_core::change::Stamped;
+    use shiftdesk_core::flow::{FlowEntry, FlowFile, FlowSnapshot};
+    let flow = FlowSnapshot {
+        roster: serde_json::json!({
+            "schema_version": 1,
+            "contacts": [{"id": "sato", "name": "佐藤 花子", "phones": [{"label": "mobile", "number": "090-0000-1101"}]}],
+            "routes": [{"id": "default", "min_severity": 4, "levels": [{"contacts": ["sato"], "means": "phone", "report_within_minutes": 15, "escalate_after_minutes": 5}]}]
+        }),
+        playbooks: serde_json::json!({"schema_version": 1, "playbooks": {}}),
+        guide: serde_json::json!({"schema_version": 1, "categories": {}}),
+        own_playbooks: false,
+        own_guide: true,
+    };
+    let mut file = FlowFile::default();
+    let at = common::now();
+    let sign = FlowEntry::SignOff {
+        note: "checked with the leads".into(),
+        flow: Box::new(flow.clone()),
+    };
+    Stamped::new(sign, at, "田中 良子", "desk-a", [1; 10])
+        .apply(&mut file)
+        .unwrap();
+    let ack = FlowEntry::Acknowledge {
+        flow: Box::new(flow),
+    };
+    Stamped::new(ack, at, "yamada", "desk-a", [2; 10])
+        .apply(&mut file)
+        .unwrap();
+    serde_json::to_vec(&file).unwrap()
 }
 
 /// Every file below `root` with a hash of its bytes.
@@ -67,6 +103,7 @@ fn base(kind: Kind) -> Vec<u8> {
         }
         Kind::Scenario => include_bytes!("../assets/drills/lost-id-card.json").to_vec(),
         Kind::Guide => serde_json::to_vec(&small_guide()).unwrap(),
+        Kind::Flow => flow_file(),
     }
 }
 
@@ -165,6 +202,7 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
         Kind::Playbooks => dir.playbooks(),
         Kind::Scenario => tmp.path().join("drills/ours.json"),
         Kind::Guide => dir.guide(),
+        Kind::Flow => dir.flow(),
     };
     if let Some(bytes) = bytes {
         std::fs::write(&path, bytes).unwrap();
@@ -179,7 +217,9 @@ fn data_dir(kind: Kind, bytes: Option<&[u8]>) -> (tempfile::TempDir, DataDir, Pa
 /// Loads the data dir as the desk and the CLI would; the problems reported.
 fn load(kind: Kind, dir: &DataDir) -> Vec<String> {
     match kind {
-        Kind::Incidents | Kind::Roster => open_desk(dir, Lang::En, common::now()).unwrap().1,
+        Kind::Incidents | Kind::Roster | Kind::Flow => {
+            open_desk(dir, Lang::En, common::now()).unwrap().1
+        }
         Kind::Playbooks => load_playbooks(dir)
             .problem
             .map(|p| p.to_string())
@@ -336,6 +376,13 @@ fn the_desk_warns_of_a_bad_guide_and_writes_nothing() {
 }
 
 #[test]
+fn malformed_flow_files() {
+    let (bad, ok) = run_corpus(Kind::Flow);
+    eprintln!("flow: {bad} malformed reported, {ok} still valid");
+    assert!(bad + ok >= 1500);
+}
+
+#[test]
 fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
     for kind in [
         Kind::Incidents,
@@ -343,6 +390,7 @@ fn a_directory_or_a_huge_file_in_the_files_place_is_named_and_left_alone() {
         Kind::Playbooks,
         Kind::Scenario,
         Kind::Guide,
+        Kind::Flow,
     ] {
         let (_tmp, dir, path) = data_dir(kind, None);
         let _ = std::fs::remove_file(&path);

@@ -607,6 +607,16 @@ fn doctor_says_what_is_wrong_and_how_to_restore() {
         .unwrap()
         .replace("\"sample\": true", "\"sample\": false");
     std::fs::write(d.join("roster.json"), own).unwrap();
+    // The team's flow, never signed off, is something to do too; once signed, nothing is.
+    let o = shiftdesk(d, &["--lang", "en", "doctor"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("ACT  The flow in use"),
+        "{}",
+        stdout(&o)
+    );
+    let o = shiftdesk(d, &["flow", "sign-off", "--by", "lead"]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let o = shiftdesk(d, &["--lang", "en", "doctor"]);
     let text = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{text}");

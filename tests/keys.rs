@@ -20,8 +20,10 @@ use shiftdesk::app::layers::new_incident::NewIncidentForm;
 use shiftdesk::app::layers::obligations::ObligationsList;
 use shiftdesk::app::layers::question::Question;
 use shiftdesk::app::layers::review::ReviewForm;
+use shiftdesk::app::layers::roll_out::RollOutLayer;
 use shiftdesk::app::layers::search::SearchState;
 use shiftdesk::app::layers::text::{TextLayer, TextView};
+use shiftdesk_core::flow::{Basis, Changed, RollOut};
 use shiftdesk_core::i18n::{Lang, t};
 use shiftdesk_core::{Category, IncidentId};
 
@@ -78,6 +80,11 @@ fn layer_for(when: When) -> Box<dyn Layer> {
         When::FollowUps => Box::new(FollowUpsList::default()),
         When::Obligations => Box::new(ObligationsList::new(id)),
         When::Question => Box::new(Question::Close(id)),
+        When::RollOut => Box::new(RollOutLayer::new(RollOut {
+            fingerprint: "0123456789abcdef".into(),
+            basis: Basis::Acknowledged { at: common::now() },
+            changed: Changed::Untold,
+        })),
         When::Desk | When::Pane(_) | When::TooSmall | When::Compact | When::Anywhere => {
             panic!("the desk is no layer")
         }

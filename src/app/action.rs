@@ -90,4 +90,6 @@ pub enum Action {
     DecideScope,
     /// F1 or Ctrl-G in the record and reclassify forms: the whole guide for the category.
     OpenGuide,
+    /// `a` on the roll-out: the operator read what changed in the flow and acknowledges it.
+    Acknowledge,
 }

@@ -64,8 +64,18 @@ impl App {
 
     /// At start: offer a draft kept by a desk that went away.
     pub fn offer_draft(&mut self, draft: Draft) {
+        // Over the roll-out, if it is up: the question first, then what changed.
         self.ui
             .layers
-            .open(Box::new(Question::Draft(Box::new(draft))));
+            .push(Box::new(Question::Draft(Box::new(draft))));
+    }
+
+    /// At start: what changed in the flow since this operator last acknowledged it, if
+    /// anything is to be acknowledged.
+    pub fn offer_roll_out(&mut self) {
+        if let Some(roll_out) = self.desk.flow.roll_out(&self.operator.name) {
+            let layer = super::layers::roll_out::RollOutLayer::new(roll_out);
+            self.ui.layers.open(Box::new(layer));
+        }
     }
 }

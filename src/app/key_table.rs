@@ -43,6 +43,8 @@ pub enum When {
     Obligations,
     /// A yes/no question.
     Question,
+    /// What changed in the flow, to acknowledge (at start).
+    RollOut,
     /// The window is too small for the desk: whatever is open waits, hidden, and takes no
     /// keys but these.
     TooSmall,
@@ -284,6 +286,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(W::TooSmall, &[k('q')], A::Quit, Also(Msg::HelpTooSmall)),
     bind(W::Compact, &[UP, k('k')], A::MoveUp, Also(Msg::HelpTooSmall)),
     bind(W::Compact, &[DOWN, k('j')], A::MoveDown, Also(Msg::HelpTooSmall)),
+    // What changed in the flow: acknowledge it, or later; a new incident straight from it.
+    bind(W::RollOut, &[k('a')], A::Acknowledge, Hint(Msg::RollOutHint)),
+    bind(W::RollOut, &[UP, k('k')], A::MoveUp, Hint(Msg::RollOutHint)),
+    bind(W::RollOut, &[DOWN, k('j')], A::MoveDown, Hint(Msg::RollOutHint)),
+    bind(W::RollOut, &[ESC, k('q'), ENTER], A::Dismiss, Hint(Msg::RollOutHint)),
+    bind(W::RollOut, &[k('n')], A::NewIncident, Hint(Msg::RollOutHint)),
+    bind(W::RollOut, &[k('/')], A::OpenSearch, Also(Msg::HelpSearch)),
     // Yes/no questions.
     bind(W::Question, &[k('y'), k('Y')], A::Yes, Hint(Msg::ConfirmClose)),
     bind(W::Question, &[k('n'), k('N'), ESC], A::No, Hint(Msg::ConfirmClose)),

@@ -95,6 +95,8 @@ pub enum Work {
     Copy(String),
     /// Let the kept draft go.
     DropDraft,
+    /// The operator acknowledges the flow in use (the roll-out).
+    AcknowledgeFlow,
     Quit,
 }
 

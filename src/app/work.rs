@@ -92,6 +92,13 @@ impl App {
                 Work::DropDraft => {
                     let _ = self.desk.save_draft(None);
                 }
+                Work::AcknowledgeFlow => {
+                    let stamp = self.desk.stamp((), self.now, &self.operator.name);
+                    if let Err(why) = self.desk.flow.acknowledge(stamp) {
+                        self.notify(NoticeLevel::Error, why);
+                        return;
+                    }
+                }
                 Work::Quit => self.should_quit = true,
             }
         }

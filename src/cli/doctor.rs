@@ -194,6 +194,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
             (None, false) => {}
         }
         guide(lang, dir, &playbooks.playbooks, &mut out);
+        flow(ctx, &mut out);
         for p in load_scenarios(dir).problems {
             out.push(Finding::Act(fill(
                 lang,
@@ -201,7 +202,7 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
                 &[("why", &p.to_string())],
             )));
         }
-        for file in [dir.incidents(), dir.roster()] {
+        for file in [dir.incidents(), dir.roster(), dir.flow()] {
             let tmp = temp_path(&file);
             if std::fs::symlink_metadata(&tmp).is_ok() {
                 out.push(Finding::Note(fill(
@@ -294,6 +295,22 @@ fn backups(lang: Lang, dir: &shiftdesk_store::DataDir, out: &mut Vec<Finding>) {
             ("file", &dir.incidents().display().to_string()),
         ],
     )));
+}
+
+/// flow.json reads, and the flow in use is signed off, recently, as it is now.
+fn flow(ctx: &Session, out: &mut Vec<Finding>) {
+    let path = ctx.dir.flow();
+    let lang = ctx.operator.lang;
+    let readable = if path.exists() {
+        check_file::<shiftdesk_core::flow::FlowFile>(lang, &path, out).is_some()
+    } else {
+        true
+    };
+    if readable {
+        for (warning, _) in super::flow::flow_findings(ctx, &ctx.operator.zone) {
+            out.push(Finding::Act(warning));
+        }
+    }
 }
 
 /// The team's guide.json, where there is one: it reads (else the bundled guide is shown), and

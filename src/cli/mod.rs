@@ -31,12 +31,14 @@ mod debug;
 mod doctor;
 mod drill;
 mod duties;
+mod flow;
 mod guide;
 mod list;
 mod lookup;
 mod oncall;
 mod roster_io;
 mod share;
+mod sheet;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -114,6 +116,11 @@ pub enum Command {
     /// Who of each rotation in roster.json is on duty now (or at --at), until when, and
     /// who is next
     Oncall(oncall::OncallArgs),
+    /// The agreed flow (routes, contacts, playbooks, guide): sign it off once checked with
+    /// the people concerned; see where the sign-off stands and who has not acknowledged
+    /// the flow in use yet
+    #[command(subcommand)]
+    Flow(flow::FlowCommand),
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +148,11 @@ pub enum RosterCommand {
     /// Write one vCard 3.0 per contact, for a phone's address book (exit 1, writing nothing,
     /// when the data dir has no roster yet; the bundled sample is named on stderr)
     Vcard(RosterVcardArgs),
+    /// The contact sheet for the wall: each route with its levels, deadlines and numbers,
+    /// who is on duty this week, and when and by whom the flow was signed off; Markdown, or
+    /// HTML that prints on one A4 page (exit 1, writing nothing, when the data dir has no
+    /// roster yet)
+    Sheet(sheet::SheetArgs),
 }
 
 #[derive(Debug, Args)]
@@ -293,6 +305,8 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Roster(RosterCommand::Import(args)) => roster_io::import(args, ctx),
         Command::Roster(RosterCommand::Export(args)) => roster_io::export(args, ctx),
         Command::Roster(RosterCommand::Vcard(args)) => roster_io::vcard(args, ctx),
+        Command::Roster(RosterCommand::Sheet(args)) => sheet::sheet(args, ctx),
+        Command::Flow(command) => flow::run(command, ctx),
     }
 }
 
@@ -521,9 +535,10 @@ fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
         None => bail!("{}: {}", path.display(), t(lang, Msg::ErrNoRoster)),
     };
     let problems = check(&roster);
+    let flow = flow::flow_findings(ctx, &ctx.operator.zone);
     let mut out = std::io::stdout().lock();
     if args.json {
-        let items: Vec<_> = problems
+        let mut items: Vec<_> = problems
             .iter()
             .map(|p| {
                 json!({
@@ -534,6 +549,14 @@ fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
                 })
             })
             .collect();
+        items.extend(flow.iter().map(|(message, changes)| {
+            json!({
+                "level": "warning",
+                "place": "flow",
+                "message": message,
+                "changes": changes,
+            })
+        }));
         print_json(&mut out, &items)?;
     } else {
         for p in &problems {
@@ -550,6 +573,17 @@ fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
             )?;
             writeln!(out, "    → {}", safe_line(&p.fix(lang)))?;
         }
+        for (message, changes) in &flow {
+            writeln!(
+                out,
+                "{} flow: {}",
+                t(lang, Msg::WordWarning),
+                safe_line(message)
+            )?;
+            for c in changes {
+                writeln!(out, "    • {c}")?;
+            }
+        }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         let summary = fill(
             lang,
@@ -557,7 +591,10 @@ fn roster_check(args: RosterCheckArgs, ctx: &Session) -> Result<ExitCode> {
             &[
                 ("path", &path.display().to_string()),
                 ("errors", &errors.to_string()),
-                ("warnings", &(problems.len() - errors).to_string()),
+                (
+                    "warnings",
+                    &(problems.len() + flow.len() - errors).to_string(),
+                ),
             ],
         );
         writeln!(out, "{summary}")?;

@@ -13,6 +13,7 @@ pub mod desk;
 pub mod draft;
 pub mod drill;
 pub mod escalation;
+pub mod flow;
 pub mod guide;
 pub mod history;
 pub mod i18n;

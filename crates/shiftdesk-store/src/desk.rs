@@ -55,6 +55,9 @@ pub struct Desk {
     search_generation: u64,
     /// The archive, while the closed incidents are shown.
     history: Option<History>,
+    /// `flow.json` and the flow in use: its sign-off, and what this operator is to
+    /// acknowledge.
+    pub flow: crate::flow_file::FlowDesk,
 }
 
 impl Desk {
@@ -79,6 +82,7 @@ impl Desk {
             history: None,
             search_generation: 0,
             origin: String::new(),
+            flow: Default::default(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod desk;
 pub mod drafts;
 pub mod drills;
 pub mod exports;
+pub mod flow_file;
 pub mod fs;
 pub mod guide_file;
 pub mod history;

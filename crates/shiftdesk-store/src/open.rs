@@ -3,6 +3,7 @@
 use crate::DataDir;
 use crate::desk::Desk;
 use crate::drills::load_scenarios;
+use crate::flow_file::FlowDesk;
 use crate::guide_file::load_guide;
 use crate::incidents::IncidentsStore;
 use crate::permissions::tighten;
@@ -10,6 +11,8 @@ use crate::playbooks_file::load_playbooks;
 use crate::roster_file::{RosterLoad, open_roster};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
+use shiftdesk_core::clock::Zone;
+use shiftdesk_core::flow::{FlowSnapshot, SignOffState};
 use shiftdesk_core::i18n::{Lang, Msg, fill, t};
 use shiftdesk_core::roster::check::check;
 
@@ -52,6 +55,7 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
             &[("n", &cleared.to_string())],
         ));
     }
+    let roster_usable = !matches!(roster_load, RosterLoad::Problem(_));
     let roster = match roster_load {
         RosterLoad::Loaded(r) => r,
         RosterLoad::Seeded(r) => {
@@ -114,6 +118,18 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
             ));
         }
     }
+    // The flow in use, beside its sign-offs; not told while the roster cannot be read.
+    let current = roster_usable.then(|| {
+        FlowSnapshot::of(
+            &roster,
+            (&playbooks.playbooks, playbooks.custom),
+            (&guide.guide, guide.custom),
+        )
+    });
+    let flow = FlowDesk::open(dir, current);
+    if let Some(p) = &flow.problem {
+        warnings.push(fill(lang, Msg::FlowProblem, &[("why", &p.to_string())]));
+    }
     let mut desk = Desk::new(
         Some((store, roster_store)),
         incidents,
@@ -121,6 +137,7 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
         playbooks.playbooks,
     );
     desk.guide = guide.guide;
+    desk.flow = flow;
     desk.scenarios = scenarios.list.into_iter().map(|l| l.scenario).collect();
     // Closed incidents due for the archive leave the live file now; the first time, an
     // older data dir's whole history moves.
@@ -141,6 +158,23 @@ pub fn open_desk(dir: &DataDir, lang: Lang, now: DateTime<Utc>) -> Result<(Desk,
     }
     warnings.extend(settled.warnings);
     Ok((desk, warnings))
+}
+
+/// What the desk says at start about the flow in use: never signed off (unless the roster is
+/// still the sample, which is said already), signed too long ago, or changed since — each a
+/// line, dates in the operator's zone.
+pub fn flow_warnings(desk: &Desk, lang: Lang, zone: &Zone, now: DateTime<Utc>) -> Vec<String> {
+    let roster = desk.roster();
+    let Some(state) = desk
+        .flow
+        .sign_off_state(now, roster.sign_off_max_age_days())
+    else {
+        return Vec::new();
+    };
+    if roster.sample && state == SignOffState::Never {
+        return Vec::new();
+    }
+    state.warnings(lang, zone)
 }
 
 /// Where the archive is, as the operator is told.

@@ -10,6 +10,7 @@ pub const ROSTER_FILE: &str = "roster.json";
 pub const PLAYBOOKS_FILE: &str = "playbooks.json";
 pub const GUIDE_FILE: &str = "guide.json";
 pub const LOCK_FILE: &str = "shiftdesk.lock";
+pub const FLOW_FILE: &str = "flow.json";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
@@ -56,6 +57,11 @@ impl DataDir {
     /// The team's own incident guide, replacing the bundled one.
     pub fn guide(&self) -> PathBuf {
         self.root.join(GUIDE_FILE)
+    }
+
+    /// The sign-offs of the flow and the operators' acknowledgements.
+    pub fn flow(&self) -> PathBuf {
+        self.root.join(FLOW_FILE)
     }
 
     pub fn lock(&self) -> PathBuf {

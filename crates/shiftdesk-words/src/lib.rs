@@ -21,6 +21,8 @@ mod duties;
 #[macro_use]
 mod drill;
 #[macro_use]
+mod flow;
+#[macro_use]
 mod forms;
 #[macro_use]
 mod guide;
@@ -61,6 +63,7 @@ desk_words! {{
     guide_words,
     duties_words,
     oncall_words,
+    flow_words,
     labels_words;
 }}
 

@@ -26,6 +26,7 @@ mod reclassify_view;
 pub mod restore;
 pub mod review;
 mod review_view;
+pub mod roll_out;
 pub mod scope;
 pub mod search;
 pub mod text;

@@ -176,6 +176,9 @@ pub struct Roster {
     pub sample: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_cadence_minutes: Option<BTreeMap<String, u32>>,
+    /// Days a sign-off of the flow holds before the desk asks for a new one (default 180).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off_max_age_days: Option<u32>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
     #[serde(default)]
@@ -193,6 +196,7 @@ impl Default for Roster {
             schema_version: ROSTER_SCHEMA_VERSION,
             sample: false,
             update_cadence_minutes: None,
+            sign_off_max_age_days: None,
             contacts: Vec::new(),
             routes: Vec::new(),
             rotations: Vec::new(),

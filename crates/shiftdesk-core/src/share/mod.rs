@@ -7,6 +7,8 @@ pub mod duties;
 pub mod export;
 pub mod handover;
 pub mod markdown;
+pub mod sheet;
+pub mod sheet_html;
 
 #[cfg(test)]
 mod tests;

@@ -54,6 +54,7 @@ pub(super) fn build(spec: &Spec) -> Roster {
                 .map(|(i, &minutes)| ((i + 1).to_string(), minutes))
                 .collect::<BTreeMap<_, _>>(),
         ),
+        sign_off_max_age_days: None,
         contacts: people.contacts,
         routes,
         rotations: Vec::new(),
