@@ -315,7 +315,10 @@ fn the_contact_sheet_escapes_a_hostile_name_and_keeps_off_the_data_files() {
     assert!(html.contains("田中 承認"), "{html}");
     let md = ok(dir, "--lang en roster sheet", &[]);
     assert!(md.contains("## On duty this week"), "{md}");
-    assert!(md.contains("No rotations in roster.json"), "{md}");
+    // The sample's shift leaders, in turn; the hostile name escaped there too.
+    assert!(md.contains("- Shift leader / シフトリーダー: "), "{md}");
+    assert!(!md.contains("No rotations in roster.json"), "{md}");
+    assert!(!md.contains("<script"), "{md}");
     assert!(md.contains("| L1 | 15 min | 5 min | call |"), "{md}");
     // --out: written whole, never over the data dir's own files.
     let out = tmp.path().join("exports");

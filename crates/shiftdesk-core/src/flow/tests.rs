@@ -100,7 +100,10 @@ fn an_away_mark_is_lived_not_agreed() {
 fn whatever_else_roster_json_holds_is_in_the_flow() {
     let before = flow_of(&sample()).fingerprint();
     let mut value: Value = serde_json::from_str(SAMPLE).unwrap();
-    value["rotations"] = serde_json::json!([{"id": "night", "people": ["sato-hanako"]}]);
+    value["rotations"] = serde_json::json!([{
+        "id": "night", "people": ["sato-hanako"], "zone": "Asia/Tokyo",
+        "start": "2026-01-05 20:00", "shift_hours": 24
+    }]);
     let roster: Roster = serde_json::from_value(value).unwrap();
     let flow = flow_of(&roster);
     assert_ne!(flow.fingerprint(), before);

@@ -179,6 +179,11 @@ mod tests {
             md.contains("| 段 | 報告期限 | 上位へ | 手段 | 連絡先 | 電話番号 |"),
             "{md}"
         );
+        // The sample's rotations, shift by shift; a roster without any says so.
+        assert!(md.contains("- Shift leader / シフトリーダー: "), "{md}");
+        let mut bare = roster.clone();
+        bare.rotations.clear();
+        let md = contact_sheet(&bare, &signed(), Lang::Ja, &zone, t("10:00")).markdown();
         assert!(md.contains("roster.json に当番表"), "{md}");
     }
 }
