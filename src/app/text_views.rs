@@ -36,7 +36,7 @@ impl App {
                             "{}  {}  {}",
                             zone.date_time(e.at),
                             safe_line(&e.by),
-                            describe(e, inc, roster, lang)
+                            describe(e, inc, roster, lang, zone)
                         )
                     })
                     .collect::<Vec<_>>()

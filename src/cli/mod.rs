@@ -756,7 +756,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
             "  {}  {}  {}",
             zone.date_time(entry.at),
             safe_line(&entry.by),
-            describe(entry, inc, &roster, lang)
+            describe(entry, inc, &roster, lang, zone)
         )?;
     }
     Ok(ExitCode::SUCCESS)

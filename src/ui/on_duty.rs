@@ -128,7 +128,10 @@ pub fn level_line(app: &App, level: &RouteLevel, status: &LevelStatus) -> Option
             // The rotation by its name in the operator's language, for the narrow pane.
             let mut short = pick.clone();
             short.name = name_in(pick.label(), lang).to_string();
-            (short.words(roster, !level.contacts.is_empty(), lang), style)
+            (
+                short.words(roster, !level.contacts.is_empty(), lang, &app.operator.zone),
+                style,
+            )
         }
         None => preview(roster.rotation(id), id, app, lang),
     };

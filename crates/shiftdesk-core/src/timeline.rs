@@ -2,6 +2,7 @@
 
 use crate::change::ChangeId;
 use crate::checklist::DoneVia;
+use crate::clock::Zone;
 use crate::drill::Answer;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::incident::{AttemptOutcome, Incident};
@@ -220,9 +221,15 @@ pub fn via_words(via: &DoneVia, roster: &Roster, lang: Lang) -> String {
 
 /// An entry in words: its kind, the step, level, contact and outcome it is about, and its
 /// text. Contacts are named from the roster where they are in it. Made safe for display.
-pub fn describe(entry: &TimelineEntry, incident: &Incident, roster: &Roster, lang: Lang) -> String {
+pub fn describe(
+    entry: &TimelineEntry,
+    incident: &Incident,
+    roster: &Roster,
+    lang: Lang,
+    zone: &Zone,
+) -> String {
     let mut parts = vec![i18n::entry_kind(lang, entry.kind).to_string()];
-    if let Some(told) = told_in_words(entry, incident, roster, lang) {
+    if let Some(told) = told_in_words(entry, incident, roster, lang, zone) {
         if !told.is_empty() {
             parts.push(told);
         }
@@ -282,6 +289,7 @@ fn told_in_words(
     incident: &Incident,
     roster: &Roster,
     lang: Lang,
+    zone: &Zone,
 ) -> Option<String> {
     match entry.kind {
         EntryKind::MovedUpByTime => {
@@ -305,7 +313,7 @@ fn told_in_words(
             About::OnDuty { pick, fallback } => Some(format!(
                 "{} {}",
                 i18n::level(lang, entry.level.unwrap_or(0)),
-                pick.words(roster, *fallback, lang)
+                pick.words(roster, *fallback, lang, zone)
             )),
             _ => None,
         },

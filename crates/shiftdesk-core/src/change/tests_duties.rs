@@ -158,7 +158,13 @@ fn an_obligation_is_done_with_a_stamp_also_once_the_incident_is_closed() {
     let entry = inc.timeline.last().unwrap();
     assert_eq!(entry.kind, EntryKind::ObligationDone);
     let roster = Roster::default();
-    let words = crate::timeline::describe(entry, inc, &roster, crate::i18n::Lang::En);
+    let words = crate::timeline::describe(
+        entry,
+        inc,
+        &roster,
+        crate::i18n::Lang::En,
+        &crate::clock::Zone::Named(chrono_tz::Asia::Tokyo),
+    );
     assert!(
         words.starts_with("obligation done «Final report within 30 days")
             && words.contains("→ Personal Information Protection Commission"),
@@ -284,7 +290,13 @@ fn a_decision_is_recorded_once_with_its_rule_and_checks_the_step_it_fulfils() {
         .iter()
         .find(|e| e.kind == EntryKind::ScopeDecided)
         .unwrap();
-    let words = crate::timeline::describe(entry, inc, &roster, crate::i18n::Lang::En);
+    let words = crate::timeline::describe(
+        entry,
+        inc,
+        &roster,
+        crate::i18n::Lang::En,
+        &crate::clock::Zone::Named(chrono_tz::Asia::Tokyo),
+    );
     assert!(
         words.contains("forwarded to watanabe-yui")
             && words.contains("rule: The desk does not touch accounts or access rights"),

@@ -55,7 +55,13 @@ fn opened(first: &str, roster: &Roster) -> IncidentsFile {
 
 fn last_words(file: &IncidentsFile, roster: &Roster, lang: Lang) -> String {
     let inc = &file.incidents[0];
-    describe(inc.timeline.last().unwrap(), inc, roster, lang)
+    describe(
+        inc.timeline.last().unwrap(),
+        inc,
+        roster,
+        lang,
+        &crate::clock::Zone::Named(chrono_tz::UTC),
+    )
 }
 
 #[test]

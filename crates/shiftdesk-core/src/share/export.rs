@@ -337,7 +337,7 @@ fn timeline(doc: &mut Doc, incident: &Incident, roster: &Roster, lang: Lang, zon
         .into_iter()
         .map(|e| {
             let kind = i18n::entry_kind(lang, e.kind);
-            let text = describe(e, incident, roster, lang);
+            let text = describe(e, incident, roster, lang, zone);
             // `describe` starts with the kind; the table gives it a column of its own.
             let details = text.strip_prefix(kind).map_or(text.as_str(), str::trim);
             let details = if details.is_empty() { NOTHING } else { details };

@@ -16,8 +16,20 @@ fn entry(kind: EntryKind, text: &str) -> TimelineEntry {
 fn both(e: &TimelineEntry, inc: &Incident) -> (String, String) {
     let roster = Roster::default();
     (
-        describe(e, inc, &roster, Lang::En),
-        describe(e, inc, &roster, Lang::Ja),
+        describe(
+            e,
+            inc,
+            &roster,
+            Lang::En,
+            &crate::clock::Zone::Named(chrono_tz::Asia::Tokyo),
+        ),
+        describe(
+            e,
+            inc,
+            &roster,
+            Lang::Ja,
+            &crate::clock::Zone::Named(chrono_tz::Asia::Tokyo),
+        ),
     )
 }
 

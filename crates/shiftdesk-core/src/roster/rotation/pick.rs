@@ -3,6 +3,7 @@
 //! incident's copy of the level: applying the change again picks nobody anew.
 
 use super::{OnDuty, Rotation};
+use crate::clock::Zone;
 use crate::i18n::{Lang, Msg, fill, t};
 use crate::incident::ResolvedRoute;
 use crate::roster::{Roster, RouteLevel};
@@ -19,7 +20,8 @@ pub struct OnDutyPick {
     /// The rotation's name as the roster had it then (empty: the roster has no such rotation).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// The zone its shifts are counted in, to tell them in.
+    /// The zone its shifts are counted in (kept for the record: the desk tells the shift in
+    /// the operator's zone, as every other time).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub zone: String,
     /// The contact on duty; None: nobody was (a gap, or no such rotation).
@@ -66,11 +68,10 @@ impl OnDutyPick {
         }
     }
 
-    /// Its shift as the rotation's wall clock tells it: `20:00–08:00`, with the dates when
-    /// it lasts a day or more.
-    pub fn shift_words(&self) -> Option<String> {
+    /// Its shift as the reader's clock (`zone`, the one every other time on the desk is
+    /// told in) tells it: `20:00–08:00`, with the dates when it lasts a day or more.
+    pub fn shift_words(&self, zone: &Zone) -> Option<String> {
         let (from, until) = (self.from?, self.until?);
-        let zone: chrono_tz::Tz = self.zone.parse().ok()?;
         let fmt = if until - from >= chrono::Duration::hours(24) {
             "%m-%d %H:%M"
         } else {
@@ -78,14 +79,14 @@ impl OnDutyPick {
         };
         Some(format!(
             "{}–{}",
-            from.with_timezone(&zone).format(fmt),
-            until.with_timezone(&zone).format(fmt)
+            zone.format(from, fmt),
+            zone.format(until, fmt)
         ))
     }
 
     /// What the timeline says of it: `Night on-call → 佐藤 花子 (on duty 20:00–08:00)`, or
     /// that nobody was on duty and whom the level calls instead. Made safe for display.
-    pub fn words(&self, roster: &Roster, fallback: bool, lang: Lang) -> String {
+    pub fn words(&self, roster: &Roster, fallback: bool, lang: Lang, zone: &Zone) -> String {
         let rotation = safe_line(self.label());
         let Some(person) = &self.person else {
             let msg = if fallback {
@@ -101,7 +102,7 @@ impl OnDutyPick {
         } else {
             Msg::OnDutyResolved
         };
-        let shift = self.shift_words().unwrap_or_default();
+        let shift = self.shift_words(zone).unwrap_or_default();
         fill(
             lang,
             msg,
@@ -168,4 +169,28 @@ pub fn name_in(name: &str, lang: Lang) -> &str {
 /// "nobody on duty", in words.
 pub fn nobody(lang: Lang) -> &'static str {
     t(lang, Msg::OnDutyNone)
+}
+
+#[cfg(test)]
+mod zone_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_shift_is_told_in_the_operators_zone_like_every_other_time() {
+        let roster: Roster =
+            serde_json::from_str(include_str!("../../../../../assets/roster.sample.json")).unwrap();
+        let leader = roster.rotation("shift-leader").unwrap();
+        // 14:30 in Tokyo: the 08:00–20:00 shift, counted in Asia/Tokyo.
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 5, 30, 0).unwrap();
+        let pick = OnDutyPick::of("shift-leader", Some(leader), at);
+        let tokyo = Zone::Named(chrono_tz::Asia::Tokyo);
+        let utc = Zone::Named(chrono_tz::UTC);
+        assert_eq!(pick.shift_words(&tokyo).as_deref(), Some("08:00–20:00"));
+        assert_eq!(pick.shift_words(&utc).as_deref(), Some("23:00–11:00"));
+        assert!(
+            pick.words(&roster, false, Lang::En, &utc)
+                .contains("(on duty 23:00–11:00)")
+        );
+    }
 }
