@@ -4,6 +4,7 @@ use anyhow::Result;
 use chrono::{SubsecRound, Utc};
 use clap::Parser;
 use shiftdesk::app::effects::ClipboardMode;
+use shiftdesk::app::look::Look;
 use shiftdesk::app::{App, Operator};
 use shiftdesk::cli::{Cli, Session, run};
 use shiftdesk::terminal::Ending;
@@ -66,7 +67,8 @@ fn main() -> ExitCode {
     let clipboard = cli
         .clipboard
         .unwrap_or_else(|| ClipboardMode::from_env(|k| std::env::var(k).ok()));
-    match start(cli.data_dir, cli.command, operator, clipboard) {
+    let look = Look::from_settings(cli.theme, |k| std::env::var(k).ok());
+    match start(cli.data_dir, cli.command, operator, clipboard, look) {
         Ok(code) => code,
         Err(e) => {
             // Not eprintln!: with the terminal gone, a failed write must not panic.
@@ -81,6 +83,7 @@ fn start(
     command: Option<shiftdesk::cli::Command>,
     mut operator: Operator,
     clipboard: ClipboardMode,
+    look: Look,
 ) -> Result<ExitCode> {
     let dir = DataDir::resolve(data_dir.as_deref())?;
     let now = Utc::now().trunc_subsecs(0);
@@ -93,6 +96,7 @@ fn start(
                 operator,
                 now,
                 origin,
+                look,
             },
         );
     }
@@ -112,6 +116,7 @@ fn start(
     app.ui.warnings.extend(flow);
     app.offer_roll_out();
     app.clipboard = clipboard;
+    app.look = look;
     if let Some(draft) = shiftdesk_store::drafts::load_draft(&dir) {
         app.ui.kept_draft = Some(draft.clone());
         app.offer_draft(draft);

@@ -12,6 +12,7 @@ pub mod key_table;
 pub mod keymap;
 pub mod layer;
 pub mod layers;
+pub mod look;
 pub mod text_field;
 mod text_views;
 pub mod ui_state;
@@ -71,6 +72,8 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub should_quit: bool,
     pub clipboard: ClipboardMode,
+    /// Colour or not (NO_COLOR), and the theme: applied to each drawn frame.
+    pub look: crate::app::look::Look,
     /// What the terminal loop is to carry out after this update.
     pub effects: Vec<Effect>,
     /// Moves up a route by time (incident, level gone up to) whose logging the store
@@ -89,6 +92,7 @@ impl App {
             now,
             should_quit: false,
             clipboard: ClipboardMode::Osc52,
+            look: crate::app::look::Look::default(),
             effects: Vec::new(),
             moves_refused: HashSet::new(),
             picks_refused: HashSet::new(),

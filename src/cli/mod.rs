@@ -39,6 +39,7 @@ mod oncall;
 mod roster_io;
 mod share;
 mod sheet;
+pub mod status;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -72,6 +73,10 @@ pub struct Cli {
     /// tmux inside tmux, osc52 elsewhere)
     #[arg(long, global = true, value_name = "MODE", value_parser = parse_clipboard)]
     pub clipboard: Option<ClipboardMode>,
+    /// normal or high-contrast (bold and reverse instead of dim greys, for poor palettes;
+    /// default: SHIFTDESK_THEME, else normal). NO_COLOR (any value) takes colour away
+    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<crate::app::look::Theme>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -121,6 +126,10 @@ pub enum Command {
     /// the flow in use yet
     #[command(subcommand)]
     Flow(flow::FlowCommand),
+    /// One short line for tmux's status-right: how many are open, the most overdue, or the
+    /// next deadline (`2 open · OVERDUE INC-0003 +3m`). Reads the live incidents file only,
+    /// takes no lock, writes nothing; exit 1 when the file cannot be read
+    Status(status::StatusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -262,6 +271,11 @@ fn parse_clipboard(s: &str) -> Result<ClipboardMode, String> {
         .ok_or_else(|| format!("{s:?} is not a clipboard mode; use osc52, tmux or off"))
 }
 
+fn parse_theme(s: &str) -> Result<crate::app::look::Theme, String> {
+    crate::app::look::Theme::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a theme; use normal or high-contrast"))
+}
+
 fn parse_category(s: &str) -> Result<Category, String> {
     s.parse::<Category>().map_err(|e| e.to_string())
 }
@@ -277,6 +291,8 @@ pub struct Session {
     pub now: DateTime<Utc>,
     /// The name of this desk, which the changes made here carry.
     pub origin: String,
+    /// Colour or not (NO_COLOR), and the theme.
+    pub look: crate::app::look::Look,
 }
 
 impl Session {
@@ -307,6 +323,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Roster(RosterCommand::Vcard(args)) => roster_io::vcard(args, ctx),
         Command::Roster(RosterCommand::Sheet(args)) => sheet::sheet(args, ctx),
         Command::Flow(command) => flow::run(command, ctx),
+        Command::Status(args) => status::status(args, ctx),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod fit;
 pub mod form_parts;
 pub mod guide_side;
 mod incidents;
+pub mod look;
 mod on_duty;
 mod quick_frame;
 pub mod quick_line;
@@ -26,6 +27,12 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_desk(frame, app);
+    // Last: without colour (NO_COLOR) or in high contrast, whatever was drawn.
+    look::restyle(app.look, frame.buffer_mut());
+}
+
+fn draw_desk(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         // What cannot wait, in one column; the layers wait for the full desk.

@@ -27,6 +27,7 @@ pub mod roster;
 pub mod search;
 pub mod severity;
 pub mod share;
+pub mod status_line;
 pub mod text;
 pub mod timeline;
 pub mod wrap;

@@ -113,4 +113,11 @@ area! { desk_words {
     NextNotCalledWho: "{name} {address} ({level})", "{name} {address}({level})";
     NextNotCalledMore: "{who} and {n} more", "{who}ほか{n}名";
     StepNotApplicable: "n/a", "対象外";
+    // `shiftdesk status`: one short line for tmux's status-right
+    StatusLineOpen: "{n} open", "未完了 {n}件";
+    StatusLineOverdue: "OVERDUE {id} +{m}m", "期限超過 {id} +{m}分";
+    StatusLineMoreOverdue: "{first} and {n} more", "{first} ほか{n}件";
+    StatusLineNext: "next {id} {due}", "次 {id} {due}";
+    StatusLineDrills: "DRILL {n}", "訓練 {n}件";
+    StatusLineUnreadable: "shiftdesk: incidents.json unreadable", "shiftdesk: incidents.json 読込不可";
 } }

@@ -3,7 +3,7 @@
 
 mod words;
 
-pub use words::{deadline_words, due_words, sentence, update_words};
+pub use words::{deadline_words, due_words, next_deadline, sentence, update_words};
 
 use crate::checklist::next_open_step;
 use crate::escalation::{

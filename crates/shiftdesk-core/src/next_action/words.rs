@@ -64,13 +64,23 @@ pub fn due_words(
     zone: &Zone,
     now: DateTime<Utc>,
 ) -> Option<(String, bool)> {
+    next_deadline(incident, progress, roster, now).map(|d| deadline_words(d, lang, zone, now))
+}
+
+/// The deadline [`due_words`] tells: the first report's once it passed with nobody reached,
+/// else the current level's, else the next status update. None when nothing is due.
+pub fn next_deadline(
+    incident: &Incident,
+    progress: &RouteProgress,
+    roster: &Roster,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let late_first = progress
         .first_report_late_by(now)
         .and(progress.first_deadline());
     late_first
         .or_else(|| progress.current_deadline())
         .or_else(|| next_update_due(incident, progress, roster))
-        .map(|d| deadline_words(d, lang, zone, now))
 }
 
 /// How much of what an obligation is the Next line shows, in columns.
