@@ -32,6 +32,7 @@ mod doctor;
 mod drill;
 mod duties;
 mod flow;
+pub mod generated;
 mod guide;
 mod list;
 mod lookup;
@@ -130,6 +131,10 @@ pub enum Command {
     /// next deadline (`2 open · OVERDUE INC-0003 +3m`). Reads the live incidents file only,
     /// takes no lock, writes nothing; exit 1 when the file cannot be read
     Status(status::StatusArgs),
+    /// Print shell completions: bash, zsh or fish (see the README for where they go)
+    Completions(generated::CompletionsArgs),
+    /// Print the man page (roff), generated from the same definitions as --help
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -324,6 +329,8 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Roster(RosterCommand::Sheet(args)) => sheet::sheet(args, ctx),
         Command::Flow(command) => flow::run(command, ctx),
         Command::Status(args) => status::status(args, ctx),
+        Command::Completions(args) => generated::completions(args),
+        Command::Man => generated::man(),
     }
 }
 
