@@ -5,7 +5,6 @@
 //!   cargo bench --bench desk
 //!   SHIFTDESK_BENCH_INCIDENTS=2000 SHIFTDESK_BENCH_CONTACTS=1000 cargo bench --bench desk
 
-use chrono::{DateTime, Utc};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,8 +17,6 @@ use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::search::SearchIndex;
 use shiftdesk_core::share::{handover_text, incident_markdown};
-use shiftdesk_gen::{Spec, write_dir};
-use shiftdesk_store::DataDir;
 use shiftdesk_store::archive::{find, read_index};
 use shiftdesk_store::incidents::IncidentsStore;
 use shiftdesk_store::open::open_desk;
@@ -27,49 +24,11 @@ use std::hint::black_box;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-fn now() -> DateTime<Utc> {
-    "2026-11-29T05:30:00Z".parse().unwrap()
-}
+mod common;
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// The generated data dir, archived as the desk leaves it after its first start.
-fn data() -> &'static (tempfile::TempDir, DataDir) {
-    static DATA: OnceLock<(tempfile::TempDir, DataDir)> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let spec = Spec {
-            incidents: env_number("SHIFTDESK_BENCH_INCIDENTS", 10_000),
-            contacts: env_number("SHIFTDESK_BENCH_CONTACTS", 5_000),
-            ..Spec::default()
-        };
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("data");
-        let started = Instant::now();
-        write_dir(&root, &spec, now()).unwrap();
-        let generated = started.elapsed();
-        let dir = DataDir::at(&root);
-        let started = Instant::now();
-        let (desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
-        eprintln!(
-            "data: {} incidents, {} contacts; generated in {:.2?}; first start (moving the \
-             history to the archive) {:.2?}; {} incidents stay live",
-            spec.incidents,
-            spec.contacts,
-            generated,
-            started.elapsed(),
-            desk.incidents().incidents.len()
-        );
-        (tmp, dir)
-    })
-}
+use common::{data, now};
 
 fn operator() -> Operator {
     Operator {
