@@ -68,19 +68,25 @@ fn run_desk(lang: &str, env: &[(&str, &str)], cols: u16, rows: u16, overdue: &st
     let tmp = tempfile::tempdir().unwrap();
     overdue_incident(tmp.path());
     let mut desk = Desk::start_with_env(tmp.path(), &["--lang", lang], env, cols, rows);
-    desk.wait_for(overdue);
-    // The help screen and back: an overlay's bytes too.
-    desk.send("?");
-    desk.wait_until("help open", |d| d.screen() != "");
-    desk.send("\u{1b}");
-    desk.wait_for(overdue);
-    let screen = desk.screen();
     // The overdue row says so in words, on the row of its id.
-    let row = screen
-        .lines()
-        .find(|l| l.contains("INC-0001"))
-        .unwrap_or("");
-    assert!(row.contains(overdue), "{screen}");
+    let row_says = |d: &Desk| {
+        d.screen()
+            .lines()
+            .any(|l| l.contains("│▶INC-0001") && l.contains(overdue))
+    };
+    desk.wait_until("the overdue row", row_says);
+    // The help screen and back: an overlay's bytes too.
+    // A line of the help screen, in the desk's language.
+    let help = if lang == "ja" {
+        "ペインを切り替え"
+    } else {
+        "switch pane"
+    };
+    desk.send("?");
+    desk.wait_for(help);
+    desk.send("\u{1b}");
+    desk.wait_until("help closed", |d| !d.screen().contains(help) && row_says(d));
+    assert!(row_says(&desk), "{}", desk.screen());
     desk.send("q");
     desk.wait_exit();
     desk.output.lock().unwrap().clone()
