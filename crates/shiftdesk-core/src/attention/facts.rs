@@ -13,7 +13,8 @@ fn last_action(incident: &Incident) -> Option<DateTime<Utc>> {
     incident.timeline.iter().map(|e| e.at).max()
 }
 
-/// Each open incident's report or status-update deadline, when it is within
+/// Each open incident's report or status-update deadline (the one the incidents pane counts
+/// down to), when it is within
 /// `settings.before` or has passed.
 pub fn deadline_facts<'a>(
     incidents: impl IntoIterator<Item = &'a Incident>,
@@ -24,8 +25,13 @@ pub fn deadline_facts<'a>(
     let mut out = Vec::new();
     for inc in incidents.into_iter().filter(|i| i.is_open()) {
         let progress = route_progress(inc, roster, now);
-        let Some(due) = progress
-            .current_deadline()
+        // As the incidents pane counts: the first report, late, stays late whatever level
+        // the route went up to since.
+        let late_first = progress
+            .first_report_late_by(now)
+            .and(progress.first_deadline());
+        let Some(due) = late_first
+            .or_else(|| progress.current_deadline())
             .or_else(|| next_update_due(inc, &progress, roster))
         else {
             continue;
