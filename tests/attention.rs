@@ -260,3 +260,65 @@ fn a_failing_hook_is_shown_and_the_desk_goes_on() {
     desk.send("q");
     desk.wait_exit();
 }
+
+#[test]
+fn the_row_and_the_next_line_mark_what_called_until_someone_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    incident(dir.path(), "Mail down", "-14m");
+    let mut desk = Desk::start(dir.path(), &["--lang", "en"], 120, 40);
+    desk.wait_for("▶ CALLED · ");
+    assert!(desk.screen().contains("!OVERDUE"), "{}", desk.screen());
+    // A note on the incident is acting on it.
+    desk.send("a");
+    desk.send("paging the lead");
+    desk.send("\r");
+    desk.wait_until("the mark to go", |d| !d.screen().contains("CALLED"));
+    assert!(!desk.screen().contains("!OVERDUE"), "{}", desk.screen());
+}
+
+#[test]
+fn another_desk_opening_a_severity_one_incident_calls_and_a_minor_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::start(dir.path(), &["--lang", "en", "--notify", "osc"], 100, 30);
+    desk.wait_for("0 open");
+    // Another desk on the same data dir: a minor one first, then a critical one.
+    ok(
+        dir.path(),
+        "new --category operational.system_outage --severity 4",
+        &["--title", "Printer jam"],
+    );
+    desk.wait_for("Printer jam");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(osc9(&output(&desk)).is_empty());
+    ok(
+        dir.path(),
+        "new --category operational.system_outage --severity 1",
+        &["--title", "Core switch down"],
+    );
+    wait_for_calls(&desk, 1);
+    let calls = osc9(&output(&desk));
+    assert!(
+        calls[0].starts_with("INC-0002 severity 1 from another desk: Core switch down"),
+        "{calls:?}"
+    );
+}
+
+#[test]
+fn a_drill_calls_as_a_drill_when_its_inject_comes_due() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), "drill start network-failover", &[]);
+    let mut desk = Desk::start(dir.path(), &["--lang", "en", "--notify", "osc"], 120, 40);
+    desk.wait_for("INC-0001");
+    // The drill's clock jumps to its next inject.
+    desk.send("]");
+    desk.wait_until("the inject's call", |d| {
+        osc9(&output(d))
+            .iter()
+            .any(|c| c.contains("drill inject due"))
+    });
+    let calls = osc9(&output(&desk));
+    assert!(
+        calls.iter().all(|c| c.starts_with("[DRILL] INC-0001 ")),
+        "{calls:?}"
+    );
+}

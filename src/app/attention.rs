@@ -80,8 +80,9 @@ pub struct Alerts {
     /// `--on-alert`: the command and its arguments, run for each call.
     pub hook: Option<Vec<String>>,
     called: Called,
-    /// The incidents that called and why, until someone acts on them.
-    pub marks: BTreeMap<IncidentId, (Reason, DateTime<Utc>)>,
+    /// The incidents that called, why, and how long their timeline was then: marked until
+    /// someone acts on them.
+    pub marks: BTreeMap<IncidentId, (Reason, usize)>,
 }
 
 /// At most `max` characters of `s`, with "…" when cut.
@@ -101,9 +102,10 @@ impl App {
         let now = self.now;
         // Acted on since it called: the mark goes.
         let desk = &self.desk;
-        self.alerts.marks.retain(|id, (_, at)| {
-            desk.incident(id)
-                .is_some_and(|i| i.is_open() && i.timeline.iter().all(|e| e.at <= *at))
+        self.alerts.marks.retain(|id, (_, seen)| {
+            desk.incident(id).is_some_and(|i| {
+                i.is_open() && !i.timeline.iter().skip(*seen).any(attention::is_action)
+            })
         });
         let open: Vec<_> = self
             .desk
@@ -152,7 +154,8 @@ impl App {
         for call in calls {
             let text = self.alert_text(&call, not_saved.as_deref().unwrap_or(""));
             if let Some(id) = &call.incident {
-                self.alerts.marks.insert(id.clone(), (call.reason, now));
+                let seen = self.desk.incident(id).map_or(0, |i| i.timeline.len());
+                self.alerts.marks.insert(id.clone(), (call.reason, seen));
             }
             self.effects.push(Effect::Alert(Alert {
                 incident: call.incident.as_ref().map(|i| i.0.clone()),

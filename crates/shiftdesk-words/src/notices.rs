@@ -89,4 +89,7 @@ area! { notices_words {
     AlertMark:
         "CALLED",
         "呼出";
+    AlertRowMark:
+        "!",
+        "!";
 } }

@@ -6,11 +6,26 @@ use crate::escalation::{next_update_due, route_progress};
 use crate::incident::{Incident, IncidentId};
 use crate::roster::Roster;
 use crate::severity::Severity;
+use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Duration, Utc};
 
-/// The last time someone acted on the incident: its latest timeline entry.
+/// Whether a timeline entry is someone acting on the incident, not the desk's own clock
+/// (a move up the route by time, a drill's inject, a rotation resolved).
+pub fn is_action(entry: &TimelineEntry) -> bool {
+    !matches!(
+        entry.kind,
+        EntryKind::MovedUpByTime | EntryKind::Inject | EntryKind::OnDutyResolved
+    )
+}
+
+/// The last time someone acted on the incident.
 fn last_action(incident: &Incident) -> Option<DateTime<Utc>> {
-    incident.timeline.iter().map(|e| e.at).max()
+    incident
+        .timeline
+        .iter()
+        .filter(|e| is_action(e))
+        .map(|e| e.at)
+        .max()
 }
 
 /// Each open incident's report or status-update deadline (the one the incidents pane counts

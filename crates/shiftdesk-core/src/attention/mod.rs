@@ -9,7 +9,7 @@ mod facts;
 #[cfg(test)]
 mod tests;
 
-pub use facts::{Before, deadline_facts, inject_facts, raised_elsewhere, snapshot};
+pub use facts::{Before, deadline_facts, inject_facts, is_action, raised_elsewhere, snapshot};
 
 use crate::incident::IncidentId;
 use chrono::{DateTime, Duration, Utc};
