@@ -322,3 +322,74 @@ fn a_drill_calls_as_a_drill_when_its_inject_comes_due() {
         "{calls:?}"
     );
 }
+
+/// The real file system, except that no file can be created: every save fails.
+#[derive(Debug)]
+struct DiskFull;
+
+impl shiftdesk_store::fs::Fs for DiskFull {
+    fn open_lock(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        shiftdesk_store::fs::RealFs.open_lock(path)
+    }
+    fn read(&self, path: &Path, into: &mut Vec<u8>) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.read(path, into)
+    }
+    fn create_new(&self, _path: &Path) -> std::io::Result<std::fs::File> {
+        Err(std::io::Error::from_raw_os_error(28))
+    }
+    fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.write_all(file, bytes)
+    }
+    fn sync(&self, file: &std::fs::File) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.sync(file)
+    }
+    fn hard_link(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.hard_link(from, to)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.rename(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> std::io::Result<()> {
+        shiftdesk_store::fs::RealFs.sync_dir(dir)
+    }
+}
+
+#[test]
+fn a_failing_save_calls_not_saved_once_per_interval() {
+    use shiftdesk::app::Action;
+    use shiftdesk::app::effects::Effect;
+    use shiftdesk_core::i18n::Lang;
+    use shiftdesk_store::{DataDir, IncidentsStore, roster_file::RosterStore};
+    let tmp = tempfile::tempdir().unwrap();
+    incident(tmp.path(), "Printer jam", "-1m");
+    let dir = DataDir::at(tmp.path());
+    let (store, loaded) = IncidentsStore::open_with(&dir, std::sync::Arc::new(DiskFull));
+    let (roster_store, _) = RosterStore::open(&dir);
+    let desk = shiftdesk_store::desk::Desk::new(
+        Some((store, roster_store)),
+        loaded.unwrap(),
+        shiftdesk_store::roster_file::sample_roster(),
+        shiftdesk_store::playbooks_file::bundled_playbooks(),
+    );
+    let now = chrono::Utc::now();
+    let mut app = shiftdesk::app::App::new(desk, common::operator(Lang::En), now, (100, 30));
+    let not_saved = |app: &mut shiftdesk::app::App| {
+        std::mem::take(&mut app.effects)
+            .into_iter()
+            .filter(|e| matches!(e, Effect::Alert(a) if a.kind == "not_saved"))
+            .count()
+    };
+    app.update(Action::Tick(now));
+    assert_eq!(not_saved(&mut app), 0, "saved so far");
+    // A change that cannot be written: the desk calls, once per interval.
+    app.update(Action::AddNote);
+    app.update(Action::Paste("paging the lead".into()));
+    app.update(Action::Submit);
+    let mut heard = 0;
+    for s in 1..=600 {
+        app.update(Action::Tick(now + chrono::Duration::seconds(s)));
+        heard += not_saved(&mut app);
+    }
+    assert!(app.desk.pending_count() > 0, "still held in memory");
+    assert_eq!(heard, 2, "at 0 and 5 minutes, not every second");
+}

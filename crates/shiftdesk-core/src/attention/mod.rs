@@ -84,7 +84,8 @@ pub struct Called {
     last: BTreeMap<(Option<IncidentId>, Reason), LastCall>,
 }
 
-/// When a call was made, and the deadline it was about.
+/// When a call was made, and the occasion it was about (a deadline, an inject's time, the
+/// change that raised an incident).
 type LastCall = (DateTime<Utc>, Option<DateTime<Utc>>);
 
 impl Called {
@@ -117,20 +118,23 @@ pub fn calls(
         {
             continue;
         }
+        // What makes this a new occasion: its deadline (or inject's time), else the change
+        // that raised it.
+        let occasion = fact.deadline.or(fact.last_action);
         let due = match called.last.get(&key) {
             None => true,
             Some(&(at, _)) if now - at < settings.every => false,
-            // A new deadline (or inject): called as soon as the interval allows.
-            Some(&(_, deadline)) if deadline != fact.deadline => true,
-            // The same one again: only an overdue incident is called again, and only when
-            // nobody has acted on it for a whole interval.
+            // A new deadline, inject or raise: called as soon as the interval allows.
+            Some(&(_, before)) if before != occasion => true,
+            // The same one again: only what stays wrong (overdue, not saved) is called
+            // again, and only when nobody has acted on it for a whole interval.
             Some(&(at, _)) => {
-                fact.reason == Reason::Overdue
+                matches!(fact.reason, Reason::Overdue | Reason::NotSaved)
                     && now - fact.last_action.map_or(at, |a| a.max(at)) >= settings.every
             }
         };
         if due {
-            called.last.insert(key, (now, fact.deadline));
+            called.last.insert(key, (now, occasion));
             out.push(fact);
         }
     }

@@ -162,3 +162,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_failed_save_calls_again_each_interval_while_it_lasts() {
+    let s = Settings::default();
+    let fact = || Fact {
+        incident: None,
+        reason: Reason::NotSaved,
+        deadline: None,
+        last_action: None,
+        drill: false,
+    };
+    let mut called = Called::default();
+    let mut heard = Vec::new();
+    for m in 0..11 {
+        let now = t("10:00") + Duration::minutes(m);
+        if !calls(vec![fact()], now, &mut called, &s, None).is_empty() {
+            heard.push(m);
+        }
+    }
+    assert_eq!(heard, [0, 5, 10]);
+}
+
+#[test]
+fn an_incident_raised_again_later_calls_again() {
+    let s = Settings::default();
+    let mut inc = one_level();
+    let mut called = Called::default();
+    let raised = |inc: &Incident| raised_elsewhere(&[], [inc]);
+    assert_eq!(
+        calls(raised(&inc), t("10:00"), &mut called, &s, None).len(),
+        1
+    );
+    assert!(calls(raised(&inc), t("10:06"), &mut called, &s, None).is_empty());
+    inc.timeline.push(TimelineEntry::new(
+        t("10:07"),
+        "other",
+        EntryKind::Escalated,
+        "",
+    ));
+    assert_eq!(
+        calls(raised(&inc), t("10:07"), &mut called, &s, None).len(),
+        1
+    );
+}
