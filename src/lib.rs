@@ -5,7 +5,9 @@
 //! what sits on them: `app` (state, `Action`, `update`) ← `ui` (drawing), with `cli`,
 //! `terminal` and `main` on top.
 
+pub mod alert_hook;
 pub mod app;
 pub mod cli;
+pub mod notify;
 pub mod terminal;
 pub mod ui;

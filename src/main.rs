@@ -3,6 +3,7 @@
 use anyhow::Result;
 use chrono::{SubsecRound, Utc};
 use clap::Parser;
+use shiftdesk::app::attention::{Alerts, Notify};
 use shiftdesk::app::effects::ClipboardMode;
 use shiftdesk::app::look::Look;
 use shiftdesk::app::{App, Operator};
@@ -68,7 +69,19 @@ fn main() -> ExitCode {
         .clipboard
         .unwrap_or_else(|| ClipboardMode::from_env(|k| std::env::var(k).ok()));
     let look = Look::from_settings(cli.theme, |k| std::env::var(k).ok());
-    match start(cli.data_dir, cli.command, operator, clipboard, look) {
+    let alerts = match alerts(
+        &cli.notify,
+        &cli.on_alert,
+        cli.alert_before,
+        cli.alert_every,
+    ) {
+        Ok(alerts) => alerts,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "shiftdesk: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match start(cli.data_dir, cli.command, operator, clipboard, look, alerts) {
         Ok(code) => code,
         Err(e) => {
             // Not eprintln!: with the terminal gone, a failed write must not panic.
@@ -78,12 +91,40 @@ fn main() -> ExitCode {
     }
 }
 
+/// How the desk calls for attention: the flags, else `SHIFTDESK_NOTIFY`, else the bell.
+fn alerts(
+    notify: &Option<Notify>,
+    hook: &Option<shiftdesk::cli::HookCommand>,
+    before: Option<chrono::Duration>,
+    every: Option<chrono::Duration>,
+) -> Result<Alerts, String> {
+    let notify = match (notify, std::env::var("SHIFTDESK_NOTIFY").ok()) {
+        (Some(n), _) => *n,
+        (None, Some(v)) if !v.trim().is_empty() => {
+            Notify::parse(&v).map_err(|e| format!("SHIFTDESK_NOTIFY: {e}"))?
+        }
+        _ => Notify::default(),
+    };
+    let mut alerts = Alerts::default();
+    alerts.notify = notify;
+    alerts.in_tmux = std::env::var("TMUX").is_ok_and(|v| !v.is_empty());
+    alerts.hook = hook.as_ref().map(|h| h.0.clone());
+    if let Some(before) = before {
+        alerts.settings.before = before;
+    }
+    if let Some(every) = every {
+        alerts.settings.every = every;
+    }
+    Ok(alerts)
+}
+
 fn start(
     data_dir: Option<std::path::PathBuf>,
     command: Option<shiftdesk::cli::Command>,
     mut operator: Operator,
     clipboard: ClipboardMode,
     look: Look,
+    alerts: Alerts,
 ) -> Result<ExitCode> {
     let dir = DataDir::resolve(data_dir.as_deref())?;
     let now = Utc::now().trunc_subsecs(0);
@@ -117,6 +158,7 @@ fn start(
     app.offer_roll_out();
     app.clipboard = clipboard;
     app.look = look;
+    app.alerts = alerts;
     if let Some(draft) = shiftdesk_store::drafts::load_draft(&dir) {
         app.ui.kept_draft = Some(draft.clone());
         app.offer_draft(draft);

@@ -24,6 +24,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::{Stdout, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Sender, channel};
 use std::time::{Duration, Instant};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -113,7 +114,13 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
     let mut next_change = app.now;
     // A paste was still coming in when its batch was cut: the next batch is its rest.
     let mut paste_goes_on = false;
+    // What the `--on-alert` command's runs report back: only failures.
+    let (hook_failed, hook_failures) = channel::<String>();
     loop {
+        while let Ok(why) = hook_failures.try_recv() {
+            app.update(Action::AlertHookFailed(why));
+            dirty = true;
+        }
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
             // Keep what was being typed, save what is pending, and go.
@@ -167,7 +174,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             if let Some(action) = action {
                 app.update(action);
             }
-            carry_out(app);
+            carry_out(app, &hook_failed);
             dirty = true;
             if app.should_quit {
                 return Ok(Ending::Quit);
@@ -176,6 +183,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         if last_tick.elapsed() >= tick {
             let now = Utc::now().trunc_subsecs(0);
             app.update(Action::Tick(now));
+            carry_out(app, &hook_failed);
             last_tick = Instant::now();
             dirty |= app.ui.tick_changed || now >= next_change;
             // A resize crossterm did not see (one before it first listened for SIGWINCH, at
@@ -266,12 +274,20 @@ fn full_redraw(terminal: &mut Term) -> Result<()> {
     Ok(())
 }
 
-/// Does what the last update asked of the terminal.
-fn carry_out(app: &mut App) {
+/// Does what the last update asked of the terminal, between frames.
+fn carry_out(app: &mut App, hook_failed: &Sender<String>) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy(text) => {
                 let _ = write_clipboard(&text, app.clipboard);
+            }
+            Effect::Alert(alert) => {
+                let bytes = crate::notify::sequences(&alert, app.alerts.notify, app.alerts.in_tmux);
+                let mut out = stdout();
+                let _ = out.write_all(bytes.as_bytes()).and_then(|()| out.flush());
+                if let Some(argv) = &app.alerts.hook {
+                    crate::alert_hook::run(argv, &alert, hook_failed.clone());
+                }
             }
         }
     }

@@ -84,6 +84,8 @@ pub enum Action {
     AnswerCheck(shiftdesk_core::drill::Answer),
     /// The terminal went away (SIGHUP) or the desk was told to stop: keep the draft, quit.
     Hangup,
+    /// The `--on-alert` command failed (why, in words): shown, and the desk goes on.
+    AlertHookFailed(String),
     /// `O`: the obligations of the selected incident, each with its days left.
     Obligations,
     /// `d`: record what was decided about an out-of-scope request.

@@ -37,6 +37,8 @@ impl ClipboardMode {
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
+    /// Call for attention: a bell, a notification, the `--on-alert` command.
+    Alert(super::attention::Alert),
 }
 
 #[cfg(test)]

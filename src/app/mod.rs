@@ -2,6 +2,7 @@
 //! either changes.
 
 pub mod action;
+pub mod attention;
 pub mod burst;
 pub mod classify;
 mod clock_watch;
@@ -76,6 +77,8 @@ pub struct App {
     pub look: crate::app::look::Look,
     /// What the terminal loop is to carry out after this update.
     pub effects: Vec<Effect>,
+    /// What has called for attention, how calls are heard, and the marks on screen.
+    pub alerts: attention::Alerts,
     /// Moves up a route by time (incident, level gone up to) whose logging the store
     /// refused: not tried again every tick.
     moves_refused: HashSet<(IncidentId, usize)>,
@@ -94,6 +97,7 @@ impl App {
             clipboard: ClipboardMode::Osc52,
             look: crate::app::look::Look::default(),
             effects: Vec::new(),
+            alerts: attention::Alerts::default(),
             moves_refused: HashSet::new(),
             picks_refused: HashSet::new(),
         };

@@ -33,6 +33,10 @@ impl App {
                     self.ui.layers.push(Box::new(Question::Quit));
                 }
             }
+            Action::AlertHookFailed(why) => {
+                let text = fill(self.lang(), Msg::AlertHookFailed, &[("why", &why)]);
+                self.notify(NoticeLevel::Error, text);
+            }
             Action::Hangup => {
                 self.keep_draft();
                 self.desk.flush();
@@ -90,7 +94,19 @@ impl App {
     fn tick_inner(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
         let lang = self.lang();
-        for outcome in self.desk.poll().in_words(lang) {
+        let before = shiftdesk_core::attention::snapshot(
+            self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
+        );
+        let polled: Vec<_> = self.desk.poll().in_words(lang).collect();
+        let raised = if polled.is_empty() {
+            Vec::new()
+        } else {
+            shiftdesk_core::attention::raised_elsewhere(
+                &before,
+                self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
+            )
+        };
+        for outcome in polled {
             let (level, text) = match (outcome.result, outcome.dropped.first()) {
                 (Err(Refusal::ReadOnly(problem) | Refusal::Refused(problem)), _) => {
                     (NoticeLevel::Error, problem)
@@ -115,6 +131,7 @@ impl App {
                 self.report_save(&outcome);
             }
         }
+        self.call_for_attention(raised);
         if let Some(n) = &self.ui.notice
             && now - n.at > Duration::seconds(NOTICE_SECONDS)
         {

@@ -2,6 +2,7 @@
 //! full terminal. Same model and store as the desk.
 
 use crate::app::Operator;
+use crate::app::attention::Notify;
 use crate::app::effects::ClipboardMode;
 use anyhow::{Context, Result, bail};
 use shiftdesk_core::change::{Applied, Change, NewIncident, Reported, Stamped};
@@ -78,6 +79,21 @@ pub struct Cli {
     /// default: SHIFTDESK_THEME, else normal). NO_COLOR (any value) takes colour away
     #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
     pub theme: Option<crate::app::look::Theme>,
+    /// How the desk calls for attention: a list of bell and osc (OSC 9/777 desktop
+    /// notifications), or off (default: SHIFTDESK_NOTIFY, else bell)
+    #[arg(long, value_name = "bell,osc|off", value_parser = parse_notify)]
+    pub notify: Option<Notify>,
+    /// A command run for each call for attention, with the facts in SHIFTDESK_ALERT_*
+    /// variables and as JSON on its input; split into words, never run by a shell
+    #[arg(long, value_name = "COMMAND", value_parser = parse_hook)]
+    pub on_alert: Option<HookCommand>,
+    /// How long before a report deadline the desk calls: 2m, 90s (default: 2m)
+    #[arg(long, value_name = "TIME", value_parser = parse_interval)]
+    pub alert_before: Option<chrono::Duration>,
+    /// How often an overdue incident nobody acts on calls again, and the least time between
+    /// two calls for one incident and reason: 5m, 30s (default: 5m)
+    #[arg(long, value_name = "TIME", value_parser = parse_interval)]
+    pub alert_every: Option<chrono::Duration>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -279,6 +295,34 @@ fn parse_clipboard(s: &str) -> Result<ClipboardMode, String> {
 fn parse_theme(s: &str) -> Result<crate::app::look::Theme, String> {
     crate::app::look::Theme::parse(s)
         .ok_or_else(|| format!("{s:?} is not a theme; use normal or high-contrast"))
+}
+
+/// The `--on-alert` command, split into its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookCommand(pub Vec<String>);
+
+fn parse_hook(s: &str) -> Result<HookCommand, String> {
+    crate::alert_hook::split_command(s).map(HookCommand)
+}
+
+fn parse_notify(s: &str) -> Result<Notify, String> {
+    Notify::parse(s)
+}
+
+/// `90s`, `2m`, or a number of minutes.
+fn parse_interval(s: &str) -> Result<chrono::Duration, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.strip_suffix('s') {
+        Some(d) => (d, 1),
+        None => (t.strip_suffix('m').unwrap_or(t), 60),
+    };
+    digits
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| chrono::Duration::seconds(i64::from(n) * unit))
+        .ok_or_else(|| format!("{s:?} is not a time like 2m or 90s"))
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {

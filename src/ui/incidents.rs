@@ -27,7 +27,14 @@ pub(super) fn due_cell(app: &App, incident: &Incident) -> (String, Style) {
     let progress = route_progress(incident, app.desk.roster(), app.now);
     // The report deadline while nobody is reached; after that, the next status update.
     let (roster, zone) = (app.desk.roster(), &app.operator.zone);
-    match due_words(incident, &progress, roster, app.lang(), zone, app.now) {
+    let due = due_words(incident, &progress, roster, app.lang(), zone, app.now);
+    // What called for attention is marked until someone acts on it.
+    let called = app.alerts.marks.contains_key(&incident.id);
+    let due = due.map(|(text, late)| match called {
+        true => (format!("{}{text}", t(app.lang(), Msg::AlertRowMark)), late),
+        false => (text, late),
+    });
+    match due {
         Some((text, true)) => (text, theme::overdue()),
         Some((text, false)) => (text, theme::due()),
         None => (String::new(), Style::new()),

@@ -72,6 +72,10 @@ pub fn next_text(app: &App) -> (String, Style) {
         _ if progress.first_report_late_by(app.now).is_some() => theme::overdue(),
         _ => theme::next_step(),
     };
+    // What called for attention, until someone acts on it.
+    if app.alerts.marks.contains_key(&inc.id) {
+        return (format!("▶ {} · {text}", t(lang, Msg::AlertMark)), style);
+    }
     (format!("▶ {text}"), style)
 }
 

@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod archive;
+pub mod attention;
 pub mod category;
 pub mod change;
 pub mod checklist;

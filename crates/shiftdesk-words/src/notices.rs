@@ -65,4 +65,31 @@ area! { notices_words {
     MsgGuideErrors:
         "The team's guide.json has {n} problem(s): `shiftdesk guide check` names them",
         "チームの guide.json に問題が {n} 件あります: `shiftdesk guide check` で確認できます";
+    AlertDeadlineSoon:
+        "{id} report due in {minutes} min: {title}",
+        "{id} 報告期限まであと {minutes} 分: {title}";
+    AlertOverdue:
+        "{id} OVERDUE: {title}",
+        "{id} 期限超過: {title}";
+    AlertInjectDue:
+        "{id} drill inject due: {title}",
+        "{id} 訓練の状況付与: {title}";
+    AlertRaisedElsewhere:
+        "{id} severity {severity} from another desk: {title}",
+        "{id} 他の端末で重大度 {severity}: {title}";
+    AlertNotSaved:
+        "NOT SAVED: {why}",
+        "未保存: {why}";
+    AlertDrillMark:
+        "[DRILL]",
+        "[DRILL]";
+    AlertHookFailed:
+        "The --on-alert command failed: {why}",
+        "--on-alert のコマンドが失敗しました: {why}";
+    AlertMark:
+        "CALLED",
+        "呼出";
+    AlertRowMark:
+        "!",
+        "!";
 } }
