@@ -268,6 +268,41 @@ fn the_roll_out_after_the_roster_changed() {
     assert_eq!(desk.wait_exit(), Some(0));
 }
 
+/// A draft kept by a desk that went away is asked about first; restoring it does not put
+/// the roll-out away: once the form is done with, what changed is there to acknowledge.
+#[test]
+fn a_restored_draft_leaves_the_roll_out_beneath_it() {
+    let tmp = team_dir();
+    let dir = tmp.path();
+    ok(dir, "flow sign-off --by lead", &[]);
+    change_the_roster(dir);
+    let mut desk = Desk::start(dir, &["--lang", "en", "--operator", "yamada"], 80, 24);
+    desk.wait_for("The flow changed");
+    desk.send("n");
+    desk.wait_for("New incident");
+    desk.send("Half typed title");
+    desk.wait_for("Half typed title");
+    desk.send("\x03");
+    assert_eq!(desk.wait_exit(), Some(0));
+
+    let mut desk = Desk::start(dir, &["--lang", "en", "--operator", "yamada"], 80, 24);
+    desk.wait_for("Text typed before the desk closed was kept");
+    desk.send("y");
+    desk.wait_for("New incident");
+    desk.wait_for("Half typed title");
+    // Discarded this time: Esc twice; the roll-out waited beneath.
+    desk.send("\x1b");
+    desk.wait_for("Esc again discards");
+    desk.send("\x1b");
+    desk.wait_for("a: acknowledge");
+    desk.send("a");
+    desk.wait_for("Acknowledged the flow");
+    desk.send("q");
+    assert_eq!(desk.wait_exit(), Some(0));
+    let acks = flow_file(dir)["acknowledgements"].as_array().unwrap().len();
+    assert_eq!(acks, 1);
+}
+
 /// A data dir of the version before this one (no flow.json, a roster without the new
 /// setting) opens unchanged: the desk, `flow status` and `roster check` write nothing.
 #[test]

@@ -78,6 +78,9 @@ pub enum Work {
     Close,
     /// In place of every layer open, this one.
     Open(Box<dyn Layer>),
+    /// On top of the layers open (a restored draft's form over the roll-out waiting
+    /// beneath the question that offered it).
+    Push(Box<dyn Layer>),
     /// The card of the contact the last roster change was about, in place of every layer.
     OpenChangedContact,
     /// A line of feedback.

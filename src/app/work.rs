@@ -59,6 +59,7 @@ impl App {
                 },
                 Work::Close => self.ui.layers.close_top(),
                 Work::Open(layer) => self.ui.layers.open(layer),
+                Work::Push(layer) => self.ui.layers.push(layer),
                 Work::OpenChangedContact => {
                     if let Some(id) = contact.take() {
                         self.ui.layers.open(Box::new(CardState::new(id)));

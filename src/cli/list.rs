@@ -98,17 +98,8 @@ pub(super) fn list(args: ListArgs, ctx: &Session) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The columns of the text list: ID, severity, category, title, phase, age, then the next
-/// deadline as it is.
-const HEADERS: [Msg; 7] = [
-    Msg::ColId,
-    Msg::ColSev,
-    Msg::ColCategory,
-    Msg::ColTitle,
-    Msg::ColPhase,
-    Msg::ColAge,
-    Msg::ColDue,
-];
+// The columns of the text list: those of the desk's open list (the next deadline as it is).
+use crate::ui::OPEN_COLUMNS as HEADERS;
 
 /// Columns a usual next deadline takes (`14:32 in 2:00`, `14:32 あと2:00`), kept free when
 /// the title's width is fitted to the terminal.

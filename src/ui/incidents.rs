@@ -103,7 +103,7 @@ pub(super) fn kind_short(app: &App, category: Category, kind: Option<&str>) -> O
 }
 
 /// The columns of the open list: what each shows of an open incident.
-const OPEN_COLUMNS: [Msg; 7] = [
+pub const OPEN_COLUMNS: [Msg; 7] = [
     Msg::ColId,
     Msg::ColSev,
     Msg::ColCategory,

@@ -9,6 +9,7 @@ pub mod fit;
 pub mod form_parts;
 pub mod guide_side;
 mod incidents;
+pub use incidents::OPEN_COLUMNS;
 pub mod look;
 mod on_duty;
 mod quick_frame;

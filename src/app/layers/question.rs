@@ -145,8 +145,10 @@ fn restore(d: &Draft, app: &App) -> Vec<Work> {
     let Some(form) = super::restore::form_of(d, app) else {
         return Vec::new();
     };
+    // In place of the question only (`yes` closed it): a roll-out beneath it waits until
+    // the form is done.
     vec![
-        Work::Open(form),
+        Work::Push(form),
         Work::Say(
             NoticeLevel::Info,
             t(app.lang(), Msg::MsgDraftRestored).to_string(),
