@@ -35,7 +35,7 @@ fn status(c: &mut Criterion) {
     let zone = Zone::Named(chrono_tz::Asia::Tokyo);
     let mut g = c.benchmark_group("status");
     g.bench_function(
-        "status (read live file and roster, summarise, tmux line)",
+        "status (read live file and who is away, summarise, tmux line)",
         |b| {
             b.iter(|| {
                 let s = summary(dir, now()).unwrap();
@@ -51,6 +51,13 @@ fn status(c: &mut Criterion) {
                 black_box(serde_json::from_slice::<IncidentsFile>(&bytes).unwrap())
             })
         },
+    );
+    g.bench_function("part: the whole roster load (as the desk reads it)", |b| {
+        b.iter(|| black_box(shiftdesk_store::roster_file::load_roster(dir)))
+    });
+    g.bench_function(
+        "part: the roster as far as deadlines go (what status reads)",
+        |b| b.iter(|| black_box(shiftdesk_store::roster_deadlines::roster_for_deadlines(dir))),
     );
     g.sample_size(20);
     g.bench_function("whole process: shiftdesk status --format tmux", |b| {

@@ -119,13 +119,15 @@ pub fn run(argv: &[String], alert: &Alert, failed: Sender<String>) {
     let input = facts_json(alert);
     let program = program.clone();
     std::thread::spawn(move || {
-        if let Err(why) = run_to_end(cmd, &input) {
+        if let Err(why) = run_to_end(cmd, &input, TIME_LIMIT) {
             let _ = failed.send(format!("{program}: {why}"));
         }
     });
 }
 
-fn run_to_end(mut cmd: Command, input: &str) -> Result<(), String> {
+/// Runs the command to its end, or until `limit`: then it is killed with everything it
+/// started (its process group: a shell script's children go too).
+fn run_to_end(mut cmd: Command, input: &str, limit: Duration) -> Result<(), String> {
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
     if let Some(mut stdin) = child.stdin.take() {
         // A command that does not read its input is fine.
@@ -136,12 +138,18 @@ fn run_to_end(mut cmd: Command, input: &str) -> Result<(), String> {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
             Ok(Some(status)) => return Err(status.to_string()),
-            Ok(None) if start.elapsed() >= TIME_LIMIT => {
+            Ok(None) if start.elapsed() >= limit => {
+                // The child leads its own group (process_group(0)): kill the whole group.
+                if let Ok(pid) = i32::try_from(child.id()) {
+                    // SAFETY: kill(2) with a negative pid signals that process group; it
+                    // touches no memory of ours.
+                    unsafe { libc::kill(-pid, libc::SIGKILL) };
+                }
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(format!(
                     "still running after {} s: killed",
-                    TIME_LIMIT.as_secs()
+                    limit.as_secs_f32()
                 ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
@@ -166,5 +174,68 @@ mod tests {
         );
         assert!(split_command("a 'b").unwrap_err().contains("not closed"));
         assert!(split_command("   ").is_err());
+    }
+
+    /// A shell script that starts a long sleep in the background and waits for it, in its
+    /// own process group as `run` starts every hook.
+    fn slow_hook(pid_file: &std::path::Path) -> Command {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "sleep 30 & echo $! > '{}'; wait",
+                pid_file.display()
+            ))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        cmd
+    }
+
+    /// Whether the process runs: not gone, and not a zombie (killed, waiting to be reaped
+    /// by whoever adopted it, which in a container may be nobody).
+    fn alive(pid: i32) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+            !state.starts_with('Z') && !state.starts_with('X')
+        })
+    }
+
+    #[test]
+    fn a_hook_past_its_time_limit_is_killed_with_what_it_started() {
+        let tmp = tempfile::tempdir().unwrap();
+        let pid_file = tmp.path().join("sleep.pid");
+        let start = Instant::now();
+        let why = run_to_end(slow_hook(&pid_file), "{}", Duration::from_millis(600)).unwrap_err();
+        assert!(why.contains("killed"), "{why}");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+        let pid: i32 = std::fs::read_to_string(&pid_file)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        // The background sleep went with the script (reaped by init, so it may take a moment).
+        let gone = (0..50).any(|_| {
+            std::thread::sleep(Duration::from_millis(20));
+            !alive(pid)
+        });
+        assert!(gone, "the hook's child {pid} still runs");
+    }
+
+    #[test]
+    fn a_hook_that_ends_in_time_is_fine_and_a_failing_one_says_how() {
+        let mut ok = Command::new("sh");
+        ok.args(["-c", "cat > /dev/null"]).stdin(Stdio::piped());
+        assert_eq!(run_to_end(ok, "{}", TIME_LIMIT), Ok(()));
+        let mut bad = Command::new("sh");
+        bad.args(["-c", "exit 3"]).stdin(Stdio::piped());
+        let why = run_to_end(bad, "{}", TIME_LIMIT).unwrap_err();
+        assert!(why.contains('3'), "{why}");
+        let missing = Command::new("/nonexistent/pager");
+        assert!(run_to_end(missing, "{}", TIME_LIMIT).is_err());
     }
 }

@@ -393,3 +393,41 @@ fn a_failing_save_calls_not_saved_once_per_interval() {
     assert!(app.desk.pending_count() > 0, "still held in memory");
     assert_eq!(heard, 2, "at 0 and 5 minutes, not every second");
 }
+
+#[test]
+fn an_incident_does_not_call_while_its_form_holds_text_even_under_the_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    incident(dir.path(), "Mail down", "-14m");
+    let mut desk = Desk::start(
+        dir.path(),
+        &["--lang", "en", "--notify", "osc", "--alert-every", "3s"],
+        120,
+        40,
+    );
+    desk.wait_for("INC-0001");
+    wait_for_calls(&desk, 1);
+    // The reclassify form on it, a reason typed, then the whole guide over the form: the
+    // operator is still at work on that incident's form.
+    desk.send("s");
+    desk.wait_for("Change severity / category");
+    desk.send("\t\t\t");
+    desk.send("More customers affected");
+    desk.wait_for("More customers affected");
+    desk.send("\x1bOP");
+    desk.wait_until("the guide over the form", |d| {
+        !d.screen().contains("More customers affected")
+    });
+    // Two intervals and more: it would have called again twice by now.
+    std::thread::sleep(Duration::from_secs(7));
+    assert_eq!(osc9(&output(&desk)).len(), 1, "{}", desk.screen());
+    // Back to the form and the text dropped on purpose: nobody is typing, it calls again.
+    desk.send("\x1b");
+    desk.wait_for("More customers affected");
+    desk.send("\x1b");
+    desk.wait_for("Esc again discards");
+    desk.send("\x1b");
+    desk.wait_until("the form to close", |d| {
+        !d.screen().contains("Change severity / category")
+    });
+    wait_for_calls(&desk, 2);
+}

@@ -30,7 +30,8 @@ const PAYLOADS: [&str; 13] = [
 /// Everything of note the desk wrote to the terminal.
 #[derive(Default, Debug)]
 struct Seen {
-    osc: usize,
+    /// Each OSC's parameters, as the terminal would take them.
+    osc: Vec<Vec<Vec<u8>>>,
     dcs: usize,
     csi: BTreeSet<String>,
     esc: BTreeSet<u8>,
@@ -50,8 +51,8 @@ impl vte::Perform for Seen {
     fn hook(&mut self, _: &vte::Params, _: &[u8], _: bool, _: char) {
         self.dcs += 1;
     }
-    fn osc_dispatch(&mut self, _: &[&[u8]], _: bool) {
-        self.osc += 1;
+    fn osc_dispatch(&mut self, params: &[&[u8]], _: bool) {
+        self.osc.push(params.iter().map(|p| p.to_vec()).collect());
     }
     fn csi_dispatch(&mut self, params: &vte::Params, inter: &[u8], _: bool, action: char) {
         let private: String = inter.iter().map(|b| *b as char).collect();
@@ -66,6 +67,40 @@ impl vte::Perform for Seen {
     fn esc_dispatch(&mut self, _: &[u8], _: bool, byte: u8) {
         self.esc.insert(byte);
     }
+}
+
+/// What tmux passes on to the terminal outside from what the desk wrote: every
+/// `ESC P tmux; … ESC \\` passthrough replaced by its content, the doubled ESCs made single.
+fn through_tmux(bytes: &[u8]) -> Vec<u8> {
+    const START: &[u8] = b"\x1bPtmux;";
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(START) {
+            i += START.len();
+            loop {
+                match (bytes.get(i), bytes.get(i + 1)) {
+                    (Some(0x1b), Some(0x1b)) => {
+                        out.push(0x1b);
+                        i += 2;
+                    }
+                    (Some(0x1b), Some(b'\\')) => {
+                        i += 2;
+                        break;
+                    }
+                    (Some(b), _) => {
+                        out.push(*b);
+                        i += 1;
+                    }
+                    (None, _) => panic!("a passthrough is not closed"),
+                }
+            }
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn parse(bytes: &[u8]) -> Seen {
@@ -131,28 +166,59 @@ fn hostile_data_dir() -> tempfile::TempDir {
     tmp
 }
 
+/// An outage for each payload, titled with it (and described with it too when `described`),
+/// recorded from the command line.
+fn outages_titled_with_every_payload(d: &Path, args: &[&str], described: bool) {
+    for p in PAYLOADS {
+        let mut full = vec![
+            "new",
+            "--title",
+            p,
+            "--category",
+            "operational.system_outage",
+        ];
+        full.extend(args);
+        if described {
+            full.extend(["--description", p]);
+        }
+        let o = shiftdesk(d, &full);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+/// Nothing printed is unsafe, and the only CSI, ESC and controls are the desk's own (and
+/// `also_executed`).
+fn only_the_desks_own(seen: &Seen, what: &str, also_executed: &[u8]) {
+    assert!(
+        seen.unsafe_printed.is_empty(),
+        "{what}: printed {:?}",
+        seen.unsafe_printed
+    );
+    let unexpected: Vec<&String> = seen
+        .csi
+        .iter()
+        .filter(|c| !ALLOWED_CSI.contains(&c.as_str()))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{what}: CSI the desk does not emit itself: {unexpected:?}"
+    );
+    assert!(seen.esc.is_empty(), "{what}: ESC sequences: {:?}", seen.esc);
+    assert!(
+        seen.executed
+            .iter()
+            .all(|b| matches!(b, b'\r' | b'\n') || also_executed.contains(b)),
+        "{what}: controls executed: {:?}",
+        seen.executed
+    );
+}
+
 #[test]
 fn nothing_hostile_reaches_the_terminal_and_the_stored_text_is_what_was_entered() {
     let tmp = hostile_data_dir();
     let d = tmp.path();
     // Command-line arguments.
-    for p in PAYLOADS {
-        let o = shiftdesk(
-            d,
-            &[
-                "new",
-                "--title",
-                p,
-                "--category",
-                "operational.system_outage",
-                "--severity",
-                "2",
-                "--description",
-                p,
-            ],
-        );
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    outages_titled_with_every_payload(d, &["--severity", "2"], true);
     let mut desk = Desk::start(d, &["--lang", "en"], 120, 40);
     desk.wait_for("Incidents");
     // Typing (what a keyboard can send: printable text and bidi marks) and pasting.
@@ -176,33 +242,14 @@ fn nothing_hostile_reaches_the_terminal_and_the_stored_text_is_what_was_entered(
 
     let out = desk.output.lock().unwrap().clone();
     let seen = parse(&out);
-    assert_eq!(seen.osc, 0, "OSC reached the terminal");
+    assert_eq!(seen.osc.len(), 0, "OSC reached the terminal");
     assert_eq!(seen.dcs, 0, "DCS reached the terminal");
     assert!(
         !out.windows(2)
             .any(|w| w == b"\x1b_" || w == b"\x1bX" || w == b"\x1b^"),
         "APC/SOS/PM reached the terminal"
     );
-    assert!(
-        seen.unsafe_printed.is_empty(),
-        "printed: {:?}",
-        seen.unsafe_printed
-    );
-    let unexpected: Vec<&String> = seen
-        .csi
-        .iter()
-        .filter(|c| !ALLOWED_CSI.contains(&c.as_str()))
-        .collect();
-    assert!(
-        unexpected.is_empty(),
-        "CSI the desk does not emit itself: {unexpected:?}"
-    );
-    assert!(seen.esc.is_empty(), "ESC sequences: {:?}", seen.esc);
-    assert!(
-        seen.executed.iter().all(|b| matches!(b, b'\r' | b'\n')),
-        "controls executed: {:?}",
-        seen.executed
-    );
+    only_the_desks_own(&seen, "the desk", &[]);
 
     // The stored text is what was entered.
     let file: serde_json::Value =
@@ -255,6 +302,9 @@ fn stdout_of_every_subcommand_and_export_holds_no_control_bytes() {
     );
     let vcf = d.join("out.vcf");
     let commands: Vec<Vec<&str>> = vec![
+        vec!["status"],
+        vec!["status", "--format", "tmux"],
+        vec!["status", "--format", "json"],
         vec!["list", "--all"],
         vec!["list", "--all", "--json"],
         vec!["show", "1"],
@@ -337,4 +387,69 @@ fn a_csv_carrying_escapes_is_refused_row_by_row_and_nothing_is_imported() {
         "the error text is safe"
     );
     assert_eq!(std::fs::read(d.join("roster.json")).unwrap(), before);
+}
+
+/// Desktop notifications carry incident titles: with every payload as the title of an
+/// overdue incident, the only OSCs that reach the terminal are the desk's own 9 and 777,
+/// one pair per call, every field of them safe text; inside tmux the same once tmux has
+/// unwrapped its passthrough. Nothing else of the titles gets out either.
+#[test]
+fn notifications_carry_hostile_titles_only_as_safe_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    outages_titled_with_every_payload(d, &["--severity", "1", "--detected=-14m"], false);
+    for tmux in [false, true] {
+        let env: &[(&str, &str)] = if tmux {
+            &[("TMUX", "/tmp/tmux-1000/default,1,0")]
+        } else {
+            &[]
+        };
+        let mut desk =
+            Desk::start_with_env(d, &["--lang", "en", "--notify", "bell,osc"], env, 120, 40);
+        desk.wait_until("a call for every overdue incident", |desk| {
+            let out = desk.output.lock().unwrap().clone();
+            let out = if tmux { through_tmux(&out) } else { out };
+            parse(&out).osc.len() >= 2 * PAYLOADS.len()
+        });
+        desk.send("q");
+        assert_eq!(desk.wait_exit(), Some(0));
+        let raw = desk.output.lock().unwrap().clone();
+        let out = if tmux {
+            through_tmux(&raw)
+        } else {
+            assert!(
+                !raw.windows(7).any(|w| w == b"\x1bPtmux;"),
+                "a passthrough outside tmux"
+            );
+            raw
+        };
+        let seen = parse(&out);
+        assert_eq!(
+            seen.osc.len(),
+            2 * PAYLOADS.len(),
+            "tmux {tmux}: one 9 and one 777 per call"
+        );
+        for osc in &seen.osc {
+            let fields: Vec<String> = osc
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            match fields.first().map(String::as_str) {
+                Some("9") => assert_eq!(fields.len(), 2, "{fields:?}"),
+                Some("777") => {
+                    assert_eq!(fields.len(), 4, "{fields:?}");
+                    assert_eq!(fields[1..3], ["notify", "shiftdesk"]);
+                }
+                _ => panic!("tmux {tmux}: an OSC the desk does not send: {fields:?}"),
+            }
+            let text = fields.last().unwrap();
+            assert!(text.starts_with("INC-"), "{text:?}");
+            assert!(
+                !text.chars().any(shiftdesk_core::text::is_unsafe),
+                "tmux {tmux}: {text:?}"
+            );
+        }
+        assert_eq!(seen.dcs, 0, "tmux {tmux}: DCS beyond the passthrough");
+        only_the_desks_own(&seen, &format!("tmux {tmux}"), &[0x07]);
+    }
 }

@@ -136,14 +136,13 @@ impl App {
                 drill: false,
             });
         }
-        // Typing in a form over an incident: that incident does not call.
+        // Typing in a form over an incident (open, or beneath the guide it opened): that
+        // incident does not call. The form's draft names the incident it is about.
         let typing = self
             .ui
             .layers
-            .top()
-            .is_some_and(|l| l.unsaved())
-            .then(|| self.ui.selected.clone())
-            .flatten();
+            .from_top()
+            .find_map(|l| l.draft(now).and_then(|d| d.incident));
         let calls = attention::calls(
             facts,
             now,

@@ -1,8 +1,8 @@
 //! `shiftdesk status`: one short line for tmux's `status-right` (or a plain line, or JSON),
-//! fast enough to run every few seconds. It reads the live incidents file and the roster,
-//! never the archive; it takes no lock and writes nothing. Exit 0 with the line; exit 1,
-//! with a short line still printed for the status bar and the reason on stderr, when the
-//! incidents file cannot be read.
+//! fast enough to run every few seconds. It reads the live incidents file and, of the
+//! roster, only who is away and the update cadence; never the archive. It takes no lock
+//! and writes nothing. Exit 0 with the line; exit 1, with a short line still printed for
+//! the status bar and the reason on stderr, when the incidents file cannot be read.
 
 use super::{Session, print_json};
 use anyhow::Result;
@@ -10,7 +10,7 @@ use shiftdesk_core::i18n::{Msg, t};
 use shiftdesk_core::status_line::{StatusSummary, tmux_safe};
 use shiftdesk_store::DataDir;
 use shiftdesk_store::incidents::IncidentsStore;
-use shiftdesk_store::roster_file::{RosterLoad, load_roster};
+use shiftdesk_store::roster_deadlines::roster_for_deadlines;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -35,11 +35,9 @@ pub struct StatusArgs {
 pub fn summary(dir: &DataDir, now: chrono::DateTime<chrono::Utc>) -> Result<StatusSummary> {
     let (_, loaded) = IncidentsStore::open(dir);
     let file = loaded.map_err(anyhow::Error::new)?;
-    let roster = match load_roster(dir) {
-        RosterLoad::Loaded(r) | RosterLoad::Seeded(r) => r,
-        // Deadlines already resolved on each incident still count without the roster.
-        RosterLoad::Problem(_) => Default::default(),
-    };
+    // Only what the deadlines need of the roster: who is away, the update cadence.
+    // Deadlines already resolved on each incident still count without the roster.
+    let roster = roster_for_deadlines(dir).unwrap_or_default();
     Ok(StatusSummary::of(
         file.incidents.iter().map(|i| &**i),
         &roster,

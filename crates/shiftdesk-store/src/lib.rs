@@ -24,6 +24,7 @@ pub mod outcome;
 pub mod paths;
 pub mod permissions;
 pub mod playbooks_file;
+pub mod roster_deadlines;
 pub mod roster_file;
 pub mod stamp;
 

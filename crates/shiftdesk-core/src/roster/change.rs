@@ -202,19 +202,7 @@ impl Apply<Roster> for RosterChange {
     fn apply(&self, roster: &mut Roster) -> Result<RosterApplied, RosterError> {
         match self {
             RosterChange::Add { contact, fields } => {
-                let mut added: Contact = Contact {
-                    id: contact.clone(),
-                    name: String::new(),
-                    kana: String::new(),
-                    role: String::new(),
-                    team: String::new(),
-                    phones: Vec::new(),
-                    email: String::new(),
-                    notes: String::new(),
-                    sample: false,
-                    unavailable: None,
-                    extra: Map::new(),
-                };
+                let mut added = Contact::with_id(contact);
                 fields.write_into(&mut added);
                 // Applied already: the contact is there, under its id or one in its place.
                 let fields = ContactFields::of(&added);

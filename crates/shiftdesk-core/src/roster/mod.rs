@@ -88,6 +88,23 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// A contact with only its id: every other field empty, available.
+    pub fn with_id(id: &str) -> Contact {
+        Contact {
+            id: id.to_string(),
+            name: String::new(),
+            kana: String::new(),
+            role: String::new(),
+            team: String::new(),
+            phones: Vec::new(),
+            email: String::new(),
+            notes: String::new(),
+            sample: false,
+            unavailable: None,
+            extra: Map::new(),
+        }
+    }
+
     pub fn primary_phone(&self) -> Option<&str> {
         self.phones.first().map(|p| p.number.as_str())
     }
