@@ -144,8 +144,9 @@ pub enum Command {
     #[command(subcommand)]
     Flow(flow::FlowCommand),
     /// One short line for tmux's status-right: how many are open, the most overdue, or the
-    /// next deadline (`2 open · OVERDUE INC-0003 +3m`). Reads the live incidents file only,
-    /// takes no lock, writes nothing; exit 1 when the file cannot be read
+    /// next deadline (`2 open · OVERDUE INC-0003 +3m`). Reads the live incidents file and
+    /// who is away in the roster, never the archive; takes no lock, writes nothing; exit 1
+    /// when the incidents file cannot be read
     Status(status::StatusArgs),
     /// Print shell completions: bash, zsh or fish (see the README for where they go)
     Completions(generated::CompletionsArgs),
