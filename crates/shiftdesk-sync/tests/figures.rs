@@ -1,0 +1,1 @@
+//! Figures (ignored): filled in below.
