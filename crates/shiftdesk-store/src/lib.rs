@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod atomic;
 pub mod backups;
+pub mod config;
 pub mod desk;
 pub mod drafts;
 pub mod drills;
@@ -28,6 +29,7 @@ pub mod roster_deadlines;
 pub mod roster_file;
 pub mod stamp;
 
+pub use config::{SyncFlags, SyncSettings};
 pub use desk::Desk;
 pub use incidents::IncidentsStore;
 pub use json_file::FileProblem;
