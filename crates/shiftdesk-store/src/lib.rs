@@ -21,6 +21,7 @@ pub mod json_store;
 pub mod ledger;
 pub mod lock;
 pub mod open;
+pub mod outbox;
 pub mod outcome;
 pub mod paths;
 pub mod permissions;
