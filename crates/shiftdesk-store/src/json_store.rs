@@ -87,6 +87,13 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+/// Called under the lock before a transaction writes (see [`JsonStore::commit_with`]).
+pub type Hook<'h, T, C> = &'h mut dyn FnMut(
+    &T,
+    &[C],
+    &[Result<<C as Apply<T>>::Out, <C as Apply<T>>::Err>],
+) -> anyhow::Result<()>;
+
 /// The result of a transaction: the state now on disk, and what became of each change.
 #[derive(Debug)]
 pub struct Committed<T, C: Apply<T>> {
@@ -192,6 +199,19 @@ impl<T: DataFile> JsonStore<T> {
         base: &T,
         changes: &[C],
     ) -> Result<Committed<T, C>, SaveError> {
+        self.commit_with(base, changes, &mut |_, _, _| Ok(()))
+    }
+
+    /// As [`JsonStore::commit`], calling `hook` under the lock with the fresh state, the
+    /// changes and what each came to, after applying them and before writing, when there is
+    /// something to write: what it writes (the sync outbox) is in the same transaction. A
+    /// hook that fails fails the save; nothing is written.
+    pub fn commit_with<C: Apply<T>>(
+        &mut self,
+        base: &T,
+        changes: &[C],
+        hook: Hook<'_, T, C>,
+    ) -> Result<Committed<T, C>, SaveError> {
         let path = self.path();
         let _lock = LockGuard::acquire_with(&*self.fs, &self.dir.lock()).map_err(SaveError::Io)?;
         let mut on_disk = std::mem::take(&mut self.spare);
@@ -234,6 +254,10 @@ impl<T: DataFile> JsonStore<T> {
         if changed {
             if let Some(now) = changes.iter().filter_map(Apply::at).max() {
                 warnings = fresh.settle(&self.dir, &*self.fs, now).warnings;
+            }
+            if let Err(e) = hook(&fresh, changes, &results) {
+                self.spare = on_disk;
+                return Err(SaveError::Io(e));
             }
             self.write(&path, &mut fresh, on_disk)?;
         } else if took_outside_change {

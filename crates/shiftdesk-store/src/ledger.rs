@@ -2,6 +2,7 @@
 //! and the two together as the operator sees them.
 
 use crate::json_store::DataFile;
+use crate::json_store::Hook;
 use crate::outcome::{Outcome, Refusal, Saved};
 use crate::{JsonStore, SaveError};
 use shiftdesk_core::apply::Apply;
@@ -79,6 +80,12 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
 
     /// Applies a change at once and saves it. A change the state refuses is not kept.
     pub fn submit(&mut self, change: C) -> Outcome<C::Out, C::Err> {
+        self.submit_with(change, &mut |_, _, _| Ok(()))
+    }
+
+    /// As [`Ledger::submit`], with `hook` called in the save's transaction (see
+    /// [`crate::JsonStore::commit_with`]).
+    pub fn submit_with(&mut self, change: C, hook: Hook<'_, T, C>) -> Outcome<C::Out, C::Err> {
         if let Some(why) = self.read_only() {
             return Outcome::new(Err(Refusal::ReadOnly(why.to_string())), self.saved());
         }
@@ -91,7 +98,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
         }
         self.pending.push(change);
         let index = self.pending.len() - 1;
-        let Save { results, outcome } = self.save();
+        let Save { results, outcome } = self.save(hook);
         let result = match results.into_iter().nth(index) {
             Some(Ok(a)) => Ok(a),
             Some(Err(e)) => Err(Refusal::Refused(e)),
@@ -108,10 +115,15 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
 
     /// Writes the pending changes; when the save fails they are kept for the next try.
     pub fn flush(&mut self) -> Outcome<(), C::Err> {
-        self.save().outcome
+        self.save(&mut |_, _, _| Ok(())).outcome
     }
 
-    fn save(&mut self) -> Save<C::Out, C::Err> {
+    /// As [`Ledger::flush`], with `hook` called in the save's transaction.
+    pub fn flush_with(&mut self, hook: Hook<'_, T, C>) -> Outcome<(), C::Err> {
+        self.save(hook).outcome
+    }
+
+    fn save(&mut self, hook: Hook<'_, T, C>) -> Save<C::Out, C::Err> {
         let mut outcome = Outcome::new(Ok(()), Saved::Saved);
         if self.pending.is_empty() {
             outcome.saved = self.saved();
@@ -130,7 +142,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
                 outcome,
             };
         };
-        let results = match store.commit(&self.base, &self.pending) {
+        let results = match store.commit_with(&self.base, &self.pending, hook) {
             Ok(committed) => {
                 outcome.dropped = committed
                     .results
@@ -155,6 +167,36 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
             }
         };
         Save { results, outcome }
+    }
+
+    /// Applies `change`, of another kind than the ledger's own, to the newest state in a
+    /// transaction of its own (as remote events are applied). Nothing may be pending: save
+    /// it first. Err: why it could not be saved; the state is as it was.
+    pub fn transact<D: Apply<T>>(&mut self, change: &D) -> Result<Result<D::Out, D::Err>, String> {
+        if let Some(why) = self.read_only() {
+            return Err(why.to_string());
+        }
+        if !self.pending.is_empty() {
+            return Err(match &self.state {
+                SaveState::NotSaved(why) => why.clone(),
+                _ => "changes not yet saved".to_string(),
+            });
+        }
+        let Some(store) = self.store.as_mut() else {
+            let result = change.apply(&mut self.view);
+            self.base = self.view.clone();
+            return Ok(result);
+        };
+        match store.commit(&self.base, std::slice::from_ref(change)) {
+            Ok(committed) => {
+                self.base = committed.file;
+                self.view = self.base.clone();
+                self.state = SaveState::Saved;
+                let result = committed.results.into_iter().next();
+                result.ok_or_else(|| "nothing was applied".to_string())
+            }
+            Err(e) => Err(e.to_string()),
+        }
     }
 
     /// Settles the file as of `now` (see [`DataFile::settle`]), e.g. archiving at start.

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod atomic;
 pub mod backups;
+pub mod config;
 pub mod desk;
 pub mod drafts;
 pub mod drills;
@@ -20,6 +21,7 @@ pub mod json_store;
 pub mod ledger;
 pub mod lock;
 pub mod open;
+pub mod outbox;
 pub mod outcome;
 pub mod paths;
 pub mod permissions;
@@ -28,6 +30,7 @@ pub mod roster_deadlines;
 pub mod roster_file;
 pub mod stamp;
 
+pub use config::{SyncFlags, SyncSettings};
 pub use desk::Desk;
 pub use incidents::IncidentsStore;
 pub use json_file::FileProblem;
