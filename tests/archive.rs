@@ -216,6 +216,7 @@ fn ids_are_never_given_twice_after_archiving() {
     assert!(desk.incidents().incidents.is_empty(), "all archived");
     let books = shiftdesk_store::playbooks_file::bundled_playbooks();
     let new = Change::Open(Box::new(shiftdesk_core::change::NewIncident {
+        id: None,
         title: "new".into(),
         category: Category::SystemOutage,
         kind: None,

@@ -296,6 +296,7 @@ fn two_desks_opening_incidents_at_once_get_distinct_ids() {
         let inc = &scratch.incidents[i];
         stamped(
             Change::Open(Box::new(shiftdesk_core::change::NewIncident {
+                id: None,
                 title: inc.title.clone(),
                 category: inc.category,
                 kind: None,

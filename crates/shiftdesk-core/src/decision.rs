@@ -214,8 +214,9 @@ impl ScopeDecision {
 }
 
 /// A decision as the form gives it (who and when come with the change).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionInput {
+    #[serde(default)]
     pub request: Option<ScopeRequest>,
     pub outcome: DecisionOutcome,
 }

@@ -56,6 +56,21 @@ impl IncidentsFile {
         IncidentId::from_number(self.highest_number() + 1)
     }
 
+    /// The id the next incident opened at the synced desk `desk` gets: `INC-<DESK>-0012`,
+    /// one past the highest number among the live ids with that desk's code. Ids of other
+    /// desks and plain `INC-0003` ids are not counted (and stay valid).
+    pub fn next_id_for(&self, desk: &str) -> IncidentId {
+        let n = self
+            .incidents
+            .iter()
+            .filter_map(|i| i.id.desk_number())
+            .filter(|(d, _)| *d == desk)
+            .map(|(_, n)| n)
+            .max()
+            .unwrap_or(0);
+        IncidentId::for_desk(desk, n + 1)
+    }
+
     /// The highest incident number given so far, live or archived.
     pub fn highest_number(&self) -> u32 {
         self.incidents

@@ -29,6 +29,24 @@ impl IncidentId {
     pub fn number(&self) -> Option<u32> {
         self.0.strip_prefix("INC-")?.parse().ok()
     }
+
+    /// The id a synced desk gives its `n`th incident: `INC-TYO1-0012`.
+    pub fn for_desk(desk: &str, n: u32) -> Self {
+        IncidentId(format!("INC-{desk}-{n:04}"))
+    }
+
+    /// The desk code and number of an id given by a synced desk (`INC-TYO1-0012`); None
+    /// for a plain `INC-0012`.
+    pub fn desk_number(&self) -> Option<(&str, u32)> {
+        let (desk, n) = self.0.strip_prefix("INC-")?.rsplit_once('-')?;
+        let code = !desk.is_empty()
+            && desk.len() <= 8
+            && desk
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        (code && digits).then(|| Some((desk, n.parse().ok()?)))?
+    }
 }
 
 impl fmt::Display for IncidentId {
@@ -39,9 +57,13 @@ impl fmt::Display for IncidentId {
 
 impl FromStr for IncidentId {
     type Err = String;
-    /// Accepts `INC-0007`, `inc-7` and `7`.
+    /// Accepts `INC-0007`, `inc-7` and `7`, and a synced desk's `INC-TYO1-0012` (any case).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        let upper = IncidentId(t.to_ascii_uppercase());
+        if let Some((desk, n)) = upper.desk_number() {
+            return Ok(IncidentId::for_desk(desk, n));
+        }
         let digits = t
             .strip_prefix("INC-")
             .or_else(|| t.strip_prefix("inc-"))
@@ -176,7 +198,7 @@ pub struct Incident {
 
 /// The kind an incident is given (by the record form, `new --kind`, a reclassification):
 /// its id, and its name as the playbook had it then.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncidentKind {
     pub id: String,
     pub name: Bilingual,
@@ -383,6 +405,11 @@ mod tests {
         assert_eq!("inc-7".parse::<IncidentId>().unwrap().0, "INC-0007");
         assert_eq!("7".parse::<IncidentId>().unwrap().0, "INC-0007");
         assert_eq!("INC-0042".parse::<IncidentId>().unwrap().number(), Some(42));
+        let synced: IncidentId = "inc-tyo1-12".parse().unwrap();
+        assert_eq!(synced.0, "INC-TYO1-0012");
+        assert_eq!(synced.desk_number(), Some(("TYO1", 12)));
+        assert_eq!(synced.number(), None);
+        assert_eq!(IncidentId::from_number(12).desk_number(), None);
         assert!("INC-x".parse::<IncidentId>().is_err());
     }
 }

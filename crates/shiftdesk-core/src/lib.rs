@@ -29,6 +29,7 @@ pub mod search;
 pub mod severity;
 pub mod share;
 pub mod status_line;
+pub mod sync;
 pub mod text;
 pub mod timeline;
 pub mod wrap;

@@ -84,7 +84,7 @@ impl Obligation {
 
 /// An obligation's terms as the guide gives them, carried by the change that answers its
 /// condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObligationTerms {
     pub id: String,
     pub what: Bilingual,
@@ -136,11 +136,12 @@ impl ObligationTerms {
 
 /// A condition as the scope form asks it, with the answer given and the obligations a yes
 /// brings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConditionInput {
     pub id: String,
     pub question: Bilingual,
     pub answer: Known,
+    #[serde(default)]
     pub obligations: Vec<ObligationTerms>,
 }
 

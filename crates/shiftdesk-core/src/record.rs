@@ -171,8 +171,9 @@ impl Review {
 }
 
 /// A measure as the review form gives it (the id is kept for one that existed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureInput {
+    #[serde(default)]
     pub id: Option<u32>,
     pub text: String,
     pub owner: String,
@@ -181,7 +182,7 @@ pub struct MeasureInput {
 
 /// A measure added on its own (a follow-up to a failed readiness check), not in the review
 /// form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewMeasure {
     pub text: String,
     pub owner: String,
@@ -191,7 +192,8 @@ pub struct NewMeasure {
 }
 
 /// The review as the form gives it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReviewInput {
     pub what_happened: String,
     pub cause: String,

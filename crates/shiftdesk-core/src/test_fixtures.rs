@@ -163,6 +163,7 @@ pub fn attempt(
 /// route as they are.
 pub fn opening_like(inc: &Incident) -> crate::change::Change {
     crate::change::Change::Open(Box::new(crate::change::NewIncident {
+        id: None,
         title: inc.title.clone(),
         category: inc.category,
         kind: None,

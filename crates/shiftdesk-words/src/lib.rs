@@ -31,6 +31,8 @@ mod help;
 #[macro_use]
 mod labels;
 #[macro_use]
+mod merge;
+#[macro_use]
 mod notices;
 #[macro_use]
 mod oncall;
@@ -64,6 +66,7 @@ desk_words! {{
     duties_words,
     oncall_words,
     flow_words,
+    merge_words,
     labels_words;
 }}
 

@@ -21,12 +21,16 @@ use crate::timeline::{EntryKind, TimelineEntry};
 use chrono::{DateTime, Utc};
 pub use new_incident::{NewIncident, Reported};
 pub use route::Reclassification;
+use serde::{Deserialize, Serialize};
 use serde_json::Map;
 pub use stamped::{ChangeId, Stamped};
 use std::fmt;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised tagged by `type` (snake_case), the fields by name: the form an event carries
+/// between desks (`shiftdesk_core::sync`). A field added later is `#[serde(default)]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
     Open(Box<NewIncident>),
     SetStep {
@@ -45,6 +49,7 @@ pub enum Change {
         incident: IncidentId,
         step: String,
         not_applicable: bool,
+        #[serde(default)]
         reason: String,
     },
     Note {
@@ -62,6 +67,7 @@ pub enum Change {
         outcome: AttemptOutcome,
         /// The contact's role as the roster gave it when the change was made (empty when
         /// unknown): reaching them checks a step for that role (`report_to_role`).
+        #[serde(default)]
         contact_role: String,
     },
     /// Go up the route now, to the level given, for the reason given.
@@ -101,6 +107,7 @@ pub enum Change {
     SetScope {
         incident: IncidentId,
         scope: Box<Scope>,
+        #[serde(default)]
         conditions: Vec<ConditionInput>,
     },
     /// Marks an obligation done or not; also once the incident is closed.
@@ -116,6 +123,7 @@ pub enum Change {
     },
     Consult {
         incident: IncidentId,
+        #[serde(default)]
         contact: Option<String>,
         who: String,
         advice: String,
@@ -164,6 +172,7 @@ pub enum Change {
         incident: IncidentId,
         check: String,
         answer: Answer,
+        #[serde(default)]
         note: String,
     },
     /// Ends a drill: it is closed, and its results can be reported.
@@ -241,6 +250,8 @@ pub enum ChangeError {
     NoSuchObligation(IncidentId, String),
     /// A decision on an out-of-scope request, for an incident of another category.
     NotOutOfScope(IncidentId),
+    /// An incident is opened under an id another incident has already.
+    IdTaken(IncidentId),
 }
 
 impl ChangeError {
@@ -268,6 +279,7 @@ impl ChangeError {
             }
             ChangeError::NotADrill(id) => (Msg::ErrNotADrill, id.0.as_str(), String::new()),
             ChangeError::NotOutOfScope(id) => (Msg::ErrNotOutOfScope, id.0.as_str(), String::new()),
+            ChangeError::IdTaken(id) => (Msg::ErrIdTaken, id.0.as_str(), String::new()),
             ChangeError::NoSuchObligation(id, o) => (
                 Msg::ErrNoSuchObligation,
                 id.0.as_str(),
@@ -378,7 +390,11 @@ fn apply_change(
     let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
     match change {
         Change::Open(new) => {
-            let id = file.next_id();
+            let id = match &new.id {
+                Some(id) if file.get(id).is_some() => return Err(ChangeError::IdTaken(id.clone())),
+                Some(id) => id.clone(),
+                None => file.next_id(),
+            };
             let mut timeline = vec![entry(EntryKind::Opened, &new.title)];
             if let Some(route) = &new.route {
                 timeline.push(entry(EntryKind::RouteResolved, &route.route_id));

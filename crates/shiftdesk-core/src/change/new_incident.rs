@@ -4,27 +4,41 @@
 use crate::category::Category;
 use crate::checklist::{ChecklistStep, checklist_from};
 use crate::drill::DrillRun;
-use crate::incident::{IncidentKind, ResolvedRoute};
+use crate::incident::{IncidentId, IncidentKind, ResolvedRoute};
 use crate::playbook::CategoryPlaybook;
 use crate::roster::Roster;
 use crate::severity::Severity;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 /// What an operator entered for a new incident, with its checklist and route already
 /// taken from the playbook and the roster.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewIncident {
+    /// The id it is opened under: None takes the file's next one (`INC-0012`); a synced
+    /// desk gives its own (`INC-TYO1-0012`, [`IncidentsFile::next_id_for`]), carried by
+    /// the change so that every desk opens it under the same id.
+    ///
+    /// [`IncidentsFile::next_id_for`]: crate::desk::IncidentsFile::next_id_for
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<IncidentId>,
     pub title: String,
     pub category: Category,
     /// The kind of the category, where it has kinds.
+    #[serde(default)]
     pub kind: Option<IncidentKind>,
     pub severity: Severity,
     pub detected_at: DateTime<Utc>,
+    #[serde(default)]
     pub description: String,
+    #[serde(default)]
     pub drill: bool,
+    #[serde(default)]
     pub checklist: Vec<ChecklistStep>,
+    #[serde(default)]
     pub route: Option<ResolvedRoute>,
     /// For a drill started from a scenario.
+    #[serde(default)]
     pub drill_run: Option<DrillRun>,
 }
 
@@ -48,6 +62,7 @@ impl NewIncident {
         let kind = book.kind_taken(reported.kind.as_deref());
         let id = kind.as_ref().map(|k| k.id.as_str());
         NewIncident {
+            id: None,
             checklist: checklist_from(&book.for_kind(id)),
             route: roster
                 .route_for_kind(reported.category, id, reported.severity)

@@ -126,18 +126,21 @@ pub(super) fn update_sent(
 }
 
 /// What a new classification brings, resolved by the caller from the roster and playbooks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Reclassification {
     pub category: Category,
     /// The kind of the new category (None where it has none, or for an incident recorded
     /// before kinds whose category stays).
+    #[serde(default)]
     pub kind: Option<IncidentKind>,
     pub severity: Severity,
     pub reason: String,
     /// The route for the new category, kind and severity (None: the roster has none).
+    #[serde(default)]
     pub route: Option<ResolvedRoute>,
     /// The steps of the new category's playbook for the new kind, used when the category or
     /// the kind changes.
+    #[serde(default)]
     pub checklist: Vec<ChecklistStep>,
 }
 

@@ -10,6 +10,7 @@ pub(super) fn new_outage(title: &str) -> Change {
     let books = bundled_playbooks();
     let book = books.for_category(Category::SystemOutage).unwrap();
     Change::Open(Box::new(NewIncident {
+        id: None,
         title: title.into(),
         category: Category::SystemOutage,
         kind: book.kind_taken(Some("with_failover")),

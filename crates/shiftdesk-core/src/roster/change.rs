@@ -11,7 +11,8 @@ use serde_json::Map;
 
 /// The fields the contact form edits. The first two phones are the form's; any further
 /// phones a contact has are kept as they are.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ContactFields {
     pub name: String,
     pub kana: String,
@@ -100,7 +101,9 @@ impl ContactFields {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised tagged by `type` (snake_case), like [`crate::change::Change`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum RosterChange {
     /// A new contact, with the id [`RosterChange::add`] chose for it when it was made (not
     /// when applied, so that applying it again finds it).
@@ -117,12 +120,14 @@ pub enum RosterChange {
     /// Marks the contact away (until a time, or until cleared), or back (None).
     SetAvailability {
         contact: String,
+        #[serde(default)]
         unavailable: Option<Unavailable>,
     },
     /// Rows of a CSV file, already checked, merged by name and phone; the phones a row does
     /// not list kept or dropped as `phones` says.
     Import {
         rows: Vec<ImportRow>,
+        #[serde(default)]
         phones: PhoneMerge,
     },
 }

@@ -4,7 +4,8 @@ use super::merge_report::{ContactUpdate, FieldChange, MergeReport, PhoneLine};
 use super::*;
 
 /// What a merge does with a matched contact's phones that the row does not list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PhoneMerge {
     /// Kept, after the contact's phones; the report counts them.
     #[default]

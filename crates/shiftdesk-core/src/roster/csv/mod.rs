@@ -117,7 +117,7 @@ impl Column {
 }
 
 /// One good row of the file, normalised (NFKC) and trimmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportRow {
     /// Physical line of the file where the row starts (the header is line 1).
     pub line: usize,

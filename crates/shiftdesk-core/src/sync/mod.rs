@@ -1,0 +1,18 @@
+//! One board across desks and sites: a persisted change as it travels between them (an
+//! [`Event`]), the hybrid logical clock that orders an incident's events, the codes of
+//! desks and sites, and the merge that folds an incident's events into the same incident on
+//! every desk ([`fold_incident`]). No I/O: the store keeps the events, the sync crate moves
+//! them.
+
+mod code;
+mod event;
+
+mod hlc;
+
+pub use code::{CodeError, DeskCode, SiteCode};
+pub use event::{EVENT_VERSION, Event, EventChange, EventError};
+
+pub use hlc::Hlc;
+
+#[cfg(test)]
+mod tests;
