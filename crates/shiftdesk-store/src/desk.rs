@@ -2,12 +2,15 @@
 //! and the playbooks and the incident guide (read only).
 
 use crate::IncidentsStore;
+use crate::config::SyncSettings;
 use crate::history::History;
 use crate::ledger::{Ledger, SaveState};
 use crate::outcome::Outcome;
 use crate::roster_file::RosterStore;
+use crate::sync_remote::{RemoteIncidents, RemoteRoster};
+use crate::sync_side::{RemoteOutcome, SyncSide};
 use chrono::{DateTime, Utc};
-use shiftdesk_core::change::{Applied, ChangeError, Stamped};
+use shiftdesk_core::change::{Applied, Change, ChangeError, Stamped};
 use shiftdesk_core::clock::Zone;
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::drill::Scenario;
@@ -19,7 +22,10 @@ use shiftdesk_core::playbook::Playbooks;
 use shiftdesk_core::roster::Roster;
 use shiftdesk_core::roster::change::{RosterApplied, RosterChange, RosterError};
 use shiftdesk_core::search::SearchIndex;
+use shiftdesk_core::sync::{Event, EventChange};
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// What a look at both files, or a save of both, came to: for each file its outcome, or
@@ -58,6 +64,10 @@ pub struct Desk {
     /// `flow.json` and the flow in use: its sign-off, and what this operator is to
     /// acknowledge.
     pub flow: crate::flow_file::FlowDesk,
+    /// When the board is shared: the outbox, the clock, the checkpoints.
+    sync: Option<SyncSide>,
+    /// What opening sync found to tell (a torn outbox line, lines set aside).
+    sync_warnings: Vec<String>,
 }
 
 impl Desk {
@@ -83,6 +93,8 @@ impl Desk {
             search_generation: 0,
             origin: String::new(),
             flow: Default::default(),
+            sync: None,
+            sync_warnings: Vec::new(),
         }
     }
 
@@ -215,9 +227,22 @@ impl Desk {
         self.roster.read_only()
     }
 
-    /// Applies a change to the incidents and saves it: what became of it.
-    pub fn submit(&mut self, change: Stamped) -> Outcome<Applied, ChangeError> {
-        self.incidents.submit(change)
+    /// Applies a change to the incidents and saves it: what became of it. On a synced desk
+    /// the change's event goes to the outbox and the incident's event log in the same
+    /// transaction, and a new incident gets this desk's own id (`INC-TYO1-0001`).
+    pub fn submit(&mut self, mut change: Stamped) -> Outcome<Applied, ChangeError> {
+        let Some(sync) = self.sync.as_mut() else {
+            return self.incidents.submit(change);
+        };
+        if let Change::Open(new) = &mut change.change
+            && new.id.is_none()
+        {
+            new.id = Some(self.incidents.view().next_id_for(&sync.settings.desk));
+        }
+        self.incidents
+            .submit_with(change, &mut |_, changes, results| {
+                sync.record_incidents(changes, results)
+            })
     }
 
     /// Applies a change to the roster and saves it: what became of it.
@@ -225,7 +250,14 @@ impl Desk {
         &mut self,
         change: Stamped<RosterChange>,
     ) -> Outcome<RosterApplied, RosterError> {
-        let outcome = self.roster.submit(change);
+        let outcome = match self.sync.as_mut() {
+            None => self.roster.submit(change),
+            Some(sync) => self
+                .roster
+                .submit_with(change, &mut |roster, changes, results| {
+                    sync.record_roster(roster, changes, results)
+                }),
+        };
         self.rebuild_search();
         outcome
     }
@@ -255,14 +287,24 @@ impl Desk {
 
     /// Writes what is pending in either file.
     pub fn flush(&mut self) -> FileOutcomes {
-        let roster = (self.roster.pending_count() > 0).then(|| self.roster.flush());
+        let sync = &mut self.sync;
+        let roster = (self.roster.pending_count() > 0).then(|| match sync.as_mut() {
+            None => self.roster.flush(),
+            Some(sync) => self.roster.flush_with(&mut |roster, changes, results| {
+                sync.record_roster(roster, changes, results)
+            }),
+        });
         if roster.is_some() {
             self.rebuild_search();
         }
-        FileOutcomes {
-            incidents: (self.incidents.pending_count() > 0).then(|| self.incidents.flush()),
-            roster,
-        }
+        let sync = &mut self.sync;
+        let incidents = (self.incidents.pending_count() > 0).then(|| match sync.as_mut() {
+            None => self.incidents.flush(),
+            Some(sync) => self
+                .incidents
+                .flush_with(&mut |_, changes, results| sync.record_incidents(changes, results)),
+        });
+        FileOutcomes { incidents, roster }
     }
 
     /// Takes in what was saved elsewhere, in either file.
@@ -275,5 +317,130 @@ impl Desk {
             self.rebuild_search();
         }
         polled
+    }
+
+    /// Shares this desk's board: from now on every saved change is an event in the outbox.
+    /// The desk's changes carry its code as their origin.
+    pub fn enable_sync(&mut self, settings: &SyncSettings) -> anyhow::Result<()> {
+        let dir =
+            self.incidents.data_dir().cloned().ok_or_else(|| {
+                anyhow::anyhow!("this desk has no data dir to keep its outbox in")
+            })?;
+        let (side, warnings) = SyncSide::open(&dir, settings)?;
+        self.origin = settings.desk.clone();
+        self.sync = Some(side);
+        self.sync_warnings.extend(warnings);
+        Ok(())
+    }
+
+    /// What opening sync found to tell, once.
+    pub fn take_sync_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.sync_warnings)
+    }
+
+    pub fn sync_settings(&self) -> Option<&SyncSettings> {
+        self.sync.as_ref().map(|s| &s.settings)
+    }
+
+    /// The events made here since the last call, (id, line), to publish.
+    pub fn take_unpublished(&mut self) -> Vec<(String, String)> {
+        self.sync
+            .as_mut()
+            .map(SyncSide::take_unpublished)
+            .unwrap_or_default()
+    }
+
+    /// Everything still waiting in the outbox for the server's acknowledgement, (id, line).
+    pub fn outbox_events(&self) -> Vec<(String, String)> {
+        self.sync
+            .as_ref()
+            .map(SyncSide::outbox_events)
+            .unwrap_or_default()
+    }
+
+    /// The server has these events: they leave the outbox.
+    pub fn sync_acked(&mut self, ids: &[String]) -> Result<(), String> {
+        match self.sync.as_mut() {
+            Some(sync) => sync.acked(ids).map_err(|e| format!("{e:#}")),
+            None => Ok(()),
+        }
+    }
+
+    pub fn unsent_count(&self) -> usize {
+        self.sync.as_ref().map_or(0, SyncSide::unsent_count)
+    }
+
+    /// Per site: the last stream sequence applied here.
+    pub fn checkpoints(&self) -> HashMap<String, u64> {
+        self.sync.as_ref().map_or_else(HashMap::new, |s| {
+            s.state.checkpoints.clone().into_iter().collect()
+        })
+    }
+
+    /// When the newest event made or applied here was made.
+    pub fn last_event_at(&self) -> Option<DateTime<Utc>> {
+        self.sync.as_ref().and_then(|s| s.last_event_at)
+    }
+
+    /// Applies events from other desks in one transaction per file (lock, re-read, apply,
+    /// write), idempotent by event id; this desk's own events coming back change nothing.
+    /// `reached`: per site, the stream sequence these events take this desk to; the
+    /// checkpoints advance only after the save. Changes not yet saved here are saved first.
+    pub fn apply_remote(
+        &mut self,
+        events: Vec<Event>,
+        reached: BTreeMap<String, u64>,
+    ) -> Result<RemoteOutcome, String> {
+        if self.sync.is_none() {
+            return Err("sync is not on".to_string());
+        }
+        if self.pending_count() > 0 {
+            self.flush();
+            if self.pending_count() > 0 {
+                return Err(match self.save_state() {
+                    crate::ledger::SaveState::NotSaved(why)
+                    | crate::ledger::SaveState::ReadOnly(why) => why,
+                    crate::ledger::SaveState::Saved => "changes not yet saved".to_string(),
+                });
+            }
+        }
+        let Some(sync) = self.sync.as_mut() else {
+            return Err("sync is not on".to_string());
+        };
+        let marks: Vec<_> = events
+            .iter()
+            .map(|e| (e.desk.clone(), e.clock, e.at))
+            .collect();
+        let (roster_events, incident_events): (Vec<Event>, Vec<Event>) = events
+            .into_iter()
+            .partition(|e| matches!(e.change, EventChange::Roster(_)));
+        let mut total = RemoteOutcome::default();
+        let dir = sync.dir.clone();
+        if !incident_events.is_empty() {
+            let batch = RemoteIncidents {
+                dir: &dir,
+                desk: &sync.settings.desk,
+                events: incident_events,
+                tally: RefCell::default(),
+            };
+            self.incidents.transact(&batch)??;
+            total.add(batch.tally.into_inner());
+        }
+        if !roster_events.is_empty() {
+            let batch = RemoteRoster {
+                dir: &dir,
+                events: roster_events,
+                tally: RefCell::default(),
+            };
+            let result = self.roster.transact(&batch);
+            // As rebuild_search, field by field: `sync` is borrowed.
+            self.search = SearchIndex::new(self.roster.view());
+            self.search_generation += 1;
+            result??;
+            total.add(batch.tally.into_inner());
+        }
+        sync.after_remote(&marks, &reached)
+            .map_err(|e| format!("{e:#}"))?;
+        Ok(total)
     }
 }

@@ -29,6 +29,9 @@ pub mod playbooks_file;
 pub mod roster_deadlines;
 pub mod roster_file;
 pub mod stamp;
+pub mod sync_remote;
+pub mod sync_side;
+pub mod sync_state;
 
 pub use config::{SyncFlags, SyncSettings};
 pub use desk::Desk;
@@ -37,3 +40,7 @@ pub use json_file::FileProblem;
 pub use json_store::{Committed, JsonStore, SaveError};
 pub use outcome::{Outcome, Refusal, Saved};
 pub use paths::DataDir;
+pub use sync_side::RemoteOutcome;
+
+#[cfg(test)]
+mod sync_tests;

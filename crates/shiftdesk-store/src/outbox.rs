@@ -98,6 +98,9 @@ fn ends_whole(file: &mut File) -> std::io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
+/// Event lines with their ids: (id, line).
+pub type IdLines = Vec<(String, String)>;
+
 /// What a line file holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Lines {
@@ -152,7 +155,7 @@ pub fn read_lines(path: &Path) -> Result<Lines> {
 
 /// The outbox as found at start, put right: a torn last line dropped, bad lines moved to
 /// `outbox.rejected.jsonl`. Call under the lock. Returns its lines and what to tell.
-pub fn recover_outbox(dir: &DataDir) -> Result<(Vec<(String, String)>, Vec<String>)> {
+pub fn recover_outbox(dir: &DataDir) -> Result<(IdLines, Vec<String>)> {
     let path = outbox_path(dir);
     let read = read_lines(&path)?;
     let mut warnings = Vec::new();

@@ -1,0 +1,286 @@
+//! The store's side of sync: the events a synced desk makes with each saved change (into
+//! the outbox and the event logs, in the save's own transaction), and the events that came
+//! from other desks, applied in a transaction of their own.
+
+use crate::DataDir;
+use crate::config::SyncSettings;
+use crate::lock::LockGuard;
+use crate::outbox::{append_lines, events_dir, outbox_path, read_lines, recover_outbox};
+use crate::sync_state::SyncState;
+use anyhow::{Result, bail};
+use chrono::{DateTime, Utc};
+use shiftdesk_core::change::{Applied, Change, ChangeError, Stamped};
+use shiftdesk_core::incident::IncidentId;
+use shiftdesk_core::roster::change::{RosterApplied, RosterChange, RosterError};
+use shiftdesk_core::sync::{Event, Hlc};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+pub const ROSTER_LOG: &str = "roster.jsonl";
+pub const UNPLACED_LOG: &str = "unplaced.jsonl";
+
+/// What applying a batch of events from other desks came to.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RemoteOutcome {
+    /// Events applied now (new here).
+    pub applied: usize,
+    /// Events already here: this desk's own coming back, or delivered twice.
+    pub duplicates: usize,
+    /// Events for an incident not known here yet, kept in `events/unplaced.jsonl`.
+    pub unplaced: usize,
+    /// What could not be applied, in words (kept in the event log all the same).
+    pub refused: Vec<String>,
+}
+
+impl RemoteOutcome {
+    pub fn add(&mut self, other: RemoteOutcome) {
+        self.applied += other.applied;
+        self.duplicates += other.duplicates;
+        self.unplaced += other.unplaced;
+        self.refused.extend(other.refused);
+    }
+}
+
+/// A synced desk's state besides its data files.
+pub struct SyncSide {
+    pub settings: SyncSettings,
+    pub(crate) dir: DataDir,
+    pub(crate) state: SyncState,
+    /// The outbox as last read or written.
+    outbox: Vec<(String, String)>,
+    outbox_ids: HashSet<String>,
+    /// Events made since the last [`SyncSide::take_unpublished`].
+    unpublished: Vec<(String, String)>,
+    pub(crate) last_event_at: Option<DateTime<Utc>>,
+}
+
+/// Whether an incident id can name a file: letters, digits and dashes only.
+fn log_name_ok(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+pub fn incident_log(dir: &DataDir, id: &IncidentId) -> Option<PathBuf> {
+    let name = id.to_string();
+    log_name_ok(&name).then(|| events_dir(dir).join(format!("{name}.jsonl")))
+}
+
+pub fn roster_log(dir: &DataDir) -> PathBuf {
+    events_dir(dir).join(ROSTER_LOG)
+}
+
+pub fn unplaced_log(dir: &DataDir) -> PathBuf {
+    events_dir(dir).join(UNPLACED_LOG)
+}
+
+/// The events of a log file, in file order, first of an id only; unreadable lines skipped.
+pub fn read_events(path: &std::path::Path) -> Result<Vec<Event>> {
+    Ok(read_lines(path)?
+        .lines
+        .iter()
+        .filter_map(|(_, l)| Event::from_line(l).ok())
+        .collect())
+}
+
+fn now_ms(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+impl SyncSide {
+    /// The sync side of the desk on `dir`: the outbox put right (a torn last line dropped,
+    /// unreadable lines set aside) and the state read, under the lock. Returns what to tell.
+    pub fn open(dir: &DataDir, settings: &SyncSettings) -> Result<(SyncSide, Vec<String>)> {
+        let _lock = LockGuard::acquire(&dir.lock())?;
+        let (outbox, warnings) = recover_outbox(dir)?;
+        let mut state = SyncState::load(dir)?;
+        let mut last_event_at = None;
+        for (_, line) in &outbox {
+            if let Ok(e) = Event::from_line(line) {
+                state.clock = state.clock.max(e.clock);
+                last_event_at = last_event_at.max(Some(e.at));
+            }
+        }
+        let outbox_ids = outbox.iter().map(|(id, _)| id.clone()).collect();
+        Ok((
+            SyncSide {
+                settings: settings.clone(),
+                dir: dir.clone(),
+                state,
+                outbox,
+                outbox_ids,
+                unpublished: Vec::new(),
+                last_event_at,
+            },
+            warnings,
+        ))
+    }
+
+    /// The vector of what this desk has applied, its own newest clock among it.
+    fn seen_now(&self) -> BTreeMap<String, Hlc> {
+        let mut seen = self.state.seen.clone();
+        seen.insert(self.settings.desk.clone(), self.state.clock);
+        seen
+    }
+
+    /// The event of a change made here now, its clock after this desk's last.
+    fn next_clock(&mut self, at: DateTime<Utc>) -> Hlc {
+        self.state.clock = Hlc::tick(self.state.clock, now_ms(at));
+        self.state.clock
+    }
+
+    /// Writes the events made by a save (called under the save's lock, before the data file
+    /// is written): the outbox, synced, then each event log.
+    fn record(&mut self, events: Vec<(Option<PathBuf>, Event)>) -> Result<()> {
+        let events: Vec<_> = events
+            .into_iter()
+            .filter(|(_, e)| !self.outbox_ids.contains(&e.id_text()))
+            .collect();
+        if events.is_empty() {
+            return Ok(());
+        }
+        let lines: Vec<(String, String)> = events
+            .iter()
+            .map(|(_, e)| (e.id_text(), e.to_line()))
+            .collect();
+        append_lines(
+            &outbox_path(&self.dir),
+            lines.iter().map(|(_, l)| l.as_str()),
+            true,
+        )?;
+        let mut by_log: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
+        for ((path, _), (_, line)) in events.iter().zip(&lines) {
+            if let Some(path) = path {
+                by_log.entry(path.clone()).or_default().push(line);
+            }
+        }
+        for (path, lines) in by_log {
+            append_lines(&path, lines, LOG_SYNC)?;
+        }
+        for (_, e) in &events {
+            self.last_event_at = self.last_event_at.max(Some(e.at));
+        }
+        for (id, line) in lines {
+            self.outbox_ids.insert(id.clone());
+            self.outbox.push((id.clone(), line.clone()));
+            self.unpublished.push((id, line));
+        }
+        Ok(())
+    }
+
+    /// The events of incident changes just applied here.
+    pub fn record_incidents(
+        &mut self,
+        changes: &[Stamped],
+        results: &[Result<Applied, ChangeError>],
+    ) -> Result<()> {
+        let mut events = Vec::new();
+        for (change, result) in changes.iter().zip(results) {
+            let id = match result {
+                Ok(Applied::Opened(id)) | Ok(Applied::Changed(id)) => id,
+                _ => continue,
+            };
+            let mut stamped = change.clone();
+            if let Change::Open(new) = &mut stamped.change {
+                new.id = Some(id.clone());
+            }
+            let seen = self.seen_now();
+            let clock = self.next_clock(change.at);
+            let event = Event::of_incident(&stamped, &self.settings.site, clock, seen);
+            let Some(path) = incident_log(&self.dir, id) else {
+                bail!("the incident id {id} cannot name an event log");
+            };
+            events.push((Some(path), event));
+        }
+        self.record(events)
+    }
+
+    /// The events of roster changes just applied here: an import as the per-contact changes
+    /// it made (read from the roster after it).
+    pub fn record_roster(
+        &mut self,
+        roster: &shiftdesk_core::roster::Roster,
+        changes: &[Stamped<RosterChange>],
+        results: &[Result<RosterApplied, RosterError>],
+    ) -> Result<()> {
+        let mut events = Vec::new();
+        let log = roster_log(&self.dir);
+        for (change, result) in changes.iter().zip(results) {
+            let travelling: Vec<Stamped<RosterChange>> = match result {
+                Ok(RosterApplied::Unchanged) | Err(_) => continue,
+                Ok(RosterApplied::Imported(report)) => {
+                    crate::sync_remote::import_as_edits(change, report, roster)
+                }
+                Ok(_) => vec![change.clone()],
+            };
+            for stamped in travelling {
+                let seen = self.seen_now();
+                let clock = self.next_clock(change.at);
+                let event = Event::of_roster(&stamped, &self.settings.site, clock, seen);
+                events.push((Some(log.clone()), event));
+            }
+        }
+        self.record(events)
+    }
+
+    pub fn take_unpublished(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.unpublished)
+    }
+
+    pub fn outbox_events(&self) -> Vec<(String, String)> {
+        self.outbox.clone()
+    }
+
+    pub fn unsent_count(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Takes the acknowledged events out of the outbox, under the lock.
+    pub fn acked(&mut self, ids: &[String]) -> Result<()> {
+        let acked: HashSet<String> = ids.iter().cloned().collect();
+        if !acked.iter().any(|id| self.outbox_ids.contains(id)) {
+            return Ok(());
+        }
+        let _lock = LockGuard::acquire(&self.dir.lock())?;
+        self.outbox = crate::outbox::remove_acked(&self.dir, &acked)?;
+        self.outbox_ids = self.outbox.iter().map(|(id, _)| id.clone()).collect();
+        self.save_state_locked()
+    }
+
+    /// Writes `sync-state.json`, merged with what another writer of the dir saved. Call
+    /// under the lock.
+    pub(crate) fn save_state_locked(&mut self) -> Result<()> {
+        if let Ok(on_disk) = SyncState::load(&self.dir) {
+            self.state.merge(&on_disk);
+        }
+        self.state.save(&self.dir)
+    }
+
+    /// After events from other desks were applied: the clock goes past theirs, the vector
+    /// takes them in, the checkpoints advance; then the state is written.
+    pub(crate) fn after_remote(
+        &mut self,
+        events: &[(String, Hlc, DateTime<Utc>)],
+        reached: &BTreeMap<String, u64>,
+    ) -> Result<()> {
+        let mut newest: Option<Hlc> = None;
+        for (desk, clock, at) in events {
+            newest = newest.max(Some(*clock));
+            let seen = self.state.seen.entry(desk.clone()).or_default();
+            *seen = (*seen).max(*clock);
+            self.last_event_at = self.last_event_at.max(Some(*at));
+        }
+        if let Some(newest) = newest {
+            // The wall clock is read at each change made here (its stamp's time): here only
+            // the clock seen is taken in.
+            self.state.clock = Hlc::observe(self.state.clock, newest, newest.ms);
+        }
+        for (site, seq) in reached {
+            let mine = self.state.checkpoints.entry(site.clone()).or_default();
+            *mine = (*mine).max(*seq);
+        }
+        let _lock = LockGuard::acquire(&self.dir.lock())?;
+        self.save_state_locked()
+    }
+}
+
+/// Whether the event logs are synced on each append (the outbox always is).
+const LOG_SYNC: bool = true;
