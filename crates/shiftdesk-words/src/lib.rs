@@ -42,6 +42,8 @@ mod roster_check;
 mod roster_csv;
 #[macro_use]
 mod share;
+#[macro_use]
+mod sync;
 
 mod fill;
 mod lang;
@@ -64,6 +66,7 @@ desk_words! {{
     duties_words,
     oncall_words,
     flow_words,
+    sync_words,
     labels_words;
 }}
 
