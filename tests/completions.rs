@@ -13,13 +13,14 @@ fn shiftdesk(args: &[&str]) -> Output {
         .unwrap()
 }
 
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
     "new",
     "list",
     "handover",
     "roster",
     "drill",
     "status",
+    "sync",
     "completions",
     "man",
 ];

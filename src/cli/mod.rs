@@ -42,6 +42,7 @@ mod roster_io;
 mod share;
 mod sheet;
 pub mod status;
+pub mod sync;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -148,6 +149,10 @@ pub enum Command {
     /// who is away in the roster, never the archive; takes no lock, writes nothing; exit 1
     /// when the incidents file cannot be read
     Status(status::StatusArgs),
+    /// Share the board across hosts and sites (NATS JetStream): create the streams, print a
+    /// server config, see whether this desk is linked
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
     /// Print shell completions: bash, zsh or fish (see the README for where they go)
     Completions(generated::CompletionsArgs),
     /// Print the man page (roff), generated from the same definitions as --help
@@ -374,6 +379,7 @@ pub fn run(command: Command, ctx: &Session) -> Result<ExitCode> {
         Command::Roster(RosterCommand::Sheet(args)) => sheet::sheet(args, ctx),
         Command::Flow(command) => flow::run(command, ctx),
         Command::Status(args) => status::status(args, ctx),
+        Command::Sync(command) => sync::run(command, ctx),
         Command::Completions(args) => generated::completions(args),
         Command::Man => generated::man(),
     }

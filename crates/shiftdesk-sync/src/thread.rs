@@ -106,7 +106,9 @@ enum Health {
 
 type Healths = Arc<Mutex<HashMap<String, Health>>>;
 
-fn set_health(healths: &Healths, site: &str, error: Option<String>) {
+/// `error`: None when reading; else what failed and how long the site had already been
+/// silent when it was noticed (a missed heartbeat is noticed late).
+fn set_health(healths: &Healths, site: &str, error: Option<(String, Duration)>) {
     let Ok(mut healths) = healths.lock() else {
         return;
     };
@@ -115,10 +117,11 @@ fn set_health(healths: &Healths, site: &str, error: Option<String>) {
         .or_insert_with(|| Health::Reading);
     match (error, &mut *entry) {
         (None, _) => *entry = Health::Reading,
-        (Some(text), Health::Failing { error, .. }) => *error = text,
-        (Some(text), Health::Reading) => {
+        (Some((text, _)), Health::Failing { error, .. }) => *error = text,
+        (Some((text, silent)), Health::Reading) => {
+            let now = Instant::now();
             *entry = Health::Failing {
-                since: Instant::now(),
+                since: now.checked_sub(silent).unwrap_or(now),
                 error: text,
                 told: false,
             }
@@ -359,21 +362,25 @@ async fn read_site(
                                 return;
                             }
                         }
-                        Some(Err(error)) => break error.to_string(),
-                        None => break "the pull ended".to_string(),
+                        Some(Err(error)) => {
+                            // Two heartbeats were missed: silent for at least one already.
+                            let silent = match error.kind() {
+                                consumer::pull::MessagesErrorKind::MissingHeartbeat => HEARTBEAT,
+                                _ => Duration::ZERO,
+                            };
+                            break (error.to_string(), silent);
+                        }
+                        None => break ("the pull ended".to_string(), Duration::ZERO),
                     }
                 };
-                set_health(
-                    &healths,
-                    &site,
-                    Some(format!("reading site {site}: {error}")),
-                );
+                let (error, silent) = error;
+                let text = format!("reading site {site}: {error}");
+                set_health(&healths, &site, Some((text, silent)));
             }
-            Err(error) => set_health(
-                &healths,
-                &site,
-                Some(format!("reading site {site}: {error}")),
-            ),
+            Err(error) => {
+                let text = format!("reading site {site}: {error}");
+                set_health(&healths, &site, Some((text, Duration::ZERO)));
+            }
         }
         tokio::time::sleep(RETRY).await;
     }

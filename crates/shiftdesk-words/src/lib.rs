@@ -44,6 +44,8 @@ mod roster_check;
 mod roster_csv;
 #[macro_use]
 mod share;
+#[macro_use]
+mod sync;
 
 mod fill;
 mod lang;
@@ -67,6 +69,7 @@ desk_words! {{
     oncall_words,
     flow_words,
     merge_words,
+    sync_words,
     labels_words;
 }}
 

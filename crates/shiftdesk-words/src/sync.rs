@@ -1,0 +1,30 @@
+//! Sharing the board across hosts and sites: `shiftdesk sync setup | config | status`.
+
+area! { sync_words {
+    // shiftdesk sync setup
+    SyncSetupCreated:
+        "{site}: stream {stream} created ({count} events)",
+        "{site}: ストリーム {stream} を作成しました(イベント {count} 件)";
+    SyncSetupExisted:
+        "{site}: stream {stream} already there ({count} events), left as it is",
+        "{site}: ストリーム {stream} は作成済みです(イベント {count} 件)。変更していません";
+    SyncNotConfigured:
+        "Sync is not set up: give --url nats://HOST:PORT (this site's server) and --sites A,B (every site).",
+        "同期が設定されていません。--url nats://ホスト:ポート(このサイトのサーバー)と --sites A,B(全サイト)を指定してください。";
+    SyncBadSite:
+        "\"{code}\" is not a site code: 1 to 8 letters A–Z or digits 0–9.",
+        "\"{code}\" はサイトコードになりません。A–Z の英大文字か 0–9 の数字で1〜8文字です。";
+    // shiftdesk sync config
+    SyncConfigWhich:
+        "Say which config: --site CODE --hub HOST[:PORT] for a site's leaf server, or --hub-config for the hub.",
+        "どの設定かを指定してください。サイトのリーフサーバーは --site コード --hub ホスト[:ポート]、ハブは --hub-config です。";
+    // shiftdesk sync status
+    SyncStatusConnected: "sync: connected ({url})", "同期: 接続中({url})";
+    SyncStatusNotConnected: "sync: NOT connected ({url})", "同期: 未接続({url})";
+    SyncStatusSite:
+        "{site}: last event #{seq}, {lag} not yet read here",
+        "{site}: 最新イベント #{seq}、未取り込み {lag} 件";
+    SyncStatusSiteError: "{site}: cannot be read — {error}", "{site}: 読めません — {error}";
+    SyncStatusUnsent: "unsent: {count}", "未送信: {count}";
+    SyncStatusLastEvent: "last event here: {time}", "最後のイベント: {time}";
+}}

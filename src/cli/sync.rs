@@ -1,0 +1,265 @@
+//! `shiftdesk sync`: create every site's stream (`setup`), print a ready nats-server config
+//! for a site's leaf or for the hub (`config`), and say whether this desk is linked and how
+//! far behind it is (`status`). The transport is `shiftdesk-sync`'s.
+
+use super::{Session, print_json};
+use anyhow::{Result, bail};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use serde_json::json;
+use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::text::safe_line;
+use shiftdesk_store::DataDir;
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Create every site's stream on the servers, through this site's server; streams that
+    /// exist are left as they are (safe to run again)
+    Setup(TargetArgs),
+    /// Print a ready nats-server config: a site's leaf server (`--site CODE --hub HOST[:PORT]`)
+    /// or the hub (`--hub-config`)
+    Config(ConfigArgs),
+    /// Connected or not, each site's last event and how many are not yet read here, unsent
+    /// events; exit 1 when not connected
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TargetArgs {
+    /// This site's server, nats://HOST:PORT
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Every site, comma-separated: TYO,OSA
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub sites: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The site whose leaf server this is
+    #[arg(long, value_name = "CODE", conflicts_with = "hub_config")]
+    pub site: Option<String>,
+    /// The hub the leaf links to, HOST or HOST:PORT (port 7422 when left out)
+    #[arg(long, value_name = "HOST[:PORT]", conflicts_with = "hub_config")]
+    pub hub: Option<String>,
+    /// Print the hub's config instead of a leaf's
+    #[arg(long)]
+    pub hub_config: bool,
+    /// Where the leaf server keeps its streams
+    #[arg(long, value_name = "DIR", default_value = "/var/lib/shiftdesk-nats")]
+    pub store_dir: String,
+    /// Where the server listens for desks (leaf) or clients (hub)
+    #[arg(long, value_name = "HOST:PORT", default_value = "0.0.0.0:4222")]
+    pub listen: String,
+    /// Where the hub listens for leaf servers
+    #[arg(long, value_name = "HOST:PORT", default_value = "0.0.0.0:7422")]
+    pub leaf_listen: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What this desk holds of sync: filled from the store by the desk's side.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LocalPart {
+    /// Events in the outbox, not yet acknowledged (None: not known).
+    pub unsent: Option<usize>,
+    /// Per site: the last stream sequence applied here.
+    pub checkpoints: HashMap<String, u64>,
+    pub last_event: Option<DateTime<Utc>>,
+}
+
+/// HOOK for the store: the outbox's unsent count, the per-site checkpoints and the last
+/// event of the data dir (`Desk::unsent_count`, `Desk::checkpoints`, `Desk::last_event_at`).
+/// Until it is connected, nothing is known locally and lags count from the stream's start.
+pub fn local_part(_dir: &DataDir) -> LocalPart {
+    LocalPart::default()
+}
+
+/// HOOK for the store: the url and sites of `config.toml`'s `[sync]` (with the global
+/// flags over it) when the flags do not give them. Until connected: flags only.
+pub fn configured(_dir: &DataDir) -> Option<(String, Vec<String>)> {
+    None
+}
+
+pub fn run(command: SyncCommand, ctx: &Session) -> Result<ExitCode> {
+    match command {
+        SyncCommand::Setup(target) => setup(target, ctx),
+        SyncCommand::Config(args) => config(args, ctx),
+        SyncCommand::Status(args) => status(args, ctx),
+    }
+}
+
+/// The url and sites: the flags, else the data dir's settings; every site code checked.
+fn target(args: TargetArgs, ctx: &Session) -> Result<(String, Vec<String>)> {
+    let lang = ctx.operator.lang;
+    let from_dir = configured(&ctx.dir);
+    let url = args
+        .url
+        .or_else(|| from_dir.as_ref().map(|(url, _)| url.clone()));
+    let sites = args
+        .sites
+        .or_else(|| from_dir.as_ref().map(|(_, sites)| sites.clone()));
+    let (Some(url), Some(sites)) = (url, sites) else {
+        bail!("{}", t(lang, Msg::SyncNotConfigured));
+    };
+    let sites = sites
+        .iter()
+        .map(|code| site_code(code, ctx))
+        .collect::<Result<Vec<_>>>()?;
+    if sites.is_empty() {
+        bail!("{}", t(lang, Msg::SyncNotConfigured));
+    }
+    Ok((url, sites))
+}
+
+/// A site code as typed: trimmed, upper-cased, 1–8 of A–Z and 0–9.
+fn site_code(code: &str, ctx: &Session) -> Result<String> {
+    let code = code.trim().to_ascii_uppercase();
+    let good = (1..=8).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if !good {
+        bail!(
+            "{}",
+            fill(
+                ctx.operator.lang,
+                Msg::SyncBadSite,
+                &[("code", &safe_line(&code))]
+            )
+        );
+    }
+    Ok(code)
+}
+
+fn setup(args: TargetArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (url, sites) = target(args, ctx)?;
+    let done = shiftdesk_sync::setup(&url, &sites)?;
+    let mut out = std::io::stdout().lock();
+    for stream in done {
+        let msg = if stream.created {
+            Msg::SyncSetupCreated
+        } else {
+            Msg::SyncSetupExisted
+        };
+        let count = stream.messages.to_string();
+        let line = fill(
+            lang,
+            msg,
+            &[
+                ("site", &stream.site),
+                ("stream", &stream.stream),
+                ("count", &count),
+            ],
+        );
+        writeln!(out, "{line}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
+    let text = if args.hub_config {
+        shiftdesk_sync::hub_config(&args.listen, &args.leaf_listen)
+    } else {
+        let (Some(site), Some(hub)) = (args.site, args.hub) else {
+            bail!("{}", t(ctx.operator.lang, Msg::SyncConfigWhich));
+        };
+        let site = site_code(&site, ctx)?;
+        let store = format!("{}/{site}", args.store_dir.trim_end_matches('/'));
+        shiftdesk_sync::leaf_config(&site, &safe_line(&hub), &store, &args.listen)
+    };
+    print!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
+    let lang = ctx.operator.lang;
+    let (url, sites) = target(args.target, ctx)?;
+    let local = local_part(&ctx.dir);
+    let lags = shiftdesk_sync::probe(&url, &sites, &local.checkpoints);
+    let connected = lags.iter().all(|lag| lag.error.is_none());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let sites: Vec<_> = lags
+            .iter()
+            .map(|lag| {
+                json!({
+                    "site": lag.site,
+                    "last_seq": lag.last_seq,
+                    "checkpoint": local.checkpoints.get(&lag.site).copied().unwrap_or(0),
+                    "lag": lag.lag,
+                    "error": lag.error,
+                })
+            })
+            .collect();
+        let value = json!({
+            "url": url,
+            "connected": connected,
+            "sites": sites,
+            "unsent": local.unsent,
+            "last_event": local.last_event,
+        });
+        print_json(&mut out, &value)?;
+    } else {
+        let head = if connected {
+            Msg::SyncStatusConnected
+        } else {
+            Msg::SyncStatusNotConnected
+        };
+        writeln!(out, "{}", fill(lang, head, &[("url", &safe_line(&url))]))?;
+        for lag in &lags {
+            let line = match (&lag.error, lag.last_seq, lag.lag) {
+                (None, Some(seq), Some(behind)) => fill(
+                    lang,
+                    Msg::SyncStatusSite,
+                    &[
+                        ("site", &lag.site),
+                        ("seq", &seq.to_string()),
+                        ("lag", &behind.to_string()),
+                    ],
+                ),
+                (error, _, _) => fill(
+                    lang,
+                    Msg::SyncStatusSiteError,
+                    &[
+                        ("site", &lag.site),
+                        ("error", &safe_line(error.as_deref().unwrap_or("?"))),
+                    ],
+                ),
+            };
+            writeln!(out, "  {line}")?;
+        }
+        if let Some(unsent) = local.unsent {
+            let count = unsent.to_string();
+            writeln!(
+                out,
+                "  {}",
+                fill(lang, Msg::SyncStatusUnsent, &[("count", &count)])
+            )?;
+        }
+        if let Some(at) = local.last_event {
+            let time = ctx.operator.zone.format(at, "%Y-%m-%d %H:%M:%S");
+            writeln!(
+                out,
+                "  {}",
+                fill(lang, Msg::SyncStatusLastEvent, &[("time", &time)])
+            )?;
+        }
+    }
+    Ok(if connected {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

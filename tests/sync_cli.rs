@@ -1,0 +1,93 @@
+//! `shiftdesk sync setup | config | status` against real servers (a hub and two leaf
+//! servers on loopback). Skipped loudly without a nats-server unless
+//! SHIFTDESK_SYNC_REQUIRED=1.
+
+mod common;
+
+use common::cli::shiftdesk;
+use shiftdesk_sync::harness::Board;
+
+#[test]
+fn setup_creates_the_streams_once_and_status_sees_them() {
+    let Some(board) = Board::start(&["TYO", "OSA"]) else {
+        return;
+    };
+    board.wait_linked().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let url = board.leaf_url("TYO");
+    let target = ["--url", url.as_str(), "--sites", "tyo,OSA"];
+    let (code, text, err) = shiftdesk(dir, "--lang en sync setup", &target);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        text.contains("TYO: stream SHIFTDESK_TYO created (0 events)"),
+        "{text}"
+    );
+    assert!(text.contains("OSA: stream SHIFTDESK_OSA created"), "{text}");
+    let (code, text, err) = shiftdesk(dir, "--lang ja sync setup", &target);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("作成済み"), "{text}");
+
+    let (code, text, err) = shiftdesk(dir, "--lang en sync status", &target);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.starts_with("sync: connected"), "{text}");
+    assert!(
+        text.contains("OSA: last event #0, 0 not yet read here"),
+        "{text}"
+    );
+
+    let (_, json, _) = shiftdesk(dir, "sync status --json", &target);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["connected"], true);
+    assert_eq!(value["sites"][1]["site"], "OSA");
+
+    board.cut("TYO");
+    let (code, text, _) = shiftdesk(dir, "--lang en sync status", &target);
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("sync: NOT connected"), "{text}");
+    assert!(text.contains("OSA: cannot be read"), "{text}");
+    assert!(
+        text.contains("TYO: last event #0"),
+        "the own site still answers: {text}"
+    );
+}
+
+#[test]
+fn config_prints_a_leaf_and_a_hub_config_that_a_server_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let (code, leaf, err) = shiftdesk(dir, "sync config --site osa --hub hub.example", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(leaf.contains("domain: \"OSA\""), "{leaf}");
+    assert!(leaf.contains("nats-leaf://hub.example:7422"), "{leaf}");
+    let (_, hub, _) = shiftdesk(dir, "sync config --hub-config", &[]);
+    assert!(hub.contains("no_advertise: true"), "{hub}");
+    let (code, _, err) = shiftdesk(dir, "--lang en sync config", &[]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--hub-config"), "{err}");
+    let (code, _, _) = shiftdesk(dir, "sync config --site TOKYO-1 --hub h", &[]);
+    assert_eq!(code, Some(1));
+    // nats-server itself checks both files (-t: test the config and exit).
+    let Some(server) = shiftdesk_sync::harness::server_or_skip() else {
+        return;
+    };
+    for (name, text) in [("leaf.conf", leaf), ("hub.conf", hub)] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let checked = std::process::Command::new(&server)
+            .arg("-t")
+            .arg("-c")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(checked.status.success(), "{name}: {checked:?}");
+    }
+}
+
+#[test]
+fn without_url_or_sites_it_says_what_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = shiftdesk(dir.path(), "--lang en sync status", &[]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--url"), "{err}");
+}
