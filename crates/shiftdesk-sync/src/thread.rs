@@ -167,8 +167,8 @@ async fn run(
             .map(|site| {
                 let health = Health::Failing {
                     since: started,
-                    error: "not read yet".into(),
-                    told: true,
+                    error: format!("reading site {site}: no answer yet"),
+                    told: false,
                 };
                 (site.clone(), health)
             })
