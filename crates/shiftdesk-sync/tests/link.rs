@@ -213,3 +213,21 @@ fn a_desk_makes_its_own_sites_stream_when_missing() {
             .is_some()
     );
 }
+
+#[test]
+fn stop_returns_soon_even_with_the_server_away() {
+    let Some(mut board) = board(&["TYO", "OSA"]) else {
+        return;
+    };
+    let tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    board.kill_leaf("TYO");
+    tyo.publish("t", 0..3);
+    std::thread::sleep(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    tyo.thread.stop();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
