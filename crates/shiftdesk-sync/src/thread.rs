@@ -77,11 +77,18 @@ impl SyncThread {
         self.news.recv_timeout(d).ok()
     }
 
-    /// Stops the thread and waits for it (events not yet acknowledged stay in the outbox).
+    /// Stops the thread, waiting for it at most a second (it may be waiting on an
+    /// acknowledgement); events not yet acknowledged stay in the desk's outbox.
     pub fn stop(mut self) {
         let _ = self.commands.send(Command::Stop);
         if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+            let deadline = Instant::now() + Duration::from_secs(1);
+            while !thread.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if thread.is_finished() {
+                let _ = thread.join();
+            }
         }
     }
 }
@@ -167,8 +174,8 @@ async fn run(
             .map(|site| {
                 let health = Health::Failing {
                     since: started,
-                    error: "not read yet".into(),
-                    told: true,
+                    error: format!("reading site {site}: no answer yet"),
+                    told: false,
                 };
                 (site.clone(), health)
             })

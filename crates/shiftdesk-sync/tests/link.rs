@@ -185,3 +185,49 @@ fn setup_is_idempotent_and_reaches_every_site() {
     let lags = probe("nats://127.0.0.1:1", &sites, &HashMap::new());
     assert!(lags.iter().all(|l| l.error.is_some()));
 }
+
+#[test]
+fn a_desk_makes_its_own_sites_stream_when_missing() {
+    let Some(board) = shiftdesk_sync::harness::Board::start(&["TYO", "OSA"]) else {
+        return;
+    };
+    board.wait_linked().unwrap();
+    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    tyo.publish("t", 0..3);
+    assert!(
+        tyo.until(WAIT, |d| d.acked.len() == 3),
+        "problems {:?}",
+        tyo.problems
+    );
+    // OSA's stream was never made: TYO cannot read it, says so once, and is cut off.
+    assert!(tyo.until(WAIT, |d| d.last_link() == Some(LinkState::CutOff)));
+    assert!(tyo.until(WAIT, |d| d.problems.iter().any(|p| p.contains("OSA"))));
+    let lags = probe(&board.leaf_url("OSA"), &board.sites(), &HashMap::new());
+    let tyo_lag = lags.iter().find(|l| l.site == "TYO").unwrap();
+    assert_eq!(tyo_lag.last_seq, Some(3), "{lags:?}");
+    assert!(
+        lags.iter()
+            .find(|l| l.site == "OSA")
+            .unwrap()
+            .error
+            .is_some()
+    );
+}
+
+#[test]
+fn stop_returns_soon_even_with_the_server_away() {
+    let Some(mut board) = board(&["TYO", "OSA"]) else {
+        return;
+    };
+    let tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    board.kill_leaf("TYO");
+    tyo.publish("t", 0..3);
+    std::thread::sleep(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    tyo.thread.stop();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
