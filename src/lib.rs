@@ -9,5 +9,6 @@ pub mod alert_hook;
 pub mod app;
 pub mod cli;
 pub mod notify;
+pub mod sync_link;
 pub mod terminal;
 pub mod ui;

@@ -81,7 +81,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match start(cli.data_dir, cli.command, operator, clipboard, look, alerts) {
+    match start(
+        cli.data_dir,
+        cli.command,
+        operator,
+        clipboard,
+        (look, alerts),
+        &cli.sync,
+    ) {
         Ok(code) => code,
         Err(e) => {
             // Not eprintln!: with the terminal gone, a failed write must not panic.
@@ -123,8 +130,8 @@ fn start(
     command: Option<shiftdesk::cli::Command>,
     mut operator: Operator,
     clipboard: ClipboardMode,
-    look: Look,
-    alerts: Alerts,
+    (look, alerts): (Look, Alerts),
+    sync: &shiftdesk::cli::sync_args::SyncArgs,
 ) -> Result<ExitCode> {
     let dir = DataDir::resolve(data_dir.as_deref())?;
     let now = Utc::now().trunc_subsecs(0);
@@ -138,6 +145,7 @@ fn start(
                 now,
                 origin,
                 look,
+                sync: sync.clone(),
             },
         );
     }
@@ -163,7 +171,12 @@ fn start(
         app.ui.kept_draft = Some(draft.clone());
         app.offer_draft(draft);
     }
-    match shiftdesk::terminal::run(&mut app)? {
+    let link = shiftdesk::sync_link::start_for(&mut app, &dir, sync)?;
+    let ending = shiftdesk::terminal::run(&mut app, link.as_ref());
+    if let Some(link) = link {
+        link.stop();
+    }
+    match ending? {
         Ending::Quit => Ok(ExitCode::SUCCESS),
         Ending::Signal(sig) => Ok(ExitCode::from(128u8.saturating_add(sig as u8))),
     }

@@ -4,6 +4,7 @@
 
 use crate::app::burst::{self, Burst};
 use crate::app::effects::{ClipboardMode, Effect};
+use crate::sync_link::SyncLink;
 use crate::app::keymap::action_for;
 use crate::app::{Action, App};
 use crate::ui;
@@ -76,7 +77,7 @@ fn fault_from_env() -> Option<Fault> {
 }
 
 /// Runs the desk until the operator quits or a signal stops it.
-pub fn run(app: &mut App) -> Result<Ending> {
+pub fn run(app: &mut App, link: Option<&SyncLink>) -> Result<Ending> {
     install_panic_hook();
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT] {
@@ -90,7 +91,7 @@ pub fn run(app: &mut App) -> Result<Ending> {
         let mut terminal =
             std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(stdout()))?);
         full_redraw(&mut terminal)?;
-        event_loop(&mut terminal, app, &signal)
+        event_loop(&mut terminal, app, &signal, link)
     })();
     if result.is_err() {
         // The terminal failed (closed, say): still keep the draft and what is pending.
@@ -100,7 +101,12 @@ pub fn run(app: &mut App) -> Result<Ending> {
     result
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<Ending> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    signal: &AtomicUsize,
+    link: Option<&SyncLink>,
+) -> Result<Ending> {
     let tick = Duration::from_secs(1);
     // The longest wait for a key, so that a signal is seen within it.
     let poll = Duration::from_millis(200);
@@ -120,6 +126,16 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         while let Ok(why) = hook_failures.try_recv() {
             app.update(Action::AlertHookFailed(why));
             dirty = true;
+        }
+        // Other desks' changes, acknowledgements and the state of the link: looked at
+        // every turn (at most 200 ms apart), so a change elsewhere shows within that.
+        if let Some(link) = link {
+            let news = link.news();
+            if !news.is_empty() {
+                app.update(Action::Sync(news));
+                carry_out(app, &hook_failed, Some(link));
+                dirty = true;
+            }
         }
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
@@ -174,7 +190,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             if let Some(action) = action {
                 app.update(action);
             }
-            carry_out(app, &hook_failed);
+            carry_out(app, &hook_failed, link);
             dirty = true;
             if app.should_quit {
                 return Ok(Ending::Quit);
@@ -183,7 +199,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         if last_tick.elapsed() >= tick {
             let now = Utc::now().trunc_subsecs(0);
             app.update(Action::Tick(now));
-            carry_out(app, &hook_failed);
+            carry_out(app, &hook_failed, link);
             last_tick = Instant::now();
             dirty |= app.ui.tick_changed || now >= next_change;
             // A resize crossterm did not see (one before it first listened for SIGWINCH, at
@@ -275,7 +291,7 @@ fn full_redraw(terminal: &mut Term) -> Result<()> {
 }
 
 /// Does what the last update asked of the terminal, between frames.
-fn carry_out(app: &mut App, hook_failed: &Sender<String>) {
+fn carry_out(app: &mut App, hook_failed: &Sender<String>, link: Option<&SyncLink>) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy(text) => {
@@ -287,6 +303,11 @@ fn carry_out(app: &mut App, hook_failed: &Sender<String>) {
                 let _ = out.write_all(bytes.as_bytes()).and_then(|()| out.flush());
                 if let Some(argv) = &app.alerts.hook {
                     crate::alert_hook::run(argv, &alert, hook_failed.clone());
+                }
+            }
+            Effect::Publish(batch) => {
+                if let Some(link) = link {
+                    link.publish(batch);
                 }
             }
         }

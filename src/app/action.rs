@@ -94,4 +94,6 @@ pub enum Action {
     OpenGuide,
     /// `a` on the roll-out: the operator read what changed in the flow and acknowledges it.
     Acknowledge,
+    /// What the sync thread said: other desks' changes, acknowledgements, the link.
+    Sync(Vec<super::sync::SyncNews>),
 }

@@ -39,6 +39,8 @@ pub enum Effect {
     Copy(String),
     /// Call for attention: a bell, a notification, the `--on-alert` command.
     Alert(super::attention::Alert),
+    /// Send these events (id, line) to the other desks; sending one again is safe.
+    Publish(Vec<(String, String)>),
 }
 
 #[cfg(test)]

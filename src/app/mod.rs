@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layer;
 pub mod layers;
 pub mod look;
+pub mod sync;
 pub mod text_field;
 mod text_views;
 pub mod ui_state;
@@ -24,6 +25,7 @@ mod update_desk;
 mod update_drill;
 mod update_record;
 mod update_route;
+mod update_sync;
 mod work;
 
 use chrono::{DateTime, Utc};
@@ -84,6 +86,8 @@ pub struct App {
     moves_refused: HashSet<(IncidentId, usize)>,
     /// Rotations of route levels (incident, level) whose resolving the store refused.
     picks_refused: HashSet<(Option<IncidentId>, usize)>,
+    /// The link to the other desks, when sync is on.
+    pub link: sync::Link,
 }
 
 impl App {
@@ -100,6 +104,7 @@ impl App {
             alerts: attention::Alerts::default(),
             moves_refused: HashSet::new(),
             picks_refused: HashSet::new(),
+            link: sync::Link::default(),
         };
         app.keep_selection_valid();
         app

@@ -37,6 +37,7 @@ impl App {
                 let text = fill(self.lang(), Msg::AlertHookFailed, &[("why", &why)]);
                 self.notify(NoticeLevel::Error, text);
             }
+            Action::Sync(news) => self.on_sync(news),
             Action::Hangup => {
                 self.keep_draft();
                 self.desk.flush();
@@ -56,6 +57,8 @@ impl App {
         if let Some(problem) = problem {
             self.notify(NoticeLevel::Error, problem);
         }
+        // What this update saved goes out to the other desks (nothing when sync is off).
+        self.publish_new();
     }
 
     pub(super) fn notify(&mut self, level: NoticeLevel, text: String) {

@@ -43,6 +43,7 @@ mod share;
 mod sheet;
 pub mod status;
 pub mod sync;
+pub mod sync_args;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -95,6 +96,8 @@ pub struct Cli {
     /// two calls for one incident and reason: 5m, 30s (default: 5m)
     #[arg(long, value_name = "TIME", value_parser = parse_interval)]
     pub alert_every: Option<chrono::Duration>,
+    #[command(flatten)]
+    pub sync: sync_args::SyncArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -348,6 +351,8 @@ pub struct Session {
     pub origin: String,
     /// Colour or not (NO_COLOR), and the theme.
     pub look: crate::app::look::Look,
+    /// The flags that put this data dir on a shared board (over config.toml's `[sync]`).
+    pub sync: sync_args::SyncArgs,
 }
 
 impl Session {

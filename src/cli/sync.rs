@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
-use shiftdesk_store::DataDir;
+use shiftdesk_store::{DataDir, SyncSettings};
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,19 +29,14 @@ pub enum SyncCommand {
 
 #[derive(Debug, Args)]
 pub struct TargetArgs {
-    /// This site's server, nats://HOST:PORT
+    /// This site's server, nats://HOST:PORT (default: --sync, else config.toml's [sync];
+    /// every site: --sites, else config.toml)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// Every site, comma-separated: TYO,OSA
-    #[arg(long, value_name = "A,B", value_delimiter = ',')]
-    pub sites: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// The site whose leaf server this is
-    #[arg(long, value_name = "CODE", conflicts_with = "hub_config")]
-    pub site: Option<String>,
     /// The hub the leaf links to, HOST or HOST:PORT (port 7422 when left out)
     #[arg(long, value_name = "HOST[:PORT]", conflicts_with = "hub_config")]
     pub hub: Option<String>,
@@ -78,17 +73,24 @@ pub struct LocalPart {
     pub last_event: Option<DateTime<Utc>>,
 }
 
-/// HOOK for the store: the outbox's unsent count, the per-site checkpoints and the last
-/// event of the data dir (`Desk::unsent_count`, `Desk::checkpoints`, `Desk::last_event_at`).
-/// Until it is connected, nothing is known locally and lags count from the stream's start.
-pub fn local_part(_dir: &DataDir) -> LocalPart {
-    LocalPart::default()
+/// What the data dir holds of sync: the outbox's unsent count, the per-site checkpoints
+/// and the last event. Nothing known (a desk not set up for sync here): lags count from
+/// each stream's start.
+pub fn local_part(dir: &DataDir, settings: Option<&SyncSettings>) -> Result<LocalPart> {
+    let Some(settings) = settings else {
+        return Ok(LocalPart::default());
+    };
+    let look = shiftdesk_store::sync_look::look(dir, settings)?;
+    Ok(LocalPart {
+        unsent: Some(look.unsent),
+        checkpoints: look.checkpoints,
+        last_event: look.last_event,
+    })
 }
 
-/// HOOK for the store: the url and sites of `config.toml`'s `[sync]` (with the global
-/// flags over it) when the flags do not give them. Until connected: flags only.
-pub fn configured(_dir: &DataDir) -> Option<(String, Vec<String>)> {
-    None
+/// The settings in force for this data dir: config.toml's `[sync]` with the flags over it.
+fn settings(ctx: &Session) -> Result<Option<SyncSettings>> {
+    SyncSettings::resolve(&ctx.dir, &ctx.sync.flags())
 }
 
 pub fn run(command: SyncCommand, ctx: &Session) -> Result<ExitCode> {
@@ -102,13 +104,18 @@ pub fn run(command: SyncCommand, ctx: &Session) -> Result<ExitCode> {
 /// The url and sites: the flags, else the data dir's settings; every site code checked.
 fn target(args: TargetArgs, ctx: &Session) -> Result<(String, Vec<String>)> {
     let lang = ctx.operator.lang;
-    let from_dir = configured(&ctx.dir);
+    // The data dir's settings when they are whole; a setup from a host with no desk
+    // needs only the url and the sites, given as flags.
+    let from_dir = settings(ctx).ok().flatten();
     let url = args
         .url
-        .or_else(|| from_dir.as_ref().map(|(url, _)| url.clone()));
-    let sites = args
+        .or_else(|| ctx.sync.url.clone())
+        .or_else(|| from_dir.as_ref().map(|s| s.url.clone()));
+    let sites = ctx
+        .sync
         .sites
-        .or_else(|| from_dir.as_ref().map(|(_, sites)| sites.clone()));
+        .clone()
+        .or_else(|| from_dir.as_ref().map(|s| s.sites.clone()));
     let (Some(url), Some(sites)) = (url, sites) else {
         bail!("{}", t(lang, Msg::SyncNotConfigured));
     };
@@ -172,7 +179,8 @@ fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
     let text = if args.hub_config {
         shiftdesk_sync::hub_config(&args.listen, &args.leaf_listen)
     } else {
-        let (Some(site), Some(hub)) = (args.site, args.hub) else {
+        // The site whose leaf server this is: the global --site.
+        let (Some(site), Some(hub)) = (ctx.sync.site.clone(), args.hub) else {
             bail!("{}", t(ctx.operator.lang, Msg::SyncConfigWhich));
         };
         let site = site_code(&site, ctx)?;
@@ -186,7 +194,7 @@ fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
 fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
     let (url, sites) = target(args.target, ctx)?;
-    let local = local_part(&ctx.dir);
+    let local = local_part(&ctx.dir, settings(ctx)?.as_ref())?;
     let lags = shiftdesk_sync::probe(&url, &sites, &local.checkpoints);
     let connected = lags.iter().all(|lag| lag.error.is_none());
     let mut out = std::io::stdout().lock();

@@ -94,6 +94,7 @@ fn parts(app: &App, hints: &[(Msg, Give)]) -> Vec<Part> {
         part(lang.code().to_uppercase(), Style::new(), Give::Drop(2)),
         part(save, save_style, Give::Cut(9, 10, None)),
     ];
+    parts.extend(link_part(app).map(|(text, style, give)| part(text, style, give)));
     parts.extend(hints.iter().map(|&(msg, give)| Part {
         text: t(lang, msg).to_string(),
         style: theme::key(),
@@ -101,6 +102,34 @@ fn parts(app: &App, hints: &[(Msg, Give)]) -> Vec<Part> {
         hint: true,
     }));
     parts
+}
+
+/// The link to the other desks, when sync is on: connected and all sent gives way early;
+/// cut off, or with events unsent, stays nearly to the last.
+fn link_part(app: &App) -> Option<(String, Style, Give)> {
+    let link = &app.link;
+    if !link.on {
+        return None;
+    }
+    let lang = app.lang();
+    let (state, style) = match (link.cut_off_since, link.ever_connected) {
+        (Some(since), _) => {
+            let time = app.operator.zone.format(since, "%H:%M");
+            (fill(lang, Msg::LinkCutOff, &[("time", &time)]), theme::warning())
+        }
+        (None, true) => (t(lang, Msg::LinkOn).to_string(), theme::info()),
+        (None, false) => (t(lang, Msg::LinkStarting).to_string(), theme::dim()),
+    };
+    if link.unsent == 0 {
+        let give = if link.cut_off_since.is_some() {
+            Give::Cut(8, 12, None)
+        } else {
+            Give::Drop(3)
+        };
+        return Some((state, style, give));
+    }
+    let unsent = fill(lang, Msg::LinkUnsent, &[("n", &link.unsent.to_string())]);
+    Some((format!("{state} · {unsent}"), style, Give::Cut(8, 12, None)))
 }
 
 /// The parts that are left, as one line: ` 14:30 │ yamada │ JA │ saved │ ?:help … q:quit`.

@@ -33,6 +33,8 @@ mod labels;
 #[macro_use]
 mod merge;
 #[macro_use]
+mod link;
+#[macro_use]
 mod notices;
 #[macro_use]
 mod oncall;
@@ -70,6 +72,7 @@ desk_words! {{
     flow_words,
     merge_words,
     sync_words,
+    link_words,
     labels_words;
 }}
 
