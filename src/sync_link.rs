@@ -3,10 +3,10 @@
 //! `shiftdesk-sync`'s; nothing here blocks.
 
 use crate::app::sync::SyncNews;
-use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncConfig, SyncThread};
 use crate::cli::sync_args::SyncArgs;
-use shiftdesk_store::paths::DataDir;
 use shiftdesk_store::SyncSettings;
+use shiftdesk_store::paths::DataDir;
+use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncConfig, SyncThread};
 use std::collections::HashMap;
 
 pub struct SyncLink {

@@ -4,9 +4,9 @@
 
 use crate::app::burst::{self, Burst};
 use crate::app::effects::{ClipboardMode, Effect};
-use crate::sync_link::SyncLink;
 use crate::app::keymap::action_for;
 use crate::app::{Action, App};
+use crate::sync_link::SyncLink;
 use crate::ui;
 use anyhow::{Result, bail};
 use chrono::{SubsecRound, Utc};

@@ -148,7 +148,9 @@ impl Node {
             description: String::new(),
         };
         let new = NewIncident::new(reported, &book, self.desk.roster());
-        let change = self.desk.stamp(Change::Open(Box::new(new)), now(), &self.code);
+        let change = self
+            .desk
+            .stamp(Change::Open(Box::new(new)), now(), &self.code);
         let outcome = self.desk.submit(change);
         match outcome.result {
             Ok(shiftdesk_core::change::Applied::Opened(id)) => id,
@@ -248,7 +250,10 @@ fn wait_cut(node: &mut Node) {
     let start = Instant::now();
     while node.linked {
         node.pump();
-        assert!(start.elapsed() < Duration::from_secs(15), "never told of the cut");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "never told of the cut"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -321,12 +326,29 @@ fn a_closed_and_a_reopened_incident_while_cut_off_shows_a_conflict_everywhere() 
     });
     osa.note(&id, "the recipient answered");
     board.heal("OSA");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(20), notes_are(&["the recipient answered"]));
+    converge(
+        &mut [&mut tyo, &mut osa],
+        Duration::from_secs(20),
+        notes_are(&["the recipient answered"]),
+    );
     for n in [&tyo, &osa] {
         let inc = n.desk.incidents().get(&id).unwrap();
-        assert_ne!(inc.status, shiftdesk_core::incident::Status::Open, "{}", n.code);
-        let note = inc.timeline.iter().find(|e| e.text == "the recipient answered").unwrap();
-        assert!(note.merge.is_some(), "a note after a close is marked: {}", n.code);
+        assert_ne!(
+            inc.status,
+            shiftdesk_core::incident::Status::Open,
+            "{}",
+            n.code
+        );
+        let note = inc
+            .timeline
+            .iter()
+            .find(|e| e.text == "the recipient answered")
+            .unwrap();
+        assert!(
+            note.merge.is_some(),
+            "a note after a close is marked: {}",
+            n.code
+        );
     }
 }
 
@@ -393,7 +415,11 @@ fn a_duplicate_delivery_changes_nothing() {
     let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
     let id = tyo.open("duplicates");
     tyo.note(&id, "once");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), notes_are(&["once"]));
+    converge(
+        &mut [&mut tyo, &mut osa],
+        Duration::from_secs(15),
+        notes_are(&["once"]),
+    );
     // The same events again, by hand, as a second delivery would bring them: by a
     // republish outside the server's window, or from another path.
     let lines: Vec<Event> = std::fs::read_dir(tyo.dir.join("events"))
@@ -411,7 +437,11 @@ fn a_duplicate_delivery_changes_nothing() {
     let outcome = osa.desk.apply_remote(lines, BTreeMap::new()).unwrap();
     assert_eq!(outcome.applied, 0);
     assert_eq!(osa.board(), before);
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), notes_are(&["once"]));
+    converge(
+        &mut [&mut tyo, &mut osa],
+        Duration::from_secs(15),
+        notes_are(&["once"]),
+    );
 }
 
 #[test]

@@ -89,5 +89,55 @@ fn without_url_or_sites_it_says_what_to_give() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = shiftdesk(dir.path(), "--lang en sync status", &[]);
     assert_eq!(code, Some(1));
-    assert!(err.contains("--url"), "{err}");
+    assert!(
+        err.contains("--sync nats://") && err.contains("--sites"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_command_that_records_on_a_synced_data_dir_sends_the_event_at_once() {
+    let Some(board) = Board::start(&["TYO", "OSA"]) else {
+        return;
+    };
+    board.wait_linked().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(
+        dir.join("config.toml"),
+        format!(
+            "[sync]\nurl = \"{}\"\nsite = \"TYO\"\ndesk = \"TYO2\"\nsites = [\"TYO\", \"OSA\"]\n",
+            board.leaf_url("TYO")
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = shiftdesk(dir, "sync setup", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, id, err) = shiftdesk(
+        dir,
+        "new --title switch --category operational.system_outage --severity 2",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(id.trim(), "INC-TYO2-0001");
+    assert!(!err.contains("not sent"), "{err}");
+    let (code, text, err) = shiftdesk(dir, "--lang en sync status", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("TYO: last event #1"), "{text}");
+    assert!(text.contains("unsent: 0"), "{text}");
+
+    // The site's server away: the change is kept, and said to wait.
+    board.cut("TYO");
+    let mut board = board;
+    board.kill_leaf("TYO");
+    let (code, id, err) = shiftdesk(
+        dir,
+        "--lang en new --title second --category operational.system_outage --severity 3",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(id.trim(), "INC-TYO2-0002");
+    assert!(err.contains("1 change(s) not sent yet"), "{err}");
+    let outbox = std::fs::read_to_string(dir.join("outbox.jsonl")).unwrap();
+    assert_eq!(outbox.lines().count(), 1, "{outbox}");
 }

@@ -21,8 +21,18 @@ fn desk_at(board: &Board, dir: &Path, site: &str, desk: &str, lang: &str) -> Des
     Desk::start(
         dir,
         &[
-            "--lang", lang, "--operator", desk, "--sync", &url, "--site", site, "--desk", desk,
-            "--sites", "TYO,OSA",
+            "--lang",
+            lang,
+            "--operator",
+            desk,
+            "--sync",
+            &url,
+            "--site",
+            site,
+            "--desk",
+            desk,
+            "--sites",
+            "TYO,OSA",
         ],
         100,
         30,
@@ -59,7 +69,9 @@ fn a_change_at_one_site_shows_at_the_other_and_a_cut_is_told_and_healed() {
     tyo.send("\r");
     tyo.wait_for("1 unsent");
     assert!(
-        !incidents(osa_dir.path()).to_string().contains("called the vendor"),
+        !incidents(osa_dir.path())
+            .to_string()
+            .contains("called the vendor"),
         "the note crossed a cut link"
     );
 
@@ -68,6 +80,8 @@ fn a_change_at_one_site_shows_at_the_other_and_a_cut_is_told_and_healed() {
         d.screen().contains("sync: on") && !d.screen().contains("unsent")
     });
     osa.wait_until("the note to arrive", |_| {
-        incidents(osa_dir.path()).to_string().contains("called the vendor")
+        incidents(osa_dir.path())
+            .to_string()
+            .contains("called the vendor")
     });
 }

@@ -58,7 +58,11 @@ impl App {
                     let text = fill(
                         self.lang(),
                         Msg::SyncBadEvent,
-                        &[("site", &site), ("seq", &seq.to_string()), ("why", &e.to_string())],
+                        &[
+                            ("site", &site),
+                            ("seq", &seq.to_string()),
+                            ("why", &e.to_string()),
+                        ],
                     );
                     self.notify(NoticeLevel::Error, text);
                 }

@@ -195,6 +195,14 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
         }
         guide(lang, dir, &playbooks.playbooks, &mut out);
         flow(ctx, &mut out);
+        if let Some((linked, lines)) = super::sync::doctor_lines(ctx) {
+            let text = lines.join("\n      ");
+            out.push(if linked {
+                Finding::Ok(text)
+            } else {
+                Finding::Act(text)
+            });
+        }
         for p in load_scenarios(dir).problems {
             out.push(Finding::Act(fill(
                 lang,

@@ -44,6 +44,7 @@ mod sheet;
 pub mod status;
 pub mod sync;
 pub mod sync_args;
+mod sync_write;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -525,8 +526,23 @@ fn roster_seeded(dir: &DataDir) -> Roster {
 
 /// Records a new incident and prints its id.
 fn open_incident(new: NewIncident, ctx: &Session) -> Result<ExitCode> {
-    let (mut store, file) = load_incidents(&ctx.dir)?;
     let change = Change::Open(Box::new(new));
+    if let Some(mut desk) = sync_write::synced_desk(ctx)? {
+        let outcome = desk.submit(ctx.stamp(change));
+        let id = match outcome.result {
+            Ok(Applied::Opened(id)) => id,
+            Ok(_) => bail!("the incident was not recorded"),
+            Err(shiftdesk_store::Refusal::Refused(e)) => bail!("{}", e.message(ctx.operator.lang)),
+            Err(shiftdesk_store::Refusal::ReadOnly(why)) => bail!("{why}"),
+        };
+        if let shiftdesk_store::Saved::Kept { why } = outcome.saved {
+            bail!("saving {}: {why}", ctx.dir.incidents().display());
+        }
+        sync_write::send_now(&mut desk, ctx);
+        println!("{id}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut store, file) = load_incidents(&ctx.dir)?;
     let committed = store
         .commit(&file, &[ctx.stamp(change)])
         .with_context(|| format!("saving {}", store.path().display()))?;

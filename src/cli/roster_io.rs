@@ -99,6 +99,22 @@ pub fn import(args: RosterImportArgs, ctx: &Session) -> Result<ExitCode> {
         say_if_sample(&roster, ctx);
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(mut desk) = super::sync_write::synced_desk(ctx)? {
+        // On a shared board: through the desk, so the import travels as the per-contact
+        // changes it made.
+        let outcome = desk.submit_roster(ctx.stamp(change));
+        if let shiftdesk_store::Saved::Kept { why } = outcome.saved {
+            anyhow::bail!("saving {}: {why}", ctx.dir.roster().display());
+        }
+        let applied = outcome.result.ok();
+        print_applied(&mut out, applied, ctx)?;
+        if desk.roster().routes.is_empty() {
+            eprintln!("{}", t(lang, Msg::ImportNoRoutes));
+        }
+        say_if_sample(desk.roster(), ctx);
+        super::sync_write::send_now(&mut desk, ctx);
+        return Ok(ExitCode::SUCCESS);
+    }
     ctx.dir.create()?;
     let (mut store, loaded) = RosterStore::open(&ctx.dir);
     let base = loaded.map_err(anyhow::Error::new)?;

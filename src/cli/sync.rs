@@ -10,6 +10,7 @@ use serde_json::json;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 use shiftdesk_store::{DataDir, SyncSettings};
+use shiftdesk_sync::SiteLag;
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -192,7 +193,6 @@ fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
 }
 
 fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
-    let lang = ctx.operator.lang;
     let (url, sites) = target(args.target, ctx)?;
     let local = local_part(&ctx.dir, settings(ctx)?.as_ref())?;
     let lags = shiftdesk_sync::probe(&url, &sites, &local.checkpoints);
@@ -220,49 +220,8 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
         });
         print_json(&mut out, &value)?;
     } else {
-        let head = if connected {
-            Msg::SyncStatusConnected
-        } else {
-            Msg::SyncStatusNotConnected
-        };
-        writeln!(out, "{}", fill(lang, head, &[("url", &safe_line(&url))]))?;
-        for lag in &lags {
-            let line = match (&lag.error, lag.last_seq, lag.lag) {
-                (None, Some(seq), Some(behind)) => fill(
-                    lang,
-                    Msg::SyncStatusSite,
-                    &[
-                        ("site", &lag.site),
-                        ("seq", &seq.to_string()),
-                        ("lag", &behind.to_string()),
-                    ],
-                ),
-                (error, _, _) => fill(
-                    lang,
-                    Msg::SyncStatusSiteError,
-                    &[
-                        ("site", &lag.site),
-                        ("error", &safe_line(error.as_deref().unwrap_or("?"))),
-                    ],
-                ),
-            };
-            writeln!(out, "  {line}")?;
-        }
-        if let Some(unsent) = local.unsent {
-            let count = unsent.to_string();
-            writeln!(
-                out,
-                "  {}",
-                fill(lang, Msg::SyncStatusUnsent, &[("count", &count)])
-            )?;
-        }
-        if let Some(at) = local.last_event {
-            let time = ctx.operator.zone.format(at, "%Y-%m-%d %H:%M:%S");
-            writeln!(
-                out,
-                "  {}",
-                fill(lang, Msg::SyncStatusLastEvent, &[("time", &time)])
-            )?;
+        for line in lines(ctx, &url, &lags, &local) {
+            writeln!(out, "{line}")?;
         }
     }
     Ok(if connected {
@@ -270,4 +229,71 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The status in words: the head (connected or not), then a line per site, the unsent
+/// count and the last event (those indented).
+fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: &LocalPart) -> Vec<String> {
+    let lang = ctx.operator.lang;
+    let connected = lags.iter().all(|lag| lag.error.is_none());
+    let head = if connected {
+        Msg::SyncStatusConnected
+    } else {
+        Msg::SyncStatusNotConnected
+    };
+    let mut out = vec![fill(lang, head, &[("url", &safe_line(url))])];
+    for lag in lags {
+        let line = match (&lag.error, lag.last_seq, lag.lag) {
+            (None, Some(seq), Some(behind)) => fill(
+                lang,
+                Msg::SyncStatusSite,
+                &[
+                    ("site", &lag.site),
+                    ("seq", &seq.to_string()),
+                    ("lag", &behind.to_string()),
+                ],
+            ),
+            (error, _, _) => fill(
+                lang,
+                Msg::SyncStatusSiteError,
+                &[
+                    ("site", &lag.site),
+                    ("error", &safe_line(error.as_deref().unwrap_or("?"))),
+                ],
+            ),
+        };
+        out.push(format!("  {line}"));
+    }
+    if let Some(unsent) = local.unsent {
+        let count = unsent.to_string();
+        out.push(format!(
+            "  {}",
+            fill(lang, Msg::SyncStatusUnsent, &[("count", &count)])
+        ));
+    }
+    if let Some(at) = local.last_event {
+        let time = ctx.operator.zone.format(at, "%Y-%m-%d %H:%M:%S");
+        out.push(format!(
+            "  {}",
+            fill(lang, Msg::SyncStatusLastEvent, &[("time", &time)])
+        ));
+    }
+    out
+}
+
+/// For `doctor`: None when this data dir is not on a shared board; else whether it is
+/// linked, and the status in words (a bad `[sync]` is a line too).
+pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
+    let settings = match settings(ctx) {
+        Ok(Some(settings)) => settings,
+        Ok(None) => return None,
+        Err(e) => return Some((false, vec![format!("{e:#}")])),
+    };
+    let local = match local_part(&ctx.dir, Some(&settings)) {
+        Ok(local) => local,
+        Err(e) => return Some((false, vec![format!("{e:#}")])),
+    };
+    let lags = shiftdesk_sync::probe(&settings.url, &settings.sites, &local.checkpoints);
+    let connected = lags.iter().all(|lag| lag.error.is_none());
+    Some((connected, lines(ctx, &settings.url, &lags, &local)))
 }

@@ -7,7 +7,7 @@ use clap::Args;
 pub struct SyncArgs {
     /// Share the board through this site's NATS server, e.g. nats://127.0.0.1:4222
     /// (default: `url` in config.toml's [sync]; neither: the desk is on its own)
-    #[arg(long = "sync", global = true, value_name = "URL")]
+    #[arg(id = "sync_url", long = "sync", global = true, value_name = "URL")]
     pub url: Option<String>,
     /// This desk's site code, 1–8 letters or digits, e.g. TYO (default: config.toml)
     #[arg(long, global = true, value_name = "CODE")]
@@ -20,7 +20,7 @@ pub struct SyncArgs {
     #[arg(long, global = true, value_name = "A,B", value_delimiter = ',')]
     pub sites: Option<Vec<String>>,
     /// Stay off the shared board even when config.toml has a [sync] section
-    #[arg(long, global = true, conflicts_with = "url")]
+    #[arg(long, global = true, conflicts_with = "sync_url")]
     pub no_sync: bool,
 }
 

@@ -115,7 +115,10 @@ fn link_part(app: &App) -> Option<(String, Style, Give)> {
     let (state, style) = match (link.cut_off_since, link.ever_connected) {
         (Some(since), _) => {
             let time = app.operator.zone.format(since, "%H:%M");
-            (fill(lang, Msg::LinkCutOff, &[("time", &time)]), theme::warning())
+            (
+                fill(lang, Msg::LinkCutOff, &[("time", &time)]),
+                theme::warning(),
+            )
         }
         (None, true) => (t(lang, Msg::LinkOn).to_string(), theme::info()),
         (None, false) => (t(lang, Msg::LinkStarting).to_string(), theme::dim()),

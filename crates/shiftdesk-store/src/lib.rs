@@ -29,8 +29,8 @@ pub mod playbooks_file;
 pub mod roster_deadlines;
 pub mod roster_file;
 pub mod stamp;
-pub mod sync_remote;
 pub mod sync_look;
+pub mod sync_remote;
 pub mod sync_side;
 pub mod sync_state;
 

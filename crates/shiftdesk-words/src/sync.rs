@@ -9,8 +9,8 @@ area! { sync_words {
         "{site}: stream {stream} already there ({count} events), left as it is",
         "{site}: ストリーム {stream} は作成済みです(イベント {count} 件)。変更していません";
     SyncNotConfigured:
-        "Sync is not set up: give --url nats://HOST:PORT (this site's server) and --sites A,B (every site).",
-        "同期が設定されていません。--url nats://ホスト:ポート(このサイトのサーバー)と --sites A,B(全サイト)を指定してください。";
+        "Sync is not set up: give --sync nats://HOST:PORT (this site's server) and --sites A,B (every site), or a [sync] section in config.toml.",
+        "同期が設定されていません。--sync nats://ホスト:ポート(このサイトのサーバー)と --sites A,B(全サイト)を指定するか、config.toml に [sync] を書いてください。";
     SyncBadSite:
         "\"{code}\" is not a site code: 1 to 8 letters A–Z or digits 0–9.",
         "\"{code}\" はサイトコードになりません。A–Z の英大文字か 0–9 の数字で1〜8文字です。";
@@ -27,4 +27,7 @@ area! { sync_words {
     SyncStatusSiteError: "{site}: cannot be read — {error}", "{site}: 読めません — {error}";
     SyncStatusUnsent: "unsent: {count}", "未送信: {count}";
     SyncStatusLastEvent: "last event here: {time}", "最後のイベント: {time}";
+    SyncCliUnsent:
+        "{n} change(s) not sent yet: they wait in outbox.jsonl and go when a desk on this data dir is linked",
+        "未送信の変更 {n} 件: outbox.jsonl に残り、このデータディレクトリのデスクが接続したときに送られます";
 }}
