@@ -69,12 +69,12 @@ fn change(op: u8, param: u8) -> Change {
         5 => Change::SetStep {
             incident,
             step,
-            done: param % 2 == 0,
+            done: param.is_multiple_of(2),
         },
         6 => Change::SetNotApplicable {
             incident,
             step,
-            not_applicable: param % 2 == 0,
+            not_applicable: param.is_multiple_of(2),
             reason: String::new(),
         },
         7 => Change::SetScope {
