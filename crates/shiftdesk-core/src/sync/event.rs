@@ -196,6 +196,19 @@ impl Event {
 
     /// Reads a line written by [`Event::to_line`] (surrounding white space is ignored).
     pub fn from_line(line: &str) -> Result<Event, EventError> {
+        // The common case in one pass; a line that does not read is read again, apart,
+        // to say what is wrong where.
+        match serde_json::from_str::<Event>(line) {
+            Ok(event) if event.v == EVENT_VERSION => Ok(event),
+            Ok(event) => Err(EventError::Version {
+                id: event.id_text(),
+                v: u64::from(event.v),
+            }),
+            Err(_) => Event::diagnose(line),
+        }
+    }
+
+    fn diagnose(line: &str) -> Result<Event, EventError> {
         let mut value: Value = serde_json::from_str(line).map_err(|e| EventError::NotJson {
             at: format!("column {}", e.column()),
             why: why(&e),

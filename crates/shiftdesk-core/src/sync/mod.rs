@@ -18,3 +18,5 @@ pub use hlc::Hlc;
 mod tests;
 #[cfg(test)]
 mod tests_fold;
+#[cfg(test)]
+mod tests_prop;
