@@ -221,6 +221,11 @@ fn a_restart_keeps_the_unsent_events_until_acknowledged() {
     let left: Vec<String> = a.desk.outbox_events().into_iter().map(|(i, _)| i).collect();
     assert_eq!(left, ids[1..].to_vec());
     assert_eq!(a.desk.unsent_count(), 2);
+    // A crash lost the event log (appended without a sync): the outbox puts back what it has.
+    let log = a.dir.root().join("events").join(format!("{id}.jsonl"));
+    std::fs::remove_file(&log).unwrap();
+    a.reopen("TYO");
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
     // The clock goes on after the restart.
     a.note(&id, "three", "10:00");
     let after = a.sent();
