@@ -232,6 +232,18 @@ impl Incident {
         entries
     }
 
+    /// Two desks cut off from each other left the incident in different states (one closed
+    /// it, one reopened it…): true while its newest change of status is marked
+    /// [`MergeMark::Conflict`](crate::timeline::MergeMark::Conflict). A later change of
+    /// status made with both seen settles it.
+    pub fn has_conflict(&self) -> bool {
+        self.timeline
+            .iter()
+            .rev()
+            .find(|e| e.kind.is_status())
+            .is_some_and(|e| e.merge == Some(crate::timeline::MergeMark::Conflict))
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
     }

@@ -71,6 +71,22 @@ pub enum EntryKind {
     OnDutyResolved,
 }
 
+/// What a merge of changes made apart (on desks cut off from each other) says of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeMark {
+    /// Added to the incident after it was closed (by a desk that had not seen the close).
+    AfterClose,
+    /// A close, reopen or end of a drill made without having seen another one that left
+    /// the incident otherwise: the desk shows the conflict until a later one settles it.
+    Conflict,
+    /// A value (a step's state, the scope, the classification…) set without having seen
+    /// another one set at the same time, which it replaced; that one stays in the timeline.
+    Overrode,
+    /// A change that could not be applied to the incident as merged (the text says why).
+    NotApplied,
+}
+
 /// What an entry about a duty or a decision is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,8 +151,26 @@ pub struct TimelineEntry {
     /// applied again. None on entries written before changes had ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_id: Option<ChangeId>,
+    /// What a merge of changes made apart on other desks says of this entry (None: nothing,
+    /// and for every entry of a desk that is not synced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge: Option<MergeMark>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl EntryKind {
+    /// An entry of a change of status: closed (with or without review), reopened, or a
+    /// drill ended.
+    pub fn is_status(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Closed
+                | EntryKind::ClosedWithoutReview
+                | EntryKind::Reopened
+                | EntryKind::DrillEnded
+        )
+    }
 }
 
 impl TimelineEntry {
@@ -158,6 +192,7 @@ impl TimelineEntry {
             via: None,
             about: None,
             change_id: None,
+            merge: None,
             extra: Map::new(),
         }
     }

@@ -311,14 +311,26 @@ impl fmt::Display for ChangeError {
 
 impl std::error::Error for ChangeError {}
 
+/// How a change is applied: as the desk makes it (refused where the rules say no), or as a
+/// merge of changes made apart on other desks (see [`crate::sync::fold_incident`]), where
+/// a change that was right where it was made is not refused because the incident was
+/// closed meanwhile, or its review is not complete here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Strict,
+    Merge,
+}
+
+/// The incident, when it is open (or in a merge, whatever its status).
 fn open_incident<'f>(
     file: &'f mut IncidentsFile,
     id: &IncidentId,
+    mode: Mode,
 ) -> Result<&'f mut Incident, ChangeError> {
     let incident = file
         .get_mut(id)
         .ok_or_else(|| ChangeError::NoSuchIncident(id.clone()))?;
-    if incident.status != Status::Open {
+    if incident.status != Status::Open && mode == Mode::Strict {
         return Err(ChangeError::IncidentClosed(id.clone()));
     }
     Ok(incident)
@@ -330,11 +342,16 @@ impl Stamped {
     /// whose id is already there (on the incident it opened, or the one it is about) is
     /// [`Applied::Unchanged`] and touches nothing. On error `file` is left as it was.
     pub fn apply(&self, file: &mut IncidentsFile) -> Result<Applied, ChangeError> {
+        self.apply_in(file, Mode::Strict)
+    }
+
+    /// [`Stamped::apply`] in the given mode.
+    pub fn apply_in(&self, file: &mut IncidentsFile, mode: Mode) -> Result<Applied, ChangeError> {
         if self.is_in(file) {
             return Ok(Applied::Unchanged);
         }
         let before = self.timeline_len(file);
-        let applied = apply_change(&self.change, (self.at, &self.by), file)?;
+        let applied = apply_change(&self.change, (self.at, &self.by), file, mode)?;
         let (id, from) = match &applied {
             Applied::Opened(id) => (id, 0),
             Applied::Changed(id) => (id, before),
@@ -386,8 +403,10 @@ fn apply_change(
     change: &Change,
     (at, by): (DateTime<Utc>, &str),
     file: &mut IncidentsFile,
+    mode: Mode,
 ) -> Result<Applied, ChangeError> {
     let entry = |kind, text: &str| TimelineEntry::new(at, by, kind, text);
+    let open_incident = |file, id| open_incident(file, id, mode);
     match change {
         Change::Open(new) => {
             let id = match &new.id {
@@ -437,7 +456,7 @@ fn apply_change(
             if restored {
                 file.incidents.push(Arc::clone(archived));
             }
-            let out = apply_change(change, (at, by), file);
+            let out = apply_change(change, (at, by), file, mode);
             if restored && !matches!(out, Ok(Applied::Changed(_) | Applied::Opened(_))) {
                 file.incidents.pop();
             }
@@ -466,9 +485,9 @@ fn apply_change(
         } => step::set_not_applicable(
             open_incident(file, incident)?,
             (at, by),
-            step,
-            *not_applicable,
+            (step, *not_applicable),
             reason,
+            mode,
         ),
         Change::Note { incident, text } => {
             if !crate::text::has_content(text) {
@@ -481,7 +500,7 @@ fn apply_change(
         Change::Close { incident } => {
             let inc = open_incident(file, incident)?;
             let open = inc.open_review_steps().len();
-            if open > 0 {
+            if open > 0 && mode == Mode::Strict {
                 return Err(ChangeError::ReviewIncomplete(incident.clone(), open));
             }
             inc.status = Status::Closed;

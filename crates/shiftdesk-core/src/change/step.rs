@@ -1,7 +1,7 @@
 //! Applying the changes to checklist steps: checked or not by hand, a note, marked as not
 //! applying or back; and the check an action gives the step it fulfils.
 
-use crate::change::{Applied, ChangeError};
+use crate::change::{Applied, ChangeError, Mode};
 use crate::checklist::{ChecklistStep, DoneVia, NotApplicable, Stamp, StepNote};
 use crate::incident::Incident;
 use crate::playbook::StepRole;
@@ -61,22 +61,25 @@ pub(super) fn note_step(
 }
 
 /// Marks a step as not applying to this incident (with the reason, which may be empty), or
-/// takes that back. A checked step is refused: it applied, and was done.
+/// takes that back. A checked step is refused: it applied, and was done. In a merge, where
+/// another desk checked it at the same time, the later wins: it is unchecked.
 pub(super) fn set_not_applicable(
     inc: &mut Incident,
     (at, by): When,
-    step: &str,
-    not_applicable: bool,
+    (step, not_applicable): (&str, bool),
     reason: &str,
+    mode: Mode,
 ) -> Result<Applied, ChangeError> {
     let id = inc.id.clone();
     let s = step_mut(inc, step)?;
     if s.not_applicable.is_some() == not_applicable {
         return Ok(Applied::Unchanged);
     }
-    if s.done.is_some() {
+    if s.done.is_some() && mode == Mode::Strict {
         return Err(ChangeError::StepChecked(id, step.to_string()));
     }
+    s.done = None;
+    s.done_via = None;
     let reason = reason.trim();
     s.not_applicable = not_applicable.then(|| NotApplicable {
         at,

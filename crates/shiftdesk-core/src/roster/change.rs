@@ -180,6 +180,46 @@ impl RosterChange {
             fields,
         }
     }
+
+    /// The contacts (their ids) the change touches: last writer wins per contact across
+    /// desks. None for an import, which does not travel ([`RosterChange::travelling`]).
+    pub fn contacts(&self) -> Vec<&str> {
+        match self {
+            RosterChange::Add { contact, .. }
+            | RosterChange::Edit { contact, .. }
+            | RosterChange::Delete { contact }
+            | RosterChange::SetAvailability { contact, .. } => vec![contact.as_str()],
+            RosterChange::Import { .. } => Vec::new(),
+        }
+    }
+
+    /// The changes that travel to other desks for this one, made to `before`: itself, or
+    /// for an import, an Add for each contact it added and an Edit for each it changed (in
+    /// the roster's order), as applying it to `before` does.
+    pub fn travelling(&self, before: &Roster) -> Vec<RosterChange> {
+        if !matches!(self, RosterChange::Import { .. }) {
+            return vec![self.clone()];
+        }
+        let mut after = before.clone();
+        if self.apply(&mut after).is_err() {
+            return Vec::new();
+        }
+        after
+            .contacts
+            .iter()
+            .filter_map(|c| {
+                let fields = ContactFields::of(c);
+                let contact = c.id.clone();
+                match before.contact(&c.id) {
+                    None => Some(RosterChange::Add { contact, fields }),
+                    Some(old) if ContactFields::of(old) != fields => {
+                        Some(RosterChange::Edit { contact, fields })
+                    }
+                    Some(_) => None,
+                }
+            })
+            .collect()
+    }
 }
 
 /// `id` is `wanted`, or an id given in its place when that one was taken (`wanted-2`, …).
@@ -402,6 +442,49 @@ mod tests {
         let once = r.clone();
         assert_eq!(mine.apply(&mut r), Ok(RosterApplied::Unchanged));
         assert_eq!(r, once);
+    }
+
+    #[test]
+    fn an_import_travels_as_the_changes_it_made_per_contact() {
+        let r = roster();
+        let row = |name: &str, role: &str, phones: &[&str]| ImportRow {
+            line: 2,
+            name: name.into(),
+            kana: String::new(),
+            role: role.into(),
+            team: String::new(),
+            phones: phones.iter().map(|p| p.to_string()).collect(),
+            email: String::new(),
+            notes: String::new(),
+        };
+        let import = RosterChange::Import {
+            rows: vec![
+                row("佐藤 花子", "課長", &["090-0000-1101", "03-0000-1101"]),
+                row("Kato Jun", "", &["080-0000-2222"]),
+            ],
+            phones: PhoneMerge::Keep,
+        };
+        assert!(import.contacts().is_empty());
+        let travelling = import.travelling(&r);
+        let touched: Vec<&str> = travelling.iter().flat_map(|c| c.contacts()).collect();
+        assert_eq!(touched, vec!["sato", "kato-jun"], "{travelling:?}");
+        assert!(
+            matches!(&travelling[0], RosterChange::Edit { fields, .. } if fields.role == "課長")
+        );
+        assert!(matches!(&travelling[1], RosterChange::Add { .. }));
+        // Applied on another desk, they make the roster the import made here.
+        let mut here = r.clone();
+        import.apply(&mut here).unwrap();
+        let mut there = r.clone();
+        for change in &travelling {
+            change.apply(&mut there).unwrap();
+        }
+        assert_eq!(there, here);
+        let note = RosterChange::Delete {
+            contact: "sato".into(),
+        };
+        assert_eq!(note.travelling(&r), vec![note.clone()]);
+        assert_eq!(note.contacts(), vec!["sato"]);
     }
 
     #[test]

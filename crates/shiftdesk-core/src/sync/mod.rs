@@ -6,13 +6,17 @@
 
 mod code;
 mod event;
-
+mod fold;
 mod hlc;
 
 pub use code::{CodeError, DeskCode, SiteCode};
 pub use event::{EVENT_VERSION, Event, EventChange, EventError};
-
+pub use fold::{Folded, fold_incident, fold_onto};
 pub use hlc::Hlc;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fold;
+#[cfg(test)]
+mod tests_prop;
