@@ -209,6 +209,36 @@ fn an_event_before_its_open_waits_and_is_placed_when_the_open_comes() {
 }
 
 #[test]
+fn checkpoints_advance_with_the_save_and_survive_a_restart() {
+    let mut a = side("TYO", "TYO1");
+    let mut b = side("OSA", "OSA1");
+    let id = a.open("10:00");
+    let sent = a.sent();
+    let reached = BTreeMap::from([("TYO".to_string(), 7)]);
+    b.desk.apply_remote(sent, reached).unwrap();
+    assert_eq!(b.desk.checkpoints().get("TYO"), Some(&7));
+    assert_eq!(b.desk.last_event_at(), Some(t("10:00")));
+    // An older sequence never takes a checkpoint back.
+    let back = BTreeMap::from([("TYO".to_string(), 3), ("OSA".to_string(), 2)]);
+    b.desk.apply_remote(Vec::new(), back).unwrap();
+    b.reopen("OSA");
+    let cp = b.desk.checkpoints();
+    assert_eq!((cp.get("TYO"), cp.get("OSA")), (Some(&7), Some(&2)));
+    // What b makes next has seen a's event.
+    b.note(&id, "seen", "10:01");
+    let made = b.sent();
+    assert!(
+        made[0].seen.get("TYO1").is_some_and(|c| c.ms > 0),
+        "{:?}",
+        made[0].seen
+    );
+    assert_eq!(
+        b.desk.sync_settings().map(|s| s.desk.as_str()),
+        Some("OSA1")
+    );
+}
+
+#[test]
 fn a_restart_keeps_the_unsent_events_until_acknowledged() {
     let mut a = side("TYO", "TYO1");
     let id = a.open("10:00");
