@@ -12,14 +12,14 @@ use crate::atomic::write_atomic;
 use crate::outbox::append_lines;
 use crate::sync_side::{RemoteOutcome, incident_log, read_events, roster_log, unplaced_log};
 use shiftdesk_core::apply::Apply;
-use shiftdesk_core::change::{Change, ChangeId, Stamped};
+use shiftdesk_core::change::{Change, ChangeId, Mode, Stamped};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::IncidentId;
 use shiftdesk_core::roster::Roster;
 use shiftdesk_core::roster::change::{RosterApplied, RosterChange};
 use shiftdesk_core::roster::csv::MergeReport;
-use shiftdesk_core::sync::{Event, EventChange, Hlc};
+use shiftdesk_core::sync::{Event, EventChange, Hlc, fold_incident};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -91,11 +91,12 @@ impl Apply<IncidentsFile> for RemoteIncidents<'_> {
             let has_open = log.iter().chain(&new).any(is_open);
             if !has_open {
                 if file.get(&id).is_some() {
-                    // An incident from before sync: its events apply in order, strictly.
+                    // An incident from before sync (no Open among its events): its events
+                    // apply on top of it in order, merged as a fold would.
                     new.sort_by_key(order);
                     for e in &new {
                         if let Some(stamped) = e.stamped() {
-                            match stamped.apply(file) {
+                            match stamped.apply_in(file, Mode::Merge) {
                                 Ok(_) => changed = true,
                                 Err(err) => tally.refused.push(format!(
                                     "{}: {}",
@@ -169,17 +170,6 @@ fn append(path: &std::path::Path, events: &[Event]) -> Result<(), String> {
     append_lines(path, lines.iter().map(String::as_str), true).map_err(|e| format!("{e:#}"))
 }
 
-/// The contacts a roster change is about.
-fn contacts_of(change: &RosterChange) -> Vec<&str> {
-    match change {
-        RosterChange::Add { contact, .. }
-        | RosterChange::Edit { contact, .. }
-        | RosterChange::Delete { contact }
-        | RosterChange::SetAvailability { contact, .. } => vec![contact.as_str()],
-        RosterChange::Import { .. } => Vec::new(),
-    }
-}
-
 /// A batch of roster events from other desks.
 pub(crate) struct RemoteRoster<'a> {
     pub dir: &'a DataDir,
@@ -203,7 +193,7 @@ impl Apply<Roster> for RemoteRoster<'_> {
         let mut last: HashMap<String, (Hlc, ChangeId)> = HashMap::new();
         for e in &log {
             if let EventChange::Roster(change) = &e.change {
-                for c in contacts_of(change) {
+                for c in change.contacts() {
                     let slot = last.entry(c.to_string()).or_insert(order(e));
                     *slot = (*slot).max(order(e));
                 }
@@ -227,7 +217,7 @@ impl Apply<Roster> for RemoteRoster<'_> {
             let EventChange::Roster(change) = &e.change else {
                 continue;
             };
-            let contacts = contacts_of(change);
+            let contacts = change.contacts();
             let wins = !contacts.is_empty()
                 && contacts
                     .iter()
@@ -305,30 +295,4 @@ fn derived_id(import: &Stamped<RosterChange>, contact: &str) -> ChangeId {
         chunk.copy_from_slice(&h.finish().to_le_bytes()[..5]);
     }
     ChangeId::new(import.at, bits)
-}
-
-/// Until `shiftdesk_core::sync::fold_incident` comes (helper A's second commit): the events
-/// deduplicated, in (clock, id) order, applied strictly from nothing; those refused noted.
-struct Folded {
-    incident: Option<shiftdesk_core::incident::Incident>,
-    not_applied: Vec<(ChangeId, shiftdesk_core::change::ChangeError)>,
-}
-
-fn fold_incident<'e>(events: impl IntoIterator<Item = &'e Event>) -> Folded {
-    let mut all: Vec<&Event> = events.into_iter().collect();
-    all.sort_by_key(|e| order(e));
-    all.dedup_by_key(|e| e.id);
-    let mut file = IncidentsFile::default();
-    let mut not_applied = Vec::new();
-    for e in all {
-        if let Some(s) = e.stamped()
-            && let Err(err) = s.apply(&mut file)
-        {
-            not_applied.push((e.id, err));
-        }
-    }
-    Folded {
-        incident: file.incidents.first().map(|i| (**i).clone()),
-        not_applied,
-    }
 }

@@ -7,12 +7,12 @@ use crate::config::SyncSettings;
 use crate::lock::LockGuard;
 use crate::outbox::{append_lines, events_dir, outbox_path, read_lines, recover_outbox};
 use crate::sync_state::SyncState;
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use shiftdesk_core::change::{Applied, Change, ChangeError, Stamped};
 use shiftdesk_core::incident::IncidentId;
 use shiftdesk_core::roster::change::{RosterApplied, RosterChange, RosterError};
-use shiftdesk_core::sync::{Event, Hlc};
+use shiftdesk_core::sync::{Event, EventChange, Hlc};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -52,6 +52,8 @@ pub struct SyncSide {
     /// Events made since the last [`SyncSide::take_unpublished`].
     unpublished: Vec<(String, String)>,
     pub(crate) last_event_at: Option<DateTime<Utc>>,
+    /// Event logs appended without a sync since the last acknowledgement.
+    dirty_logs: std::collections::BTreeSet<PathBuf>,
 }
 
 /// Whether an incident id can name a file: letters, digits and dashes only.
@@ -93,11 +95,31 @@ impl SyncSide {
         let (outbox, warnings) = recover_outbox(dir)?;
         let mut state = SyncState::load(dir)?;
         let mut last_event_at = None;
-        for (_, line) in &outbox {
+        // What a crash may have cost the event logs (appended without a sync) is still in
+        // the outbox: put back what is missing.
+        let mut by_log: BTreeMap<PathBuf, Vec<(String, &str)>> = BTreeMap::new();
+        for (id, line) in &outbox {
             if let Ok(e) = Event::from_line(line) {
                 state.clock = state.clock.max(e.clock);
                 last_event_at = last_event_at.max(Some(e.at));
+                let log = match (&e.change, e.incident()) {
+                    (EventChange::Roster(_), _) => Some(roster_log(dir)),
+                    (_, Some(incident)) => incident_log(dir, &incident),
+                    _ => None,
+                };
+                if let Some(log) = log {
+                    by_log.entry(log).or_default().push((id.clone(), line));
+                }
             }
+        }
+        for (log, lines) in by_log {
+            let have: HashSet<String> = read_lines(&log)?
+                .lines
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            let missing = lines.iter().filter(|(id, _)| !have.contains(id));
+            append_lines(&log, missing.map(|(_, l)| *l), true)?;
         }
         let outbox_ids = outbox.iter().map(|(id, _)| id.clone()).collect();
         Ok((
@@ -109,6 +131,7 @@ impl SyncSide {
                 outbox_ids,
                 unpublished: Vec::new(),
                 last_event_at,
+                dirty_logs: Default::default(),
             },
             warnings,
         ))
@@ -154,6 +177,9 @@ impl SyncSide {
         }
         for (path, lines) in by_log {
             append_lines(&path, lines, LOG_SYNC)?;
+            if !LOG_SYNC {
+                self.dirty_logs.insert(path);
+            }
         }
         for (_, e) in &events {
             self.last_event_at = self.last_event_at.max(Some(e.at));
@@ -240,6 +266,13 @@ impl SyncSide {
             return Ok(());
         }
         let _lock = LockGuard::acquire(&self.dir.lock())?;
+        // An event leaves the outbox only once its event log line is on disk.
+        for path in std::mem::take(&mut self.dirty_logs) {
+            if let Ok(file) = std::fs::File::open(&path) {
+                file.sync_data()
+                    .with_context(|| format!("syncing {}", path.display()))?;
+            }
+        }
         self.outbox = crate::outbox::remove_acked(&self.dir, &acked)?;
         self.outbox_ids = self.outbox.iter().map(|(id, _)| id.clone()).collect();
         self.save_state_locked()
@@ -283,4 +316,4 @@ impl SyncSide {
 }
 
 /// Whether the event logs are synced on each append (the outbox always is).
-const LOG_SYNC: bool = true;
+const LOG_SYNC: bool = false;

@@ -209,6 +209,36 @@ fn an_event_before_its_open_waits_and_is_placed_when_the_open_comes() {
 }
 
 #[test]
+fn checkpoints_advance_with_the_save_and_survive_a_restart() {
+    let mut a = side("TYO", "TYO1");
+    let mut b = side("OSA", "OSA1");
+    let id = a.open("10:00");
+    let sent = a.sent();
+    let reached = BTreeMap::from([("TYO".to_string(), 7)]);
+    b.desk.apply_remote(sent, reached).unwrap();
+    assert_eq!(b.desk.checkpoints().get("TYO"), Some(&7));
+    assert_eq!(b.desk.last_event_at(), Some(t("10:00")));
+    // An older sequence never takes a checkpoint back.
+    let back = BTreeMap::from([("TYO".to_string(), 3), ("OSA".to_string(), 2)]);
+    b.desk.apply_remote(Vec::new(), back).unwrap();
+    b.reopen("OSA");
+    let cp = b.desk.checkpoints();
+    assert_eq!((cp.get("TYO"), cp.get("OSA")), (Some(&7), Some(&2)));
+    // What b makes next has seen a's event.
+    b.note(&id, "seen", "10:01");
+    let made = b.sent();
+    assert!(
+        made[0].seen.get("TYO1").is_some_and(|c| c.ms > 0),
+        "{:?}",
+        made[0].seen
+    );
+    assert_eq!(
+        b.desk.sync_settings().map(|s| s.desk.as_str()),
+        Some("OSA1")
+    );
+}
+
+#[test]
 fn a_restart_keeps_the_unsent_events_until_acknowledged() {
     let mut a = side("TYO", "TYO1");
     let id = a.open("10:00");
@@ -221,6 +251,11 @@ fn a_restart_keeps_the_unsent_events_until_acknowledged() {
     let left: Vec<String> = a.desk.outbox_events().into_iter().map(|(i, _)| i).collect();
     assert_eq!(left, ids[1..].to_vec());
     assert_eq!(a.desk.unsent_count(), 2);
+    // A crash lost the event log (appended without a sync): the outbox puts back what it has.
+    let log = a.dir.root().join("events").join(format!("{id}.jsonl"));
+    std::fs::remove_file(&log).unwrap();
+    a.reopen("TYO");
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
     // The clock goes on after the restart.
     a.note(&id, "three", "10:00");
     let after = a.sent();
