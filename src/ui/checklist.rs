@@ -44,7 +44,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let kind = super::incidents::kind_short(app, inc.category, inc.kind.as_deref())
         .map(|k| format!(" · {k}"))
         .unwrap_or_default();
-    let title = format!("{} {}{kind}", t(lang, Msg::PaneChecklist), inc.id);
+    let conflict = match inc.has_conflict() {
+        true => format!(" {}", t(lang, Msg::MergeConflictTag)),
+        false => String::new(),
+    };
+    let title = format!("{} {}{conflict}{kind}", t(lang, Msg::PaneChecklist), inc.id);
     let title = shiftdesk_core::wrap::cut(&title, usize::from(area.width.saturating_sub(4)));
     let block = Block::bordered()
         .title(format!(" {title} "))

@@ -117,11 +117,7 @@ fn incident_rows(app: &App, visible: &[ListRow], width: usize) -> Vec<Line<'stat
             let selected = Some(s.id) == app.ui.selected.as_ref();
             let marker = if selected { "▶" } else { " " };
             let pad = " ".repeat(when_width.saturating_sub(columns(&when)));
-            let title_style = if s.drill {
-                theme::drill()
-            } else {
-                Style::new()
-            };
+            let title_style = s.title_style();
             let mut line = Line::from(vec![
                 Span::raw(marker),
                 Span::raw(format!("{} ", s.id.0)),

@@ -50,6 +50,8 @@ pub(super) struct Summary<'a> {
     pub kind: Option<&'a str>,
     pub title: &'a str,
     pub drill: bool,
+    /// Desks cut off from each other left it in different states (a live incident only).
+    pub conflict: bool,
     pub detected_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
 }
@@ -64,6 +66,7 @@ impl<'a> Summary<'a> {
                 kind: i.kind.as_deref(),
                 title: &i.title,
                 drill: i.drill,
+                conflict: i.has_conflict(),
                 detected_at: i.detected_at,
                 closed_at: i.closed_at,
             },
@@ -74,19 +77,31 @@ impl<'a> Summary<'a> {
                 kind: None,
                 title: &e.title,
                 drill: e.drill,
+                conflict: false,
                 detected_at: e.detected_at,
                 closed_at: e.closed_at,
             },
         }
     }
 
-    /// The title as shown: made safe, a drill's marked.
+    /// The title as shown: made safe, a drill's marked, a conflict tagged first.
     pub fn title(&self, app: &App) -> String {
-        let title = safe_line(self.title);
+        let mut title = safe_line(self.title);
         if self.drill {
-            format!("[{}] {title}", t(app.lang(), Msg::Drill))
-        } else {
-            title
+            title = format!("[{}] {title}", t(app.lang(), Msg::Drill));
+        }
+        if self.conflict {
+            title = format!("{} {title}", t(app.lang(), Msg::MergeConflictTag));
+        }
+        title
+    }
+
+    /// The title's style: a conflict's red, a drill's its own.
+    pub fn title_style(&self) -> Style {
+        match (self.conflict, self.drill) {
+            (true, _) => theme::overdue(),
+            (false, true) => theme::drill(),
+            (false, false) => Style::new(),
         }
     }
 }
@@ -132,11 +147,7 @@ const TITLE: usize = 3;
 fn cells(app: &App, row: &ListRow) -> [(String, Style); 7] {
     let lang = app.lang();
     let s = Summary::of(row);
-    let title_style = if s.drill {
-        theme::drill()
-    } else {
-        Style::new()
-    };
+    let title_style = s.title_style();
     let plain = |text: String| (text, Style::new());
     let first = [
         plain(s.id.0.clone()),

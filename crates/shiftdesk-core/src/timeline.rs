@@ -4,7 +4,7 @@ use crate::change::ChangeId;
 use crate::checklist::DoneVia;
 use crate::clock::Zone;
 use crate::drill::Answer;
-use crate::i18n::{self, Lang, Msg, fill};
+use crate::i18n::{self, Lang, Msg, fill, t};
 use crate::incident::{AttemptOutcome, Incident};
 use crate::obligation::Known;
 use crate::record::Effect;
@@ -257,6 +257,29 @@ pub fn via_words(via: &DoneVia, roster: &Roster, lang: Lang) -> String {
 /// An entry in words: its kind, the step, level, contact and outcome it is about, and its
 /// text. Contacts are named from the roster where they are in it. Made safe for display.
 pub fn describe(
+    entry: &TimelineEntry,
+    incident: &Incident,
+    roster: &Roster,
+    lang: Lang,
+    zone: &Zone,
+) -> String {
+    let said = describe_change(entry, incident, roster, lang, zone);
+    match entry.merge {
+        None => said,
+        Some(MergeMark::AfterClose) => format!("[{}] {said}", t(lang, Msg::MergeAfterClose)),
+        Some(MergeMark::Conflict) => format!("{} {said}", t(lang, Msg::MergeConflictTag)),
+        Some(MergeMark::Overrode) => format!("{said} — {}", t(lang, Msg::MergeOverrode)),
+        // The text is the change and why it could not apply.
+        Some(MergeMark::NotApplied) => fill(
+            lang,
+            Msg::MergeNotApplied,
+            &[("why", &safe_line(&entry.text))],
+        ),
+    }
+}
+
+/// An entry in words, without what a merge says of it.
+fn describe_change(
     entry: &TimelineEntry,
     incident: &Incident,
     roster: &Roster,

@@ -33,7 +33,4 @@ area! { merge_words {
         "overrode a change made at the same time",
         "同時に行われた変更を上書き";
     MergeNotApplied: "not applied: {why}", "適用できず: {why}";
-    MergeConflictHelp:
-        "Closed and reopened at different desks while cut off: decide its status again",
-        "切断中に別のデスクでクローズと再オープンが行われました。状態を改めて決めてください";
 } }

@@ -8,11 +8,13 @@ mod code;
 mod event;
 mod fold;
 mod hlc;
+mod roster;
 
 pub use code::{CodeError, DeskCode, SiteCode};
 pub use event::{EVENT_VERSION, Event, EventChange, EventError};
 pub use fold::{Folded, fold_incident, fold_onto};
 pub use hlc::Hlc;
+pub use roster::ContactClocks;
 
 #[cfg(test)]
 mod tests;

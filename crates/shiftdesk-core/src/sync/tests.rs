@@ -493,6 +493,8 @@ fn an_open_under_a_taken_id_is_refused() {
     assert!(err.message(Lang::Ja).contains("使用済み"));
     assert_eq!(file.next_id_for("TYO1").0, "INC-TYO1-0004");
     assert_eq!(file.next_id_for("OSA1").0, "INC-OSA1-0001");
+    assert_eq!(file.next_id_for_after("TYO1", 9).0, "INC-TYO1-0010");
+    assert_eq!(file.next_id_for_after("TYO1", 1).0, "INC-TYO1-0004");
     // Plain ids go on from their own numbers.
     assert_eq!(file.next_id().0, "INC-0001");
 }
