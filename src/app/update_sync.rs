@@ -16,6 +16,11 @@ impl App {
         for item in news {
             match item {
                 SyncNews::Acked(ids) => {
+                    // Stored by this site's server, but while cut off the other sites
+                    // have not got it: still unsent to them, till the link returns.
+                    if self.link.cut_off_since.is_some() {
+                        self.link.held += ids.len();
+                    }
                     if let Err(why) = self.desk.sync_acked(&ids) {
                         self.notify(NoticeLevel::Error, why);
                     }
@@ -23,6 +28,7 @@ impl App {
                 SyncNews::Received { site, seq, line } => received.push((site, seq, line)),
                 SyncNews::Linked(true) => {
                     self.link.cut_off_since = None;
+                    self.link.held = 0;
                     self.link.ever_connected = true;
                     // Whatever the thread may have dropped while cut off goes again; the
                     // server and every desk keep one of each id.
@@ -31,6 +37,10 @@ impl App {
                 SyncNews::Linked(false) => {
                     self.link.cut_off_since.get_or_insert(self.now);
                 }
+                // Cut off (or not yet linked), the status line says so already: a
+                // problem then is the cut itself, in the server's words.
+                SyncNews::Problem(_)
+                    if self.link.cut_off_since.is_some() || !self.link.ever_connected => {}
                 SyncNews::Problem(why) => {
                     let text = fill(self.lang(), Msg::SyncProblem, &[("why", &why)]);
                     self.notify(NoticeLevel::Error, text);

@@ -123,7 +123,8 @@ fn link_part(app: &App) -> Option<(String, Style, Give)> {
         (None, true) => (t(lang, Msg::LinkOn).to_string(), theme::info()),
         (None, false) => (t(lang, Msg::LinkStarting).to_string(), theme::dim()),
     };
-    if link.unsent == 0 {
+    let unsent = link.unsent_elsewhere();
+    if unsent == 0 {
         let give = if link.cut_off_since.is_some() {
             Give::Cut(8, 12, None)
         } else {
@@ -131,7 +132,7 @@ fn link_part(app: &App) -> Option<(String, Style, Give)> {
         };
         return Some((state, style, give));
     }
-    let unsent = fill(lang, Msg::LinkUnsent, &[("n", &link.unsent.to_string())]);
+    let unsent = fill(lang, Msg::LinkUnsent, &[("n", &unsent.to_string())]);
     Some((format!("{state} · {unsent}"), style, Give::Cut(8, 12, None)))
 }
 
