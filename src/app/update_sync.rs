@@ -37,10 +37,9 @@ impl App {
                 SyncNews::Linked(false) => {
                     self.link.cut_off_since.get_or_insert(self.now);
                 }
-                // Cut off (or not yet linked), the status line says so already: a
-                // problem then is the cut itself, in the server's words.
-                SyncNews::Problem(_)
-                    if self.link.cut_off_since.is_some() || !self.link.ever_connected => {}
+                // Cut off, the status line says so already: a problem then is the cut
+                // itself, in the server's words.
+                SyncNews::Problem(_) if self.link.cut_off_since.is_some() => {}
                 SyncNews::Problem(why) => {
                     let text = fill(self.lang(), Msg::SyncProblem, &[("why", &why)]);
                     self.notify(NoticeLevel::Error, text);
