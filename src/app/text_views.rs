@@ -8,8 +8,7 @@ use shiftdesk_core::drill::report::{Format, drill_report};
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::share::export::incident_markdown;
 use shiftdesk_core::share::handover::handover_text;
-use shiftdesk_core::text::safe_line;
-use shiftdesk_core::timeline::describe;
+use shiftdesk_core::timeline::{describe, who};
 
 /// How far back the handover looks for incidents closed during the shift.
 pub const SHIFT_HOURS: i64 = 12;
@@ -29,13 +28,15 @@ impl App {
                 report_text(inc, roster, &reporter, lang, zone, now)
             }),
             TextView::Timeline(id) => incident(id).map_or_else(String::new, |inc| {
+                // On a shared board, entries made at other desks say which.
+                let own = self.link.on.then(|| self.desk.origin());
                 inc.timeline_in_order()
                     .into_iter()
                     .map(|e| {
                         format!(
                             "{}  {}  {}",
                             zone.date_time(e.at),
-                            safe_line(&e.by),
+                            who(e, own),
                             describe(e, inc, roster, lang, zone)
                         )
                     })

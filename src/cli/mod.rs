@@ -846,12 +846,17 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
     }
     duties::show_lines(&mut out, inc, &roster, ctx)?;
     writeln!(out, "\n{}:", t(lang, Msg::WordTimeline))?;
+    // On a shared board, entries made at other desks say which.
+    let own = shiftdesk_store::SyncSettings::resolve(&ctx.dir, &ctx.sync.flags())
+        .ok()
+        .flatten()
+        .map(|s| s.desk);
     for entry in inc.timeline_in_order() {
         writeln!(
             out,
             "  {}  {}  {}",
             zone.date_time(entry.at),
-            safe_line(&entry.by),
+            shiftdesk_core::timeline::who(entry, own.as_deref()),
             describe(entry, inc, &roster, lang, zone)
         )?;
     }

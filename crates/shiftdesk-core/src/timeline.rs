@@ -155,6 +155,10 @@ pub struct TimelineEntry {
     /// and for every entry of a desk that is not synced).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge: Option<MergeMark>,
+    /// The desk the change was made at: its code on a shared board (the host's name on a
+    /// desk on its own). None on entries written before desks were named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -193,6 +197,7 @@ impl TimelineEntry {
             about: None,
             change_id: None,
             merge: None,
+            desk: None,
             extra: Map::new(),
         }
     }
@@ -452,3 +457,13 @@ fn check_and_note<'e>(entry: &'e TimelineEntry, incident: &'e Incident) -> (&'e 
 mod duties;
 #[cfg(test)]
 mod tests;
+
+/// Who made an entry, and where when it was at another desk than `own` (this desk's code on
+/// a shared board; None: desks are not told apart). Made safe for display.
+pub fn who(entry: &TimelineEntry, own: Option<&str>) -> String {
+    let by = safe_line(&entry.by);
+    match (own, entry.desk.as_deref()) {
+        (Some(own), Some(desk)) if desk != own => format!("{by} ({})", safe_line(desk)),
+        _ => by,
+    }
+}

@@ -103,6 +103,11 @@ impl Desk {
         self.origin = origin.to_string();
     }
 
+    /// The name of this desk, which the changes made here carry.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// A change made now at this desk, with an id of its own, ready to submit.
     pub fn stamp<C>(&self, change: C, at: DateTime<Utc>, by: &str) -> Stamped<C> {
         crate::stamp::stamp(change, at, by, &self.origin)

@@ -367,6 +367,9 @@ impl Stamped {
             );
             for entry in incident.timeline.iter_mut().skip(from) {
                 entry.change_id = Some(self.id);
+                if !self.origin.is_empty() {
+                    entry.desk = Some(self.origin.clone());
+                }
             }
         }
         Ok(applied)

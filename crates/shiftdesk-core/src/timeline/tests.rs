@@ -127,3 +127,15 @@ fn a_readiness_check_is_told_by_its_words_with_the_note_and_answer() {
         "readiness check «The backup is powered on» → NO"
     );
 }
+
+#[test]
+fn who_names_the_other_desk_only_on_a_shared_board() {
+    let mut e = entry(EntryKind::Note, "x");
+    e.by = "sato".into();
+    e.desk = Some("OSA1".into());
+    assert_eq!(super::who(&e, None), "sato");
+    assert_eq!(super::who(&e, Some("OSA1")), "sato");
+    assert_eq!(super::who(&e, Some("TYO1")), "sato (OSA1)");
+    e.desk = None;
+    assert_eq!(super::who(&e, Some("TYO1")), "sato");
+}
