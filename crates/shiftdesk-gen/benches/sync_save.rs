@@ -13,6 +13,7 @@ use shiftdesk_core::i18n::Lang;
 use shiftdesk_gen::{Spec, write_dir};
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::{DataDir, SyncSettings};
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 fn now() -> DateTime<Utc> {
@@ -97,6 +98,9 @@ fn save(c: &mut Criterion) {
             .result
             .unwrap();
         let with_sync = started.elapsed();
+        // Whatever the round left unsynced (the event log, written lazily) goes to disk now,
+        // untimed: else the next save's fsync would pay for it.
+        let _ = std::process::Command::new("sync").status();
         // Acknowledged now and then, as the server would, so the outbox stays short.
         if turn % 50 == 0 {
             let ids: Vec<String> = synced
@@ -122,5 +126,86 @@ fn save(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, save);
+/// How many events from another desk one desk applies a second: 20 incidents opened and
+/// 50 notes on each (1,020 events) made at one desk, applied at another in batches of 100
+/// as the reader hands them over, each batch one transaction.
+fn apply(c: &mut Criterion) {
+    let settings = |desk: &str| SyncSettings {
+        url: "nats://127.0.0.1:4222".into(),
+        site: "TYO".into(),
+        desk: desk.into(),
+        sites: vec!["TYO".into()],
+    };
+    let maker_tmp = tempfile::tempdir().unwrap();
+    let maker_dir = DataDir::at(maker_tmp.path());
+    let (mut maker, _) = open_desk(&maker_dir, Lang::En, now()).unwrap();
+    maker.enable_sync(&settings("TYO1")).unwrap();
+    let template = maker_tmp.path().join("template");
+    write_dir(
+        &template,
+        &Spec {
+            incidents: 20,
+            contacts: 50,
+            ..Spec::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let (source, _) = open_desk(&DataDir::at(&template), Lang::En, now()).unwrap();
+    let mut ids = Vec::new();
+    for (k, inc) in source.incidents().incidents.iter().enumerate() {
+        let at = now() + chrono::Duration::seconds(k as i64);
+        let open = maker.stamp(
+            shiftdesk_core::test_fixtures::opening_like(inc),
+            at,
+            "bench",
+        );
+        if let Ok(shiftdesk_core::change::Applied::Opened(id)) = maker.submit(open).result {
+            ids.push(id);
+        }
+    }
+    for n in 0..50 {
+        for (k, id) in ids.iter().enumerate() {
+            let at = now() + chrono::Duration::seconds(100 + n * 20 + k as i64);
+            let note = Change::Note {
+                incident: id.clone(),
+                text: format!("note {n}"),
+            };
+            maker.submit(maker.stamp(note, at, "bench")).result.unwrap();
+        }
+    }
+    let events: Vec<shiftdesk_core::sync::Event> = maker
+        .take_unpublished()
+        .iter()
+        .map(|(_, l)| shiftdesk_core::sync::Event::from_line(l).unwrap())
+        .collect();
+    eprintln!("{} events on {} incidents", events.len(), ids.len());
+    let mut g = c.benchmark_group("sync apply");
+    g.sample_size(10);
+    g.throughput(criterion::Throughput::Elements(events.len() as u64));
+    g.bench_function("events from another desk, batches of 100", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let tmp = tempfile::tempdir().unwrap();
+                let dir = DataDir::at(tmp.path());
+                let (mut desk, _) = open_desk(&dir, Lang::En, now()).unwrap();
+                desk.enable_sync(&settings("OSA1")).unwrap();
+                let started = Instant::now();
+                for (k, batch) in events.chunks(100).enumerate() {
+                    let reached =
+                        BTreeMap::from([("TYO".to_string(), (k * 100 + batch.len()) as u64)]);
+                    let got = desk.apply_remote(batch.to_vec(), reached).unwrap();
+                    assert!(got.refused.is_empty(), "{got:?}");
+                }
+                total += started.elapsed();
+                assert_eq!(desk.incidents().incidents.len(), ids.len());
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, save, apply);
 criterion_main!(benches);

@@ -53,6 +53,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub fn write_atomic_with(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_then(fs, path, bytes, None)
+}
+
+/// As [`write_atomic_with`], running `before_rename` once the new content is synced and
+/// before it replaces the file; if it fails, nothing is replaced.
+pub fn write_atomic_then(
+    fs: &dyn Fs,
+    path: &Path,
+    bytes: &[u8],
+    before_rename: Option<Finish>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -69,6 +80,7 @@ pub fn write_atomic_with(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<()> {
             .with_context(|| format!("syncing {}", tmp.display()))?;
         Ok(())
     })();
+    let written = written.and_then(|()| before_rename.map_or(Ok(()), |f| f()));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -100,6 +112,10 @@ pub fn write_atomic_with(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<()> {
     let _ = std::fs::remove_file(&prev);
     Ok(())
 }
+
+/// What must be done before a new file replaces the old one (e.g. wait for the sync of the
+/// outbox written in the same transaction).
+pub type Finish = Box<dyn FnOnce() -> Result<()> + Send>;
 
 /// Pretty JSON with a final newline, as the data files are written.
 pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {

@@ -5,7 +5,9 @@
 //! lets go of the lock. A file that cannot be read, or is of a newer schema, is never
 //! written.
 
-use super::atomic::{clear_leftovers, write_atomic_with, write_pretty_json};
+use super::atomic::{
+    Finish, clear_leftovers, write_atomic_then, write_atomic_with, write_pretty_json,
+};
 use super::backups::keep_daily_copy;
 use super::fs::{Fs, real};
 use super::json_file::{FileProblem, Versioned, parse, read_bytes_into, read_bytes_with};
@@ -88,11 +90,13 @@ impl fmt::Display for SaveError {
 impl std::error::Error for SaveError {}
 
 /// Called under the lock before a transaction writes (see [`JsonStore::commit_with`]).
+/// What it returns, if anything, runs once the new file is synced and before it replaces
+/// the old one.
 pub type Hook<'h, T, C> = &'h mut dyn FnMut(
     &T,
     &[C],
     &[Result<<C as Apply<T>>::Out, <C as Apply<T>>::Err>],
-) -> anyhow::Result<()>;
+) -> anyhow::Result<Option<Finish>>;
 
 /// The result of a transaction: the state now on disk, and what became of each change.
 #[derive(Debug)]
@@ -199,7 +203,7 @@ impl<T: DataFile> JsonStore<T> {
         base: &T,
         changes: &[C],
     ) -> Result<Committed<T, C>, SaveError> {
-        self.commit_with(base, changes, &mut |_, _, _| Ok(()))
+        self.commit_with(base, changes, &mut |_, _, _| Ok(None))
     }
 
     /// As [`JsonStore::commit`], calling `hook` under the lock with the fresh state, the
@@ -255,11 +259,14 @@ impl<T: DataFile> JsonStore<T> {
             if let Some(now) = changes.iter().filter_map(Apply::at).max() {
                 warnings = fresh.settle(&self.dir, &*self.fs, now).warnings;
             }
-            if let Err(e) = hook(&fresh, changes, &results) {
-                self.spare = on_disk;
-                return Err(SaveError::Io(e));
-            }
-            self.write(&path, &mut fresh, on_disk)?;
+            let finish = match hook(&fresh, changes, &results) {
+                Ok(finish) => finish,
+                Err(e) => {
+                    self.spare = on_disk;
+                    return Err(SaveError::Io(e));
+                }
+            };
+            self.write(&path, &mut fresh, on_disk, finish)?;
         } else if took_outside_change {
             self.spare = self.seen.replace(on_disk).unwrap_or_default();
             self.seen_fingerprint = fingerprint(&path);
@@ -310,18 +317,24 @@ impl<T: DataFile> JsonStore<T> {
                 Some((fresh, settled.warnings))
             });
         }
-        self.write(&path, &mut fresh, on_disk)?;
+        self.write(&path, &mut fresh, on_disk, None)?;
         Ok(Some((fresh, settled.warnings)))
     }
 
     /// Writes the state (raising what [`DataFile::before_save`] raises) through the room
     /// `bytes`, keeping a daily copy. Called under the lock.
-    fn write(&mut self, path: &Path, state: &mut T, mut bytes: Vec<u8>) -> Result<(), SaveError> {
+    fn write(
+        &mut self,
+        path: &Path,
+        state: &mut T,
+        mut bytes: Vec<u8>,
+        finish: Option<Finish>,
+    ) -> Result<(), SaveError> {
         state.before_save();
         bytes.clear();
         let written = state
             .to_bytes(&mut self.pieces, &mut bytes)
-            .and_then(|()| write_atomic_with(&*self.fs, path, &bytes));
+            .and_then(|()| write_atomic_then(&*self.fs, path, &bytes, finish));
         if let Err(e) = written {
             self.spare = bytes;
             return Err(SaveError::Io(e));

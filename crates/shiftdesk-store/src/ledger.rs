@@ -80,7 +80,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
 
     /// Applies a change at once and saves it. A change the state refuses is not kept.
     pub fn submit(&mut self, change: C) -> Outcome<C::Out, C::Err> {
-        self.submit_with(change, &mut |_, _, _| Ok(()))
+        self.submit_with(change, &mut |_, _, _| Ok(None))
     }
 
     /// As [`Ledger::submit`], with `hook` called in the save's transaction (see
@@ -115,7 +115,7 @@ impl<T: DataFile, C: Apply<T>> Ledger<T, C> {
 
     /// Writes the pending changes; when the save fails they are kept for the next try.
     pub fn flush(&mut self) -> Outcome<(), C::Err> {
-        self.save(&mut |_, _, _| Ok(())).outcome
+        self.save(&mut |_, _, _| Ok(None)).outcome
     }
 
     /// As [`Ledger::flush`], with `hook` called in the save's transaction.

@@ -49,13 +49,27 @@ pub fn append_lines<'a>(
     lines: impl IntoIterator<Item = &'a str>,
     sync: bool,
 ) -> Result<()> {
+    if let Some(file) = append_unsynced(path, lines)?
+        && sync
+    {
+        file.sync_data()
+            .with_context(|| format!("syncing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// As [`append_lines`] without the sync: the file written, to sync (None: nothing to write).
+pub fn append_unsynced<'a>(
+    path: &Path,
+    lines: impl IntoIterator<Item = &'a str>,
+) -> Result<Option<File>> {
     let mut bytes = Vec::new();
     for line in lines {
         bytes.extend_from_slice(line.as_bytes());
         bytes.push(b'\n');
     }
     if bytes.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     if let Some(parent) = path.parent()
         && !parent.exists()
@@ -79,11 +93,7 @@ pub fn append_lines<'a>(
     }
     file.write_all(&bytes)
         .with_context(|| format!("appending to {}", path.display()))?;
-    if sync {
-        file.sync_data()
-            .with_context(|| format!("syncing {}", path.display()))?;
-    }
-    Ok(())
+    Ok(Some(file))
 }
 
 /// Whether the file is empty or ends with a newline.

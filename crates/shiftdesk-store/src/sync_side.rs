@@ -3,9 +3,12 @@
 //! from other desks, applied in a transaction of their own.
 
 use crate::DataDir;
+use crate::atomic::Finish;
 use crate::config::SyncSettings;
 use crate::lock::LockGuard;
-use crate::outbox::{append_lines, events_dir, outbox_path, read_lines, recover_outbox};
+use crate::outbox::{
+    append_lines, append_unsynced, events_dir, outbox_path, read_lines, recover_outbox,
+};
 use crate::sync_state::SyncState;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
@@ -83,6 +86,26 @@ pub fn read_events(path: &std::path::Path) -> Result<Vec<Event>> {
         .collect())
 }
 
+/// Syncs the outbox (`file`, or the file at `path`) on a thread of its own; the returned
+/// [`Finish`] waits for it.
+fn sync_later(path: &std::path::Path, file: Option<std::fs::File>) -> Finish {
+    let path = path.to_path_buf();
+    let shown = path.display().to_string();
+    let handle = std::thread::spawn(move || -> std::io::Result<()> {
+        let file = match file {
+            Some(f) => f,
+            None => std::fs::File::open(&path)?,
+        };
+        file.sync_data()
+    });
+    Box::new(move || {
+        handle
+            .join()
+            .map_err(|_| anyhow::anyhow!("syncing {shown}: the thread failed"))?
+            .with_context(|| format!("syncing {shown}"))
+    })
+}
+
 fn now_ms(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
@@ -152,23 +175,27 @@ impl SyncSide {
 
     /// Writes the events made by a save (called under the save's lock, before the data file
     /// is written): the outbox, synced, then each event log.
-    fn record(&mut self, events: Vec<(Option<PathBuf>, Event)>) -> Result<()> {
+    ///
+    /// The outbox is synced on a thread of its own while the data file is written; the
+    /// returned [`Finish`] waits for it before the data file replaces the old one, so the
+    /// change is never on disk without its event.
+    fn record(&mut self, events: Vec<(Option<PathBuf>, Event)>) -> Result<Option<Finish>> {
+        let before = events.len();
         let events: Vec<_> = events
             .into_iter()
             .filter(|(_, e)| !self.outbox_ids.contains(&e.id_text()))
             .collect();
+        let outbox = outbox_path(&self.dir);
         if events.is_empty() {
-            return Ok(());
+            // A save tried again: its events are in the outbox already; make sure of them.
+            return Ok((before > 0).then(|| sync_later(&outbox, None)));
         }
         let lines: Vec<(String, String)> = events
             .iter()
             .map(|(_, e)| (e.id_text(), e.to_line()))
             .collect();
-        append_lines(
-            &outbox_path(&self.dir),
-            lines.iter().map(|(_, l)| l.as_str()),
-            true,
-        )?;
+        let file = append_unsynced(&outbox, lines.iter().map(|(_, l)| l.as_str()))?;
+        let finish = sync_later(&outbox, file);
         let mut by_log: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
         for ((path, _), (_, line)) in events.iter().zip(&lines) {
             if let Some(path) = path {
@@ -189,7 +216,7 @@ impl SyncSide {
             self.outbox.push((id.clone(), line.clone()));
             self.unpublished.push((id, line));
         }
-        Ok(())
+        Ok(Some(finish))
     }
 
     /// The events of incident changes just applied here.
@@ -197,7 +224,7 @@ impl SyncSide {
         &mut self,
         changes: &[Stamped],
         results: &[Result<Applied, ChangeError>],
-    ) -> Result<()> {
+    ) -> Result<Option<Finish>> {
         let mut events = Vec::new();
         for (change, result) in changes.iter().zip(results) {
             let id = match result {
@@ -226,7 +253,7 @@ impl SyncSide {
         roster: &shiftdesk_core::roster::Roster,
         changes: &[Stamped<RosterChange>],
         results: &[Result<RosterApplied, RosterError>],
-    ) -> Result<()> {
+    ) -> Result<Option<Finish>> {
         let mut events = Vec::new();
         let log = roster_log(&self.dir);
         for (change, result) in changes.iter().zip(results) {
@@ -315,5 +342,14 @@ impl SyncSide {
     }
 }
 
-/// Whether the event logs are synced on each append (the outbox always is).
+/// Whether the event logs of changes made here are synced on each append. They are not:
+/// the outbox is (synced in the save's transaction, before the data file replaces the old
+/// one), and holds each event until the server has it; the logs appended since are synced
+/// before an acknowledged event leaves the outbox, and at start the outbox puts back what a
+/// crash cost them. Events from other desks are synced to their logs before the save that
+/// applies them. `cargo bench -p shiftdesk-gen --bench sync_save`, 10,000 incidents, the
+/// page cache flushed between rounds: a saved note 2.99 ms unsynced, 4.23 ms synced with the
+/// outbox synced in turn (1.41x), 3.33 / 4.20 ms with the outbox synced on its own thread
+/// while the data file is written (1.26x, kept). With both files synced in turn it was 1.71x
+/// in the earlier (unflushed) rounds.
 const LOG_SYNC: bool = false;

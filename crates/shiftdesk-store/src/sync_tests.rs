@@ -325,3 +325,38 @@ fn the_roster_takes_the_last_writer_per_contact() {
     assert_eq!(name(&a), "Sato A");
     assert_eq!(name(&b), "Sato A");
 }
+
+#[test]
+fn a_close_and_a_note_made_apart_are_both_kept_on_both_desks() {
+    let mut a = side("TYO", "TYO1");
+    let mut b = side("OSA", "OSA1");
+    let id = a.open("10:00");
+    let first = a.sent();
+    b.take(first);
+    // Apart: a closes it, b adds a note after a's close.
+    let close = a.stamp(
+        Change::CloseWithoutReview {
+            incident: id.clone(),
+            reason: "false alarm".into(),
+        },
+        "10:05",
+    );
+    a.desk.submit(close).result.unwrap();
+    b.note(&id, "still ringing here", "10:06");
+    let from_a = a.sent();
+    let from_b = b.sent();
+    let got_a = a.take(from_b);
+    let got_b = b.take(from_a);
+    assert!(got_a.refused.is_empty() && got_b.refused.is_empty());
+    assert_eq!(a.board(), b.board());
+    let board = a.board();
+    let note = board[0]
+        .timeline
+        .iter()
+        .find(|e| e.text.contains("still ringing"))
+        .expect("the note is kept");
+    assert_eq!(
+        note.merge,
+        Some(shiftdesk_core::timeline::MergeMark::AfterClose)
+    );
+}
