@@ -74,6 +74,8 @@ pub fn start_for(
     };
     app.desk.enable_sync(&settings)?;
     app.desk.set_origin(&settings.desk);
+    let warnings = app.desk.take_sync_warnings();
+    app.ui.warnings.extend(warnings);
     app.link.on = true;
     app.link.unsent = app.desk.unsent_count();
     let config = SyncConfig {

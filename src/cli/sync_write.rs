@@ -25,6 +25,9 @@ pub fn synced_desk(ctx: &Session) -> Result<Option<Desk>> {
     let (mut desk, _) = open_desk(&ctx.dir, ctx.operator.lang, ctx.now)?;
     desk.enable_sync(&settings)?;
     desk.set_origin(&settings.desk);
+    for warning in desk.take_sync_warnings() {
+        eprintln!("shiftdesk: {warning}");
+    }
     Ok(Some(desk))
 }
 
