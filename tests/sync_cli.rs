@@ -65,6 +65,10 @@ fn config_prints_a_leaf_and_a_hub_config_that_a_server_accepts() {
     let (code, _, err) = shiftdesk(dir, "--lang en sync config", &[]);
     assert_eq!(code, Some(1));
     assert!(err.contains("--hub-config"), "{err}");
+    // A site alone: a leaf linked to a hub on the same host.
+    let (code, alone, err) = shiftdesk(dir, "sync config --site TYO", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(alone.contains("nats-leaf://127.0.0.1:7422"), "{alone}");
     let (code, _, _) = shiftdesk(dir, "sync config --site TOKYO-1 --hub h", &[]);
     assert_eq!(code, Some(1));
     // nats-server itself checks both files (-t: test the config and exit).

@@ -86,3 +86,41 @@ fn a_change_at_one_site_shows_at_the_other_and_a_cut_is_told_and_healed() {
             .contains("called the vendor")
     });
 }
+
+#[test]
+fn a_desk_killed_with_an_unsent_note_sends_it_after_its_restart() {
+    let Some(mut board) = Board::start(&["TYO", "OSA"]) else {
+        return;
+    };
+    let (tyo_dir, osa_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut tyo = desk_at(&board, tyo_dir.path(), "TYO", "TYO1", "en");
+    let osa = desk_at(&board, osa_dir.path(), "OSA", "OSA1", "en");
+    tyo.wait_for("sync: on");
+    tyo.send("n");
+    tyo.wait_for("New incident");
+    tyo.send("Badge lost");
+    tyo.send("\r");
+    osa.wait_for("INC-TYO1-0001");
+
+    // Its own site's server gone: the note is saved and waits in the outbox.
+    board.kill_leaf("TYO");
+    tyo.wait_for("sync: cut off since");
+    tyo.send("a");
+    tyo.wait_for("Note");
+    tyo.send("badge found at reception");
+    tyo.send("\r");
+    tyo.wait_for("1 unsent");
+    tyo.signal("KILL");
+    tyo.wait_exit();
+
+    board.restart_leaf("TYO").unwrap();
+    let tyo = desk_at(&board, tyo_dir.path(), "TYO", "TYO1", "en");
+    tyo.wait_until("the outbox to empty", |d| {
+        d.screen().contains("sync: on") && !d.screen().contains("unsent")
+    });
+    osa.wait_until("the note to arrive", |_| {
+        incidents(osa_dir.path())
+            .to_string()
+            .contains("badge found at reception")
+    });
+}

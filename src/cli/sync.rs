@@ -38,7 +38,8 @@ pub struct TargetArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// The hub the leaf links to, HOST or HOST:PORT (port 7422 when left out)
+    /// The hub the leaf links to, HOST or HOST:PORT (port 7422 when left out; default: a
+    /// hub on this host, 127.0.0.1:7422)
     #[arg(long, value_name = "HOST[:PORT]", conflicts_with = "hub_config")]
     pub hub: Option<String>,
     /// Print the hub's config instead of a leaf's
@@ -181,7 +182,10 @@ fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
         shiftdesk_sync::hub_config(&args.listen, &args.leaf_listen)
     } else {
         // The site whose leaf server this is: the global --site.
-        let (Some(site), Some(hub)) = (ctx.sync.site.clone(), args.hub) else {
+        let hub = args
+            .hub
+            .unwrap_or_else(|| format!("127.0.0.1:{}", shiftdesk_sync::DEFAULT_LEAF_PORT));
+        let Some(site) = ctx.sync.site.clone() else {
             bail!("{}", t(ctx.operator.lang, Msg::SyncConfigWhich));
         };
         let site = site_code(&site, ctx)?;
