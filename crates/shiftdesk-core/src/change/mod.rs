@@ -634,7 +634,9 @@ fn apply_change(
             let inc = file
                 .get_mut(incident)
                 .ok_or_else(|| ChangeError::NoSuchIncident(incident.clone()))?;
-            record::reopen(inc, (at, by), reason)
+            // Apart, two desks may both reopen it: the second is kept too (with its
+            // reason), though it changes nothing more.
+            record::reopen(inc, (at, by), reason, mode == Mode::Merge)
         }
         Change::LogInjects { incident, upto } => {
             drill::log_injects(open_incident(file, incident)?, (at, by), *upto)

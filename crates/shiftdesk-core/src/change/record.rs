@@ -260,8 +260,14 @@ pub(super) fn reopen(
     inc: &mut Incident,
     (at, by): When,
     reason: &str,
+    keep_when_open: bool,
 ) -> Result<Applied, ChangeError> {
     if inc.is_open() {
+        if keep_when_open {
+            inc.timeline
+                .push(TimelineEntry::new(at, by, EntryKind::Reopened, reason));
+            return Ok(Applied::Changed(inc.id.clone()));
+        }
         return Ok(Applied::Unchanged);
     }
     inc.status = Status::Open;

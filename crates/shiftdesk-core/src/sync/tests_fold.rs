@@ -291,3 +291,22 @@ fn a_strict_local_change_on_top_of_a_fold_equals_the_fold_with_it() {
     all.push(mine);
     assert_eq!(*file.incidents[0], folded(&all));
 }
+
+#[test]
+fn two_reopens_made_apart_are_both_kept() {
+    let events = [
+        ev("TYO1", 1, &[], open()),
+        ev("TYO1", 5, &[], close()),
+        ev("TYO1", 20, &[], reopen()),
+        ev("OSA1", 21, &[("TYO1", 5)], reopen()),
+    ];
+    let inc = folded(&events);
+    assert_eq!(inc.status, Status::Open);
+    let reopens = inc
+        .timeline
+        .iter()
+        .filter(|e| e.kind == EntryKind::Reopened)
+        .count();
+    assert_eq!(reopens, 2, "{:?}", marks(&inc));
+    assert!(!inc.has_conflict(), "two reopens agree");
+}
