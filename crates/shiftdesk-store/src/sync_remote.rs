@@ -12,7 +12,7 @@ use crate::atomic::write_atomic;
 use crate::outbox::append_lines;
 use crate::sync_side::{RemoteOutcome, incident_log, read_events, roster_log, unplaced_log};
 use shiftdesk_core::apply::Apply;
-use shiftdesk_core::change::{Change, ChangeId, Mode, Stamped};
+use shiftdesk_core::change::{Change, ChangeId, Stamped};
 use shiftdesk_core::desk::IncidentsFile;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_core::incident::IncidentId;
@@ -90,34 +90,18 @@ impl Apply<IncidentsFile> for RemoteIncidents<'_> {
             }
             let has_open = log.iter().chain(&new).any(is_open);
             if !has_open {
-                if file.get(&id).is_some() {
-                    // An incident from before sync (no Open among its events): its events
-                    // apply on top of it in order, merged as a fold would.
-                    new.sort_by_key(order);
-                    for e in &new {
-                        if let Some(stamped) = e.stamped() {
-                            match stamped.apply_in(file, Mode::Merge) {
-                                Ok(_) => changed = true,
-                                Err(err) => tally.refused.push(format!(
-                                    "{}: {}",
-                                    e.id_text(),
-                                    err.message(Lang::En)
-                                )),
-                            }
-                        }
-                    }
-                    append(&path, &new)?;
-                    tally.applied += new.len();
-                } else {
-                    let waiting = read_events(&unplaced_path).map_err(|e| format!("{e:#}"))?;
-                    let waiting: HashSet<ChangeId> = waiting.iter().map(|e| e.id).collect();
-                    let fresh: Vec<Event> = new
-                        .into_iter()
-                        .filter(|e| !waiting.contains(&e.id))
-                        .collect();
-                    tally.unplaced += fresh.len();
-                    append(&unplaced_path, &fresh)?;
-                }
+                // No Open for it here: its Open has not come yet, or it is an incident
+                // recorded before its desk joined the board (an older id like INC-0003,
+                // which another desk may well have given to an incident of its own). Kept
+                // aside, never applied to an incident that only shares the number.
+                let waiting = read_events(&unplaced_path).map_err(|e| format!("{e:#}"))?;
+                let waiting: HashSet<ChangeId> = waiting.iter().map(|e| e.id).collect();
+                let fresh: Vec<Event> = new
+                    .into_iter()
+                    .filter(|e| !waiting.contains(&e.id))
+                    .collect();
+                tally.unplaced += fresh.len();
+                append(&unplaced_path, &fresh)?;
                 continue;
             }
             // Events that waited for this incident's Open.

@@ -360,3 +360,41 @@ fn a_close_and_a_note_made_apart_are_both_kept_on_both_desks() {
         Some(shiftdesk_core::timeline::MergeMark::AfterClose)
     );
 }
+
+#[test]
+fn an_older_id_another_desk_also_has_is_never_changed_by_that_desk() {
+    // Each desk recorded its own INC-0001 before it joined the board.
+    let before_sync = |site: &str, code: &'static str, title: &str| {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::at(tmp.path());
+        let (mut desk, _) = open_desk(&dir, Lang::En, t("09:00")).unwrap();
+        let mut inc = incident_at("08:00");
+        inc.title = title.into();
+        let id = match desk
+            .submit(stamped(opening_like(&inc), t("08:00"), "op"))
+            .result
+        {
+            Ok(Applied::Opened(id)) => id,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(id.0, "INC-0001");
+        desk.enable_sync(&settings(site, code)).unwrap();
+        (
+            Side {
+                _tmp: tmp,
+                dir,
+                desk,
+                code,
+            },
+            id,
+        )
+    };
+    let (mut tyo, id) = before_sync("TYO", "TYO1", "printer jam at TYO");
+    let (mut osa, _) = before_sync("OSA", "OSA1", "badge lost at OSA");
+    tyo.note(&id, "about the printer", "09:10");
+    let before = osa.board();
+    let outcome = osa.take(tyo.sent());
+    assert_eq!(outcome.applied, 0);
+    assert_eq!(outcome.unplaced, 1, "kept aside, not lost");
+    assert_eq!(osa.board(), before, "OSA's own INC-0001 untouched");
+}
