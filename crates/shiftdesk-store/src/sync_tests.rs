@@ -398,3 +398,44 @@ fn an_older_id_another_desk_also_has_is_never_changed_by_that_desk() {
     assert_eq!(outcome.unplaced, 1, "kept aside, not lost");
     assert_eq!(osa.board(), before, "OSA's own INC-0001 untouched");
 }
+
+#[test]
+fn two_desks_on_one_data_dir_opening_at_once_keep_both_incidents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::at(tmp.path());
+    let desk = || {
+        let (mut desk, _) = open_desk(&dir, Lang::En, t("09:00")).unwrap();
+        desk.enable_sync(&settings("TYO", "TYO1")).unwrap();
+        desk
+    };
+    let (mut one, mut two) = (desk(), desk());
+    let opened = |desk: &mut Desk, at: &str| {
+        let mut s = stamped(opening_like(&incident_at(at)), t(at), "op");
+        s.origin = "TYO1".into();
+        desk.submit(s);
+    };
+    opened(&mut one, "09:01");
+    // `two` has not looked at the file since: it picks the same number, and the save,
+    // made on the fresh file, takes the next.
+    opened(&mut two, "09:02");
+    let mut ids: Vec<String> = two
+        .incidents()
+        .incidents
+        .iter()
+        .map(|i| i.id.0.clone())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["INC-TYO1-0001", "INC-TYO1-0002"]);
+    let outbox = std::fs::read_to_string(outbox_path(&dir)).unwrap();
+    let events: Vec<Event> = outbox
+        .lines()
+        .map(|l| Event::from_line(l).unwrap())
+        .collect();
+    let mut sent: Vec<String> = events
+        .iter()
+        .filter_map(|e| e.incident())
+        .map(|i| i.0)
+        .collect();
+    sent.sort();
+    assert_eq!(sent, ids, "each event carries the id its incident got");
+}

@@ -413,7 +413,13 @@ fn apply_change(
     match change {
         Change::Open(new) => {
             let id = match &new.id {
-                Some(id) if file.get(id).is_some() => return Err(ChangeError::IdTaken(id.clone())),
+                // Two desks on one data dir share a desk code: the one that saves second
+                // takes the next number (its event carries the id it got). A fold never
+                // renumbers.
+                Some(id) if file.get(id).is_some() => match (mode, id.desk_number()) {
+                    (Mode::Strict, Some((desk, n))) => file.next_id_for_after(desk, n),
+                    _ => return Err(ChangeError::IdTaken(id.clone())),
+                },
                 Some(id) => id.clone(),
                 None => file.next_id(),
             };

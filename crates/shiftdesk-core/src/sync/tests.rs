@@ -478,7 +478,7 @@ fn garbage_is_refused_saying_what_and_where() {
 }
 
 #[test]
-fn an_open_under_a_taken_id_is_refused() {
+fn an_open_under_a_taken_id_takes_the_next_here_and_is_refused_in_a_fold() {
     let mut file = crate::desk::IncidentsFile::default();
     let open = every_change().remove(0);
     let first = stamped(open.clone(), t("10:00"), "sato");
@@ -486,8 +486,19 @@ fn an_open_under_a_taken_id_is_refused() {
         first.apply(&mut file),
         Ok(crate::change::Applied::Opened(id()))
     );
+    // A second desk on the same data dir with the same code saved first: the next number.
+    let mut twin = file.clone();
+    let again = stamped(open.clone(), t("10:01"), "sato");
+    assert_eq!(
+        again.apply(&mut twin),
+        Ok(crate::change::Applied::Opened(IncidentId(
+            "INC-TYO1-0004".into()
+        )))
+    );
     let again = stamped(open, t("10:01"), "sato");
-    let err = again.apply(&mut file).unwrap_err();
+    let err = again
+        .apply_in(&mut file, crate::change::Mode::Merge)
+        .unwrap_err();
     assert_eq!(err, crate::change::ChangeError::IdTaken(id()));
     assert!(err.to_string().contains("INC-TYO1-0003 is taken"), "{err}");
     assert!(err.message(Lang::Ja).contains("使用済み"));
