@@ -78,13 +78,17 @@ pub fn start_for(
     app.ui.warnings.extend(warnings);
     app.link.on = true;
     app.link.unsent = app.desk.unsent_count();
-    let config = SyncConfig {
+    let link = SyncLink::start(config_of(&settings), app.desk.checkpoints());
+    app.publish_all();
+    Ok(Some(link))
+}
+
+/// What the sync thread needs, from the desk's settings.
+pub fn config_of(settings: &SyncSettings) -> SyncConfig {
+    SyncConfig {
         url: settings.url.clone(),
         site: settings.site.clone(),
         desk: settings.desk.clone(),
         sites: settings.sites.clone(),
-    };
-    let link = SyncLink::start(config, app.desk.checkpoints());
-    app.publish_all();
-    Ok(Some(link))
+    }
 }

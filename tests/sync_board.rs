@@ -18,7 +18,7 @@ use shiftdesk_store::open::open_desk;
 use shiftdesk_store::paths::DataDir;
 use shiftdesk_store::{SyncFlags, SyncSettings};
 use shiftdesk_sync::harness::Board;
-use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncConfig, SyncThread};
+use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncThread};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -70,12 +70,7 @@ impl Node {
             .expect("sync is on");
         self.desk.enable_sync(&settings).unwrap();
         self.desk.set_origin(&self.code);
-        let config = SyncConfig {
-            url: settings.url.clone(),
-            site: settings.site.clone(),
-            desk: settings.desk.clone(),
-            sites: settings.sites.clone(),
-        };
+        let config = shiftdesk::sync_link::config_of(&settings);
         let thread = SyncThread::start(config, self.desk.checkpoints());
         thread.publish(outgoing(self.desk.outbox_events()));
         self.thread = Some(thread);
@@ -240,6 +235,25 @@ fn converge(nodes: &mut [&mut Node], limit: Duration, done: impl Fn(&[&mut Node]
     }
 }
 
+/// A hub, a leaf at TYO and one at OSA, and a desk at each (TYO1, OSA1) in their own data
+/// dirs under the returned folder; None when there is no nats-server (said loudly).
+fn two_sites() -> Option<(Board, tempfile::TempDir, Node, Node)> {
+    let board = Board::start(&SITES)?;
+    let root = tempfile::tempdir().unwrap();
+    let tyo = Node::start(&board, root.path(), "TYO", "TYO1");
+    let osa = Node::start(&board, root.path(), "OSA", "OSA1");
+    Some((board, root, tyo, osa))
+}
+
+/// An incident opened at TYO, once both desks have it.
+fn opened_everywhere(tyo: &mut Node, osa: &mut Node, title: &str) -> IncidentId {
+    let id = tyo.open(title);
+    converge(&mut [tyo, osa], Duration::from_secs(15), |n| {
+        n.iter().all(|n| n.board().len() == 1)
+    });
+    id
+}
+
 fn notes_are(expected: &[&str]) -> impl Fn(&[&mut Node]) -> bool {
     let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
     expected.sort();
@@ -260,16 +274,10 @@ fn wait_cut(node: &mut Node) {
 
 /// Both sites write while the link is cut for `secs`; after it heals, both have all of it.
 fn both_sides_write_during_a_cut(secs: u64) {
-    let Some(board) = Board::start(&SITES) else {
+    let Some((board, _root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
-    let id = tyo.open("core switch down");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), |n| {
-        n.iter().all(|n| n.board().len() == 1)
-    });
+    let id = opened_everywhere(&mut tyo, &mut osa, "core switch down");
 
     board.cut("TYO");
     wait_cut(&mut tyo);
@@ -314,16 +322,10 @@ fn both_sides_write_during_a_60_s_cut() {
 
 #[test]
 fn a_closed_and_a_reopened_incident_while_cut_off_shows_a_conflict_everywhere() {
-    let Some(board) = Board::start(&SITES) else {
+    let Some((board, _root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
-    let id = tyo.open("mail to the wrong address");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), |n| {
-        n.iter().all(|n| n.board().len() == 1)
-    });
+    let id = opened_everywhere(&mut tyo, &mut osa, "mail to the wrong address");
     board.cut("OSA");
     wait_cut(&mut osa);
     tyo.change(Change::CloseWithoutReview {
@@ -360,16 +362,10 @@ fn a_closed_and_a_reopened_incident_while_cut_off_shows_a_conflict_everywhere() 
 
 #[test]
 fn a_hub_restart_loses_nothing() {
-    let Some(mut board) = Board::start(&SITES) else {
+    let Some((mut board, _root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
-    let id = tyo.open("hub restart");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), |n| {
-        n.iter().all(|n| n.board().len() == 1)
-    });
+    let id = opened_everywhere(&mut tyo, &mut osa, "hub restart");
     board.kill_hub();
     tyo.note(&id, "during the restart, tyo");
     osa.note(&id, "during the restart, osa");
@@ -385,16 +381,10 @@ fn a_hub_restart_loses_nothing() {
 
 #[test]
 fn a_desk_killed_with_unsent_events_sends_them_after_its_restart() {
-    let Some(mut board) = Board::start(&SITES) else {
+    let Some((mut board, _root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
-    let id = tyo.open("killed desk");
-    converge(&mut [&mut tyo, &mut osa], Duration::from_secs(15), |n| {
-        n.iter().all(|n| n.board().len() == 1)
-    });
+    let id = opened_everywhere(&mut tyo, &mut osa, "killed desk");
     // The own site's server is down: nothing can be acknowledged.
     board.kill_leaf("TYO");
     tyo.note(&id, "written before the kill");
@@ -413,12 +403,9 @@ fn a_desk_killed_with_unsent_events_sends_them_after_its_restart() {
 
 #[test]
 fn a_duplicate_delivery_changes_nothing() {
-    let Some(board) = Board::start(&SITES) else {
+    let Some((_board, _root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
     let id = tyo.open("duplicates");
     tyo.note(&id, "once");
     converge(
@@ -452,12 +439,9 @@ fn a_duplicate_delivery_changes_nothing() {
 
 #[test]
 fn a_desk_joining_late_gets_the_whole_board() {
-    let Some(board) = Board::start(&SITES) else {
+    let Some((board, root, mut tyo, mut osa)) = two_sites() else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let mut tyo = Node::start(&board, root.path(), "TYO", "TYO1");
-    let mut osa = Node::start(&board, root.path(), "OSA", "OSA1");
     let a = tyo.open("first");
     let b = osa.open("second");
     tyo.note(&a, "from tyo");

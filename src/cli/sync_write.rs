@@ -42,11 +42,9 @@ pub fn send_now(desk: &mut Desk, ctx: &Session) {
         return;
     }
     let config = SyncConfig {
-        url: settings.url,
-        site: settings.site,
-        desk: settings.desk,
         // Only its own site's: a command sends, it does not read the board.
         sites: Vec::new(),
+        ..crate::sync_link::config_of(&settings)
     };
     let thread = SyncThread::start(config, desk.checkpoints());
     let mut waiting: HashSet<String> = batch.iter().map(|(id, _)| id.clone()).collect();

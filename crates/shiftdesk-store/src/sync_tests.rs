@@ -412,7 +412,8 @@ fn two_desks_on_one_data_dir_opening_at_once_keep_both_incidents() {
     let opened = |desk: &mut Desk, at: &str| {
         let mut s = stamped(opening_like(&incident_at(at)), t(at), "op");
         s.origin = "TYO1".into();
-        desk.submit(s);
+        let outcome = desk.submit(s);
+        assert!(outcome.result.is_ok(), "{:?}", outcome.result);
     };
     opened(&mut one, "09:01");
     // `two` has not looked at the file since: it picks the same number, and the save,
