@@ -129,6 +129,11 @@ fn a_command_that_records_on_a_synced_data_dir_sends_the_event_at_once() {
     assert_eq!(code, Some(0), "{err}");
     assert!(text.contains("TYO: last event #1"), "{text}");
     assert!(text.contains("unsent: 0"), "{text}");
+    assert!(text.contains("last event here: "), "{text}");
+    // doctor says the same, a line each.
+    let (_, text, _) = shiftdesk(dir, "--lang en doctor", &[]);
+    assert!(text.contains("ok   sync: connected"), "{text}");
+    assert!(text.contains("ok   TYO: last event #1"), "{text}");
 
     // The site's server away: the change is kept, and said to wait.
     board.cut("TYO");

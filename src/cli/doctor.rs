@@ -196,12 +196,14 @@ pub fn run(ctx: &Session) -> Result<ExitCode> {
         guide(lang, dir, &playbooks.playbooks, &mut out);
         flow(ctx, &mut out);
         if let Some((linked, lines)) = super::sync::doctor_lines(ctx) {
-            let text = lines.join("\n      ");
-            out.push(if linked {
-                Finding::Ok(text)
-            } else {
-                Finding::Act(text)
-            });
+            // The head says linked or not; the sites, the unsent and the last event follow.
+            for (i, line) in lines.into_iter().enumerate() {
+                out.push(match (i, linked) {
+                    (0, false) => Finding::Act(line),
+                    (_, false) => Finding::Note(line),
+                    _ => Finding::Ok(line),
+                });
+            }
         }
         for p in load_scenarios(dir).problems {
             out.push(Finding::Act(fill(

@@ -286,7 +286,7 @@ fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: &LocalPart) -> Vec<S
 }
 
 /// For `doctor`: None when this data dir is not on a shared board; else whether it is
-/// linked, and the status in words (a bad `[sync]` is a line too).
+/// linked, and the status in words, a line each (a bad `[sync]` is a line too).
 pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
     let settings = match settings(ctx) {
         Ok(Some(settings)) => settings,
@@ -299,5 +299,9 @@ pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
     };
     let lags = shiftdesk_sync::probe(&settings.url, &settings.sites, &local.checkpoints);
     let connected = lags.iter().all(|lag| lag.error.is_none());
-    Some((connected, lines(ctx, &settings.url, &lags, &local)))
+    let lines = lines(ctx, &settings.url, &lags, &local)
+        .into_iter()
+        .map(|l| l.trim_start().to_string())
+        .collect();
+    Some((connected, lines))
 }

@@ -19,9 +19,20 @@ pub struct SyncLook {
 /// The outbox, the checkpoints and the last event of a synced data dir.
 pub fn look(dir: &DataDir, settings: &SyncSettings) -> anyhow::Result<SyncLook> {
     let (side, _) = SyncSide::open(dir, settings)?;
+    // The newest clock this desk made or applied: its time is the event's, or a little
+    // after when a desk's clock ran behind.
+    let newest = side
+        .state
+        .seen
+        .values()
+        .chain([&side.state.clock])
+        .map(|h| h.ms)
+        .max()
+        .filter(|&ms| ms > 0)
+        .and_then(DateTime::from_timestamp_millis);
     Ok(SyncLook {
         unsent: side.unsent_count(),
         checkpoints: side.state.checkpoints.clone().into_iter().collect(),
-        last_event: side.last_event_at,
+        last_event: side.last_event_at.max(newest),
     })
 }

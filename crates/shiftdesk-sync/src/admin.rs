@@ -100,8 +100,23 @@ pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) ->
 async fn last_sequence(js: &Context, site: &str) -> anyhow::Result<u64> {
     let mut stream = tokio::time::timeout(REQUEST, js.get_stream(stream_name(site)))
         .await
-        .map_err(|_| anyhow!("no answer from site {site} in {REQUEST:?}"))??;
+        .map_err(|_| anyhow!("no answer from site {site} in {REQUEST:?}"))?
+        .map_err(|error| unreached(site, &error.to_string()))?;
     Ok(stream.info().await?.state.last_sequence)
+}
+
+/// A site's stream that cannot be had, in words: through the hub, a site whose server is
+/// cut off answers the same as one whose stream was never made.
+fn unreached(site: &str, error: &str) -> anyhow::Error {
+    if error.contains("does not exist") || error.contains("no responders") {
+        anyhow!(
+            "no answer from site {site}'s stream {}: the link to that site is down, or its \
+             stream is not set up yet (shiftdesk sync setup)",
+            stream_name(site)
+        )
+    } else {
+        anyhow!("{error}")
+    }
 }
 
 /// How long one request to a server may take before it counts as unanswered.
