@@ -346,6 +346,18 @@ async fn read_site(
 ) {
     let js = jetstream::with_domain(client, domain(&site));
     loop {
+        if let Some(end) = stream_end(&js, &site).await
+            && end < last
+        {
+            // The stream was made anew (its server's store lost or reset): what it holds
+            // now is numbered from 1 again. Read it all; the desk keeps one of each id.
+            let _ = news.send(FromSync::Problem(format!(
+                "site {site}'s stream {} ends at #{end}, before this desk's place #{last}: \
+                 it was made anew; reading it again from the start",
+                stream_name(&site)
+            )));
+            last = 0;
+        }
         match open(&js, &site, last).await {
             Ok(mut messages) => {
                 set_health(&healths, &site, None);
@@ -391,6 +403,19 @@ async fn read_site(
         }
         tokio::time::sleep(RETRY).await;
     }
+}
+
+/// The last sequence of a site's stream, when it answers.
+async fn stream_end(js: &Context, site: &str) -> Option<u64> {
+    let mut stream = tokio::time::timeout(REQUEST, js.get_stream(stream_name(site)))
+        .await
+        .ok()?
+        .ok()?;
+    let info = tokio::time::timeout(REQUEST, stream.info())
+        .await
+        .ok()?
+        .ok()?;
+    Some(info.state.last_sequence)
 }
 
 async fn open(js: &Context, site: &str, last: u64) -> anyhow::Result<consumer::pull::Stream> {

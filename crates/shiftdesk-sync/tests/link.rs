@@ -231,3 +231,27 @@ fn stop_returns_soon_even_with_the_server_away() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_checkpoint_past_the_streams_end_reads_it_again_from_the_start() {
+    let Some(board) = board(&["TYO", "OSA"]) else {
+        return;
+    };
+    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    tyo.publish("n", 0..3);
+    assert!(tyo.until(WAIT, |d| d.acked.len() == 3));
+    // A desk whose place in TYO's stream is past its end: the stream was made anew.
+    let checkpoints = HashMap::from([("TYO".to_string(), 40), ("OSA".to_string(), 0)]);
+    let mut osa = Desk::start(&board, "OSA", "OSA1", checkpoints);
+    assert!(
+        osa.until(WAIT, |d| d.has_all("n", 3)),
+        "OSA got {:?}, problems {:?}",
+        osa.payloads(),
+        osa.problems
+    );
+    assert!(
+        osa.problems.iter().any(|p| p.contains("made anew")),
+        "{:?}",
+        osa.problems
+    );
+}
