@@ -77,7 +77,6 @@ pub fn start_for(
     let warnings = app.desk.take_sync_warnings();
     app.ui.warnings.extend(warnings);
     app.link.on = true;
-    app.link.unsent = app.desk.unsent_count();
     let link = SyncLink::start(config_of(&settings), app.desk.checkpoints());
     app.publish_all();
     Ok(Some(link))

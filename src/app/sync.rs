@@ -31,19 +31,7 @@ pub struct Link {
     pub cut_off_since: Option<DateTime<Utc>>,
     /// The thread said at least once that it is connected.
     pub ever_connected: bool,
-    /// The last event that came in from another desk, when.
-    pub last_received: Option<DateTime<Utc>>,
-    /// This desk's events not yet acknowledged by its site's server.
-    pub unsent: usize,
     /// This desk's events its site's server stored while cut off from the other sites:
     /// they reach the others only when the link returns.
     pub held: usize,
-}
-
-impl Link {
-    /// This desk's events the other sites have not got yet, as far as the desk can tell:
-    /// those not stored by its own site's server, and those stored there while cut off.
-    pub fn unsent_elsewhere(&self) -> usize {
-        self.unsent + self.held
-    }
 }

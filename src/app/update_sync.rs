@@ -49,7 +49,6 @@ impl App {
         if !received.is_empty() {
             self.apply_received(received);
         }
-        self.link.unsent = self.desk.unsent_count();
     }
 
     /// Applies other desks' events, in the order each site's stream gave them, and moves
@@ -97,7 +96,6 @@ impl App {
                     self.notify(NoticeLevel::Error, why);
                 }
                 if outcome.applied > 0 && !elsewhere.is_empty() {
-                    self.link.last_received = Some(self.now);
                     let text = fill(
                         self.lang(),
                         Msg::SyncFromElsewhere,
@@ -123,7 +121,6 @@ impl App {
         let batch = self.desk.take_unpublished();
         if !batch.is_empty() {
             self.effects.push(Effect::Publish(batch));
-            self.link.unsent = self.desk.unsent_count();
         }
     }
 
@@ -133,5 +130,14 @@ impl App {
         if !batch.is_empty() {
             self.effects.push(Effect::Publish(batch));
         }
+    }
+}
+
+impl App {
+    /// This desk's events the other sites have not got yet, as far as the desk can tell:
+    /// those its own site's server has not stored (the outbox), and those it stored while
+    /// cut off.
+    pub fn unsent_elsewhere(&self) -> usize {
+        self.desk.unsent_count() + self.link.held
     }
 }

@@ -4,11 +4,11 @@
 
 use super::{Session, print_json};
 use anyhow::{Result, bail};
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use shiftdesk_core::i18n::{Msg, fill, t};
 use shiftdesk_core::text::safe_line;
+use shiftdesk_store::sync_look::{SyncLook, look};
 use shiftdesk_store::{DataDir, SyncSettings};
 use shiftdesk_sync::SiteLag;
 use std::collections::HashMap;
@@ -65,29 +65,16 @@ pub struct StatusArgs {
     pub json: bool,
 }
 
-/// What this desk holds of sync: filled from the store by the desk's side.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct LocalPart {
-    /// Events in the outbox, not yet acknowledged (None: not known).
-    pub unsent: Option<usize>,
-    /// Per site: the last stream sequence applied here.
-    pub checkpoints: HashMap<String, u64>,
-    pub last_event: Option<DateTime<Utc>>,
+/// What the data dir holds of sync (the outbox's unsent count, the per-site checkpoints,
+/// the last event); None when this data dir is not on a board: lags count from each
+/// stream's start.
+fn local_part(dir: &DataDir, settings: Option<&SyncSettings>) -> Result<Option<SyncLook>> {
+    settings.map(|s| look(dir, s)).transpose()
 }
 
-/// What the data dir holds of sync: the outbox's unsent count, the per-site checkpoints
-/// and the last event. Nothing known (a desk not set up for sync here): lags count from
-/// each stream's start.
-pub fn local_part(dir: &DataDir, settings: Option<&SyncSettings>) -> Result<LocalPart> {
-    let Some(settings) = settings else {
-        return Ok(LocalPart::default());
-    };
-    let look = shiftdesk_store::sync_look::look(dir, settings)?;
-    Ok(LocalPart {
-        unsent: Some(look.unsent),
-        checkpoints: look.checkpoints,
-        last_event: look.last_event,
-    })
+/// Per site: the last stream sequence applied here (none when not on a board).
+fn checkpoints(local: Option<&SyncLook>) -> HashMap<String, u64> {
+    local.map(|l| l.checkpoints.clone()).unwrap_or_default()
 }
 
 /// The settings in force for this data dir: config.toml's `[sync]` with the flags over it.
@@ -104,20 +91,21 @@ pub fn run(command: SyncCommand, ctx: &Session) -> Result<ExitCode> {
 }
 
 /// The url and sites: the flags, else the data dir's settings; every site code checked.
-fn target(args: TargetArgs, ctx: &Session) -> Result<(String, Vec<String>)> {
+fn target(
+    args: TargetArgs,
+    ctx: &Session,
+    from_dir: Option<&SyncSettings>,
+) -> Result<(String, Vec<String>)> {
     let lang = ctx.operator.lang;
-    // The data dir's settings when they are whole; a setup from a host with no desk
-    // needs only the url and the sites, given as flags.
-    let from_dir = settings(ctx).ok().flatten();
     let url = args
         .url
         .or_else(|| ctx.sync.url.clone())
-        .or_else(|| from_dir.as_ref().map(|s| s.url.clone()));
+        .or_else(|| from_dir.map(|s| s.url.clone()));
     let sites = ctx
         .sync
         .sites
         .clone()
-        .or_else(|| from_dir.as_ref().map(|s| s.sites.clone()));
+        .or_else(|| from_dir.map(|s| s.sites.clone()));
     let (Some(url), Some(sites)) = (url, sites) else {
         bail!("{}", t(lang, Msg::SyncNotConfigured));
     };
@@ -133,27 +121,16 @@ fn target(args: TargetArgs, ctx: &Session) -> Result<(String, Vec<String>)> {
 
 /// A site code as typed: trimmed, upper-cased, 1–8 of A–Z and 0–9.
 fn site_code(code: &str, ctx: &Session) -> Result<String> {
-    let code = code.trim().to_ascii_uppercase();
-    let good = (1..=8).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if !good {
-        bail!(
-            "{}",
-            fill(
-                ctx.operator.lang,
-                Msg::SyncBadSite,
-                &[("code", &safe_line(&code))]
-            )
-        );
-    }
-    Ok(code)
+    shiftdesk_core::sync::SiteCode::parse(code)
+        .map(|c| c.as_str().to_string())
+        .map_err(|e| anyhow::anyhow!("{}", e.message(ctx.operator.lang)))
 }
 
 fn setup(args: TargetArgs, ctx: &Session) -> Result<ExitCode> {
     let lang = ctx.operator.lang;
-    let (url, sites) = target(args, ctx)?;
+    // The data dir's settings when they are whole; a setup from a host with no desk
+    // needs only the url and the sites, given as flags.
+    let (url, sites) = target(args, ctx, settings(ctx).ok().flatten().as_ref())?;
     let done = shiftdesk_sync::setup(&url, &sites)?;
     let mut out = std::io::stdout().lock();
     for stream in done {
@@ -197,9 +174,11 @@ fn config(args: ConfigArgs, ctx: &Session) -> Result<ExitCode> {
 }
 
 fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
-    let (url, sites) = target(args.target, ctx)?;
-    let local = local_part(&ctx.dir, settings(ctx)?.as_ref())?;
-    let lags = shiftdesk_sync::probe(&url, &sites, &local.checkpoints);
+    let configured = settings(ctx)?;
+    let (url, sites) = target(args.target, ctx, configured.as_ref())?;
+    let local = local_part(&ctx.dir, configured.as_ref())?;
+    let checkpoints = checkpoints(local.as_ref());
+    let lags = shiftdesk_sync::probe(&url, &sites, &checkpoints);
     let connected = lags.iter().all(|lag| lag.error.is_none());
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -209,7 +188,7 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
                 json!({
                     "site": lag.site,
                     "last_seq": lag.last_seq,
-                    "checkpoint": local.checkpoints.get(&lag.site).copied().unwrap_or(0),
+                    "checkpoint": checkpoints.get(&lag.site).copied().unwrap_or(0),
                     "lag": lag.lag,
                     "error": lag.error,
                 })
@@ -219,12 +198,12 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
             "url": url,
             "connected": connected,
             "sites": sites,
-            "unsent": local.unsent,
-            "last_event": local.last_event,
+            "unsent": local.as_ref().map(|l| l.unsent),
+            "last_event": local.as_ref().and_then(|l| l.last_event),
         });
         print_json(&mut out, &value)?;
     } else {
-        for line in lines(ctx, &url, &lags, &local) {
+        for line in lines(ctx, &url, &lags, local.as_ref()) {
             writeln!(out, "{line}")?;
         }
     }
@@ -237,7 +216,7 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
 
 /// The status in words: the head (connected or not), then a line per site, the unsent
 /// count and the last event (those indented).
-fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: &LocalPart) -> Vec<String> {
+fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: Option<&SyncLook>) -> Vec<String> {
     let lang = ctx.operator.lang;
     let connected = lags.iter().all(|lag| lag.error.is_none());
     let head = if connected {
@@ -268,14 +247,14 @@ fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: &LocalPart) -> Vec<S
         };
         out.push(format!("  {line}"));
     }
-    if let Some(unsent) = local.unsent {
+    if let Some(unsent) = local.map(|l| l.unsent) {
         let count = unsent.to_string();
         out.push(format!(
             "  {}",
             fill(lang, Msg::SyncStatusUnsent, &[("count", &count)])
         ));
     }
-    if let Some(at) = local.last_event {
+    if let Some(at) = local.and_then(|l| l.last_event) {
         let time = ctx.operator.zone.format(at, "%Y-%m-%d %H:%M:%S");
         out.push(format!(
             "  {}",
@@ -293,13 +272,13 @@ pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
         Ok(None) => return None,
         Err(e) => return Some((false, vec![format!("{e:#}")])),
     };
-    let local = match local_part(&ctx.dir, Some(&settings)) {
+    let local = match look(&ctx.dir, &settings) {
         Ok(local) => local,
         Err(e) => return Some((false, vec![format!("{e:#}")])),
     };
     let lags = shiftdesk_sync::probe(&settings.url, &settings.sites, &local.checkpoints);
     let connected = lags.iter().all(|lag| lag.error.is_none());
-    let lines = lines(ctx, &settings.url, &lags, &local)
+    let lines = lines(ctx, &settings.url, &lags, Some(&local))
         .into_iter()
         .map(|l| l.trim_start().to_string())
         .collect();

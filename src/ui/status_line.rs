@@ -123,7 +123,7 @@ fn link_part(app: &App) -> Option<(String, Style, Give)> {
         (None, true) => (t(lang, Msg::LinkOn).to_string(), theme::info()),
         (None, false) => (t(lang, Msg::LinkStarting).to_string(), theme::dim()),
     };
-    let unsent = link.unsent_elsewhere();
+    let unsent = app.unsent_elsewhere();
     if unsent == 0 {
         let give = if link.cut_off_since.is_some() {
             Give::Cut(8, 12, None)

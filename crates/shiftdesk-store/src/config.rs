@@ -139,12 +139,7 @@ fn where_(from: &From, key: &str, flag: &str) -> String {
 /// A site or desk code: 1 to 8 of A-Z and 0-9.
 fn code(value: &str, from: &From, key: &str, flag: &str) -> Result<String> {
     let v = value.trim();
-    if v.is_empty()
-        || v.len() > 8
-        || !v
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    {
+    if !shiftdesk_core::sync::is_code(v) {
         bail!(
             "{}: {value:?} is not a code: 1 to 8 capital letters A-Z and digits 0-9, like TYO1",
             where_(from, key, flag)

@@ -11,9 +11,6 @@ area! { sync_words {
     SyncNotConfigured:
         "Sync is not set up: give --sync nats://HOST:PORT (this site's server) and --sites A,B (every site), or a [sync] section in config.toml.",
         "同期が設定されていません。--sync nats://ホスト:ポート(このサイトのサーバー)と --sites A,B(全サイト)を指定するか、config.toml に [sync] を書いてください。";
-    SyncBadSite:
-        "\"{code}\" is not a site code: 1 to 8 letters A–Z or digits 0–9.",
-        "\"{code}\" はサイトコードになりません。A–Z の英大文字か 0–9 の数字で1〜8文字です。";
     // shiftdesk sync config
     SyncConfigWhich:
         "Say which config: --site CODE --hub HOST[:PORT] for a site's leaf server, or --hub-config for the hub.",

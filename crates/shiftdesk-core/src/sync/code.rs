@@ -38,14 +38,18 @@ impl fmt::Display for CodeError {
 
 impl std::error::Error for CodeError {}
 
+/// Whether `text` is a code exactly as written: 1 to 8 of A–Z and 0–9.
+pub fn is_code(text: &str) -> bool {
+    (1..=8).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
 /// The code as given, trimmed and in capitals, when it is 1 to 8 of A–Z and 0–9.
 fn code(text: &str) -> Option<String> {
     let code = text.trim().to_ascii_uppercase();
-    let ok = (1..=8).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    ok.then_some(code)
+    is_code(&code).then_some(code)
 }
 
 impl DeskCode {

@@ -10,7 +10,7 @@ mod fold;
 mod hlc;
 mod roster;
 
-pub use code::{CodeError, DeskCode, SiteCode};
+pub use code::{CodeError, DeskCode, SiteCode, is_code};
 pub use event::{EVENT_VERSION, Event, EventChange, EventError};
 pub use fold::{Folded, fold_incident, fold_onto};
 pub use hlc::Hlc;
