@@ -1,8 +1,16 @@
 //! What sync adds to a saved change: the same note saved on a desk without sync and on a
 //! synced one (its event appended to the outbox, synced, and to the incident's event log in
 //! the same transaction). Two copies of one generated data dir (10,000 incidents and 5,000
-//! contacts unless SHIFTDESK_BENCH_INCIDENTS / _CONTACTS say otherwise); the two saves are
-//! made in turns, so the disk's drifting fsync time falls on both alike. Limit: 1.2×.
+//! contacts unless SHIFTDESK_BENCH_INCIDENTS / _CONTACTS say otherwise). Limit: 1.2×.
+//!
+//! The limit is checked on paired saves: each round saves the same note on both desks,
+//! which one first alternating, the disk synced (untimed) before each. After criterion's two
+//! estimates the bench prints the paired figures of every round (`paired: ... ratio of
+//! medians ...`). Criterion's two estimates are timed one after the other, and the machine
+//! drifts between them, so their ratio is not the cost of sync (1.29× in a run whose paired
+//! saves were 1.09×). Both desks are made anew from their first copies every 100 rounds
+//! (untimed), so `incidents.json` does not grow through the run and the second estimate
+//! does not save a bigger file than the first.
 //!
 //!   cargo bench -p shiftdesk-gen --bench sync_save
 
@@ -12,8 +20,9 @@ use shiftdesk_core::change::Change;
 use shiftdesk_core::i18n::Lang;
 use shiftdesk_gen::{Spec, write_dir};
 use shiftdesk_store::open::open_desk;
-use shiftdesk_store::{DataDir, SyncSettings};
+use shiftdesk_store::{DataDir, Desk, SyncSettings};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn now() -> DateTime<Utc> {
@@ -27,7 +36,7 @@ fn env_number(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+fn copy_dir(from: &Path, to: &Path) {
     let status = std::process::Command::new("cp")
         .arg("-a")
         .arg(from)
@@ -37,6 +46,66 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     assert!(status.success());
 }
 
+/// Everything written so far to disk, untimed.
+fn quiet_disk() {
+    let _ = std::process::Command::new("sync").status();
+}
+
+fn sync_settings(desk: &str) -> SyncSettings {
+    SyncSettings {
+        url: "nats://127.0.0.1:4222".into(),
+        site: "TYO".into(),
+        desk: desk.into(),
+        sites: vec!["TYO".into()],
+    }
+}
+
+/// The two desks of the save bench, remade from their first copies on demand.
+struct Pair {
+    template: PathBuf,
+    work: PathBuf,
+    made: usize,
+    plain: Desk,
+    synced: Desk,
+}
+
+impl Pair {
+    fn new(template: PathBuf, work: PathBuf) -> Pair {
+        let (plain, synced) = Pair::make(&template, &work, 0);
+        Pair {
+            template,
+            work,
+            made: 0,
+            plain,
+            synced,
+        }
+    }
+
+    fn make(template: &Path, work: &Path, made: usize) -> (Desk, Desk) {
+        let root = |name: &str| work.join(format!("{name}-{made}"));
+        copy_dir(template, &root("plain"));
+        copy_dir(template, &root("synced"));
+        let (plain, _) = open_desk(&DataDir::at(&root("plain")), Lang::En, now()).unwrap();
+        let (mut synced, _) = open_desk(&DataDir::at(&root("synced")), Lang::En, now()).unwrap();
+        synced.enable_sync(&sync_settings("TYO1")).unwrap();
+        (plain, synced)
+    }
+
+    fn remake(&mut self) {
+        for name in ["plain", "synced"] {
+            let _ = std::fs::remove_dir_all(self.work.join(format!("{name}-{}", self.made)));
+        }
+        self.made += 1;
+        (self.plain, self.synced) = Pair::make(&self.template, &self.work, self.made);
+    }
+}
+
+fn median_and_mean(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort();
+    let mean = v.iter().sum::<Duration>() / v.len().max(1) as u32;
+    (v[v.len() / 2], mean)
+}
+
 fn save(c: &mut Criterion) {
     let spec = Spec {
         incidents: env_number("SHIFTDESK_BENCH_INCIDENTS", 10_000),
@@ -44,25 +113,13 @@ fn save(c: &mut Criterion) {
         ..Spec::default()
     };
     let tmp = tempfile::tempdir().unwrap();
-    let plain_root = tmp.path().join("plain");
-    write_dir(&plain_root, &spec, now()).unwrap();
-    let plain_dir = DataDir::at(&plain_root);
-    // The first start moves the history to the archive; then the copy.
-    drop(open_desk(&plain_dir, Lang::En, now()).unwrap());
-    let synced_root = tmp.path().join("synced");
-    copy_dir(&plain_root, &synced_root);
-    let synced_dir = DataDir::at(&synced_root);
-    let (mut plain, _) = open_desk(&plain_dir, Lang::En, now()).unwrap();
-    let (mut synced, _) = open_desk(&synced_dir, Lang::En, now()).unwrap();
-    synced
-        .enable_sync(&SyncSettings {
-            url: "nats://127.0.0.1:4222".into(),
-            site: "TYO".into(),
-            desk: "TYO1".into(),
-            sites: vec!["TYO".into()],
-        })
-        .unwrap();
-    let open: Vec<_> = plain
+    let template = tmp.path().join("template");
+    write_dir(&template, &spec, now()).unwrap();
+    // The first start moves the history to the archive; the copies start after it.
+    drop(open_desk(&DataDir::at(&template), Lang::En, now()).unwrap());
+    let mut pair = Pair::new(template, tmp.path().to_path_buf());
+    let open: Vec<_> = pair
+        .plain
         .incidents()
         .incidents
         .iter()
@@ -72,48 +129,50 @@ fn save(c: &mut Criterion) {
     eprintln!(
         "data: {} incidents ({} live, {} open), {} contacts",
         spec.incidents,
-        plain.incidents().incidents.len(),
+        pair.plain.incidents().incidents.len(),
         open.len(),
         spec.contacts
     );
     let mut g = c.benchmark_group("sync save");
     g.sample_size(30);
     let mut turn = 0;
+    let mut paired: Vec<(usize, [Duration; 2])> = Vec::new();
     let mut round = |timed: usize| {
         turn += 1;
+        if turn % 100 == 0 {
+            pair.remake();
+        }
         let note = Change::Note {
             incident: open[turn % open.len()].clone(),
             text: "called again, no answer".into(),
         };
         let at = now() + chrono::Duration::milliseconds(turn as i64);
-        let started = Instant::now();
-        plain
-            .submit(plain.stamp(note.clone(), at, "bench"))
-            .result
-            .unwrap();
-        let unsynced = started.elapsed();
-        // Each save starts from a quiet disk: else the second pays for what the first
-        // left the journal to do.
-        let _ = std::process::Command::new("sync").status();
-        let started = Instant::now();
-        synced
-            .submit(synced.stamp(note, at, "bench"))
-            .result
-            .unwrap();
-        let with_sync = started.elapsed();
-        // Whatever the round left unsynced (the event log, written lazily) goes to disk now,
-        // untimed: else the next save's fsync would pay for it.
-        let _ = std::process::Command::new("sync").status();
+        let mut took = [Duration::ZERO; 2];
+        for first in [true, false] {
+            quiet_disk();
+            let synced_now = first == (turn % 2 == 0);
+            let desk = if synced_now {
+                &mut pair.synced
+            } else {
+                &mut pair.plain
+            };
+            let change = desk.stamp(note.clone(), at, "bench");
+            let started = Instant::now();
+            desk.submit(change).result.unwrap();
+            took[usize::from(synced_now)] = started.elapsed();
+        }
         // Acknowledged now and then, as the server would, so the outbox stays short.
         if turn % 50 == 0 {
-            let ids: Vec<String> = synced
+            let ids: Vec<String> = pair
+                .synced
                 .take_unpublished()
                 .into_iter()
                 .map(|(i, _)| i)
                 .collect();
-            synced.sync_acked(&ids).unwrap();
+            pair.synced.sync_acked(&ids).unwrap();
         }
-        [unsynced, with_sync][timed]
+        paired.push((timed, took));
+        took[timed]
     };
     for (timed, name) in [
         "saved change (a note), no sync",
@@ -127,18 +186,37 @@ fn save(c: &mut Criterion) {
         });
     }
     g.finish();
+    let (plain, plain_mean) = median_and_mean(paired.iter().map(|p| p.1[0]).collect());
+    let (synced, synced_mean) = median_and_mean(paired.iter().map(|p| p.1[1]).collect());
+    eprintln!(
+        "paired: {} rounds; no sync median {plain:.2?} mean {plain_mean:.2?}; synced median \
+         {synced:.2?} mean {synced_mean:.2?}; ratio of medians {:.2}x, of means {:.2}x \
+         (limit 1.2x)",
+        paired.len(),
+        synced.as_secs_f64() / plain.as_secs_f64(),
+        synced_mean.as_secs_f64() / plain_mean.as_secs_f64(),
+    );
+    // The same rounds split by the estimate they were timed for: how far the machine
+    // drifted between the two.
+    for (timed, name) in ["no sync", "synced"].into_iter().enumerate() {
+        let of = |desk: usize| {
+            let rounds = paired.iter().filter(|p| p.0 == timed);
+            median_and_mean(rounds.map(|p| p.1[desk]).collect()).0
+        };
+        eprintln!(
+            "paired, in the rounds timed for \"{name}\": no sync median {:.2?}, synced \
+             median {:.2?}",
+            of(0),
+            of(1)
+        );
+    }
 }
 
 /// How many events from another desk one desk applies a second: 20 incidents opened and
 /// 50 notes on each (1,020 events) made at one desk, applied at another in batches of 100
 /// as the reader hands them over, each batch one transaction.
 fn apply(c: &mut Criterion) {
-    let settings = |desk: &str| SyncSettings {
-        url: "nats://127.0.0.1:4222".into(),
-        site: "TYO".into(),
-        desk: desk.into(),
-        sites: vec!["TYO".into()],
-    };
+    let settings = sync_settings;
     let maker_tmp = tempfile::tempdir().unwrap();
     let maker_dir = DataDir::at(maker_tmp.path());
     let (mut maker, _) = open_desk(&maker_dir, Lang::En, now()).unwrap();
