@@ -4,9 +4,10 @@
 
 use crate::app::sync::SyncNews;
 use crate::cli::sync_args::SyncArgs;
+use shiftdesk_core::i18n::{Lang, Msg, fill_owned};
 use shiftdesk_store::SyncSettings;
 use shiftdesk_store::paths::DataDir;
-use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncConfig, SyncThread};
+use shiftdesk_sync::{FromSync, LinkState, Outgoing, Problem, SyncConfig, SyncThread, Trouble};
 use std::collections::HashMap;
 
 pub struct SyncLink {
@@ -50,7 +51,10 @@ impl SyncLink {
                 },
                 FromSync::Link(LinkState::Connected) => SyncNews::Linked(true),
                 FromSync::Link(LinkState::CutOff) => SyncNews::Linked(false),
-                FromSync::Problem(why) => SyncNews::Problem(why),
+                FromSync::Problem(problem) => {
+                    let (msg, values) = worded(&problem);
+                    SyncNews::Problem(msg, values)
+                }
             })
             .collect()
     }
@@ -58,6 +62,50 @@ impl SyncLink {
     pub fn stop(self) {
         self.thread.stop();
     }
+}
+
+/// A problem of the link as one of the desk's messages and its values (the server's own
+/// words among them, as they are).
+pub fn worded(problem: &Problem) -> (Msg, Vec<(&'static str, String)>) {
+    let detail = ("detail", problem.detail.clone());
+    let site = |site: &str| ("site", site.to_string());
+    match &problem.trouble {
+        Trouble::Start => (Msg::SyncTroubleStart, vec![detail]),
+        Trouble::Connect { url } => (Msg::SyncTroubleConnect, vec![("url", url.clone()), detail]),
+        Trouble::Stream { site: s } => (Msg::SyncTroubleStream, vec![site(s), detail]),
+        Trouble::Send { site: s } => (Msg::SyncTroubleSend, vec![site(s), detail]),
+        Trouble::NoAcknowledgement { site: s } => {
+            (Msg::SyncTroubleNoAcknowledgement, vec![site(s)])
+        }
+        Trouble::Read { site: s } => (Msg::SyncTroubleRead, vec![site(s), detail]),
+        Trouble::NoAnswer { site: s, seconds } => (
+            Msg::SyncTroubleNoAnswer,
+            vec![site(s), ("seconds", seconds.to_string())],
+        ),
+        Trouble::Unreached { site: s } => (
+            Msg::SyncTroubleUnreached,
+            vec![site(s), ("stream", shiftdesk_sync::stream_name(s))],
+        ),
+        Trouble::MadeAnew {
+            site: s,
+            end,
+            place,
+        } => (
+            Msg::SyncTroubleMadeAnew,
+            vec![
+                site(s),
+                ("stream", shiftdesk_sync::stream_name(s)),
+                ("end", end.to_string()),
+                ("place", place.to_string()),
+            ],
+        ),
+    }
+}
+
+/// A problem of the link in `lang`.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let (msg, values) = worded(problem);
+    fill_owned(lang, msg, &values)
 }
 
 /// Puts the desk on the shared board when `config.toml` or the flags say so: the store
@@ -89,5 +137,76 @@ pub fn config_of(settings: &SyncSettings) -> SyncConfig {
         site: settings.site.clone(),
         desk: settings.desk.clone(),
         sites: settings.sites.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_trouble() -> Vec<Trouble> {
+        let site = || "OSA".to_string();
+        vec![
+            Trouble::Start,
+            Trouble::Connect {
+                url: "nats://10.0.0.5:4222".into(),
+            },
+            Trouble::Stream { site: site() },
+            Trouble::Send { site: site() },
+            Trouble::NoAcknowledgement { site: site() },
+            Trouble::Read { site: site() },
+            Trouble::NoAnswer {
+                site: site(),
+                seconds: 3,
+            },
+            Trouble::Unreached { site: site() },
+            Trouble::MadeAnew {
+                site: site(),
+                end: 3,
+                place: 40,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_trouble_is_worded_in_both_languages_with_what_it_names() {
+        for trouble in every_trouble() {
+            let problem = Problem::new(trouble.clone(), "server says no");
+            let (_, values) = worded(&problem);
+            // `fill` panics in a debug build when a placeholder is not given.
+            let en = problem_text(Lang::En, &problem);
+            let ja = problem_text(Lang::Ja, &problem);
+            assert_ne!(en, ja, "{trouble:?}");
+            for text in [&en, &ja] {
+                if let Some(site) = problem.site() {
+                    assert!(text.contains(site), "{trouble:?}: {text}");
+                }
+                let says_detail = values.iter().any(|(k, _)| *k == "detail");
+                assert_eq!(text.contains("server says no"), says_detail, "{text}");
+            }
+            assert!(!ja.contains("site OSA"), "{ja}");
+            assert!(!ja.contains("cannot"), "{ja}");
+            if problem.site().is_some() {
+                assert!(ja.contains("拠点 OSA"), "{ja}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_connection_problem_names_the_url_and_the_server_words() {
+        let problem = Problem::new(
+            Trouble::Connect {
+                url: "nats://10.0.0.5:4222".into(),
+            },
+            "connection refused",
+        );
+        assert_eq!(
+            problem_text(Lang::En, &problem),
+            "cannot connect to nats://10.0.0.5:4222: connection refused"
+        );
+        assert_eq!(
+            problem_text(Lang::Ja, &problem),
+            "nats://10.0.0.5:4222 に接続できません: connection refused"
+        );
     }
 }

@@ -172,3 +172,48 @@ fn the_conflict_is_tagged_in_the_list_and_the_detail_and_both_facts_stay() {
     assert!(t.contains("overrode a change made at the same time"), "{t}");
     assert!(t.contains("Restarted") && t.contains("Fixed here"), "{t}");
 }
+
+/// A problem of the link reaches the operator in the desk's language: the thread says what
+/// kind of trouble it is, the desk words it.
+#[test]
+fn a_link_problem_is_told_in_the_operators_language() {
+    use shiftdesk::app::sync::SyncNews;
+    use shiftdesk_sync::{Problem, Trouble};
+    let made_anew = Problem::new(
+        Trouble::MadeAnew {
+            site: "TYO".into(),
+            end: 3,
+            place: 40,
+        },
+        "",
+    );
+    let sending = Problem::new(Trouble::Send { site: "TYO".into() }, "timed out");
+    for (lang, wanted) in [
+        (
+            Lang::En,
+            [
+                "Sync:siteTYO'sstreamSHIFTDESK_TYOendsat#3",
+                "Sync:sendingtositeTYOfailed",
+            ],
+        ),
+        (
+            Lang::Ja,
+            [
+                "同期:拠点TYOのストリームSHIFTDESK_TYOは#3までしかなく",
+                "同期:拠点TYOへの送信に失敗しました",
+            ],
+        ),
+    ] {
+        for (problem, wanted) in [&made_anew, &sending].into_iter().zip(wanted) {
+            let mut app = app_with(IncidentsFile::default(), lang, (160, 30));
+            app.link.on = true;
+            let (msg, values) = shiftdesk::sync_link::worded(problem);
+            app.update(Action::Sync(vec![SyncNews::Problem(msg, values)]));
+            let screen = common::squeeze(&render(&app));
+            assert!(screen.contains(wanted), "{lang:?}: {screen}");
+            if lang == Lang::Ja {
+                assert!(!screen.contains("siteTYO"), "{screen}");
+            }
+        }
+    }
+}

@@ -50,6 +50,15 @@ fn setup_creates_the_streams_once_and_status_sees_them() {
         text.contains("TYO: last event #0"),
         "the own site still answers: {text}"
     );
+    // Why, in the operator's language; in English for tools.
+    let (_, text, _) = shiftdesk(dir, "--lang ja sync status", &target);
+    let line = text.lines().find(|l| l.contains("OSA")).unwrap_or("");
+    assert!(line.contains("OSA: 読めません — 拠点 OSA "), "{text}");
+    assert!(!line.contains("site OSA"), "{text}");
+    let (_, json, _) = shiftdesk(dir, "--lang ja sync status --json", &target);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let error = value["sites"][1]["error"].as_str().unwrap_or("");
+    assert!(error.contains("site OSA"), "{json}");
 }
 
 #[test]

@@ -18,8 +18,9 @@ pub enum SyncNews {
     },
     /// The link to the other sites is up (true) or cut off (false).
     Linked(bool),
-    /// Something went wrong that the operator may need to know (in the thread's words).
-    Problem(String),
+    /// Something went wrong that the operator may need to know: the message and its values
+    /// (the server's own words among them).
+    Problem(shiftdesk_words::Msg, Vec<(&'static str, String)>),
 }
 
 /// What the desk knows of the link.

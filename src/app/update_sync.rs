@@ -6,7 +6,7 @@ use super::App;
 use super::effects::Effect;
 use super::sync::SyncNews;
 use super::ui_state::NoticeLevel;
-use shiftdesk_core::i18n::{Msg, fill};
+use shiftdesk_core::i18n::{Msg, fill, fill_owned};
 use shiftdesk_core::sync::Event;
 use shiftdesk_core::text::safe_line;
 
@@ -39,8 +39,9 @@ impl App {
                 }
                 // Cut off, the status line says so already: a problem then is the cut
                 // itself, in the server's words.
-                SyncNews::Problem(_) if self.link.cut_off_since.is_some() => {}
-                SyncNews::Problem(why) => {
+                SyncNews::Problem(..) if self.link.cut_off_since.is_some() => {}
+                SyncNews::Problem(msg, values) => {
+                    let why = fill_owned(self.lang(), msg, &values);
                     let text = fill(self.lang(), Msg::SyncProblem, &[("why", &why)]);
                     self.notify(NoticeLevel::Error, text);
                 }

@@ -3,10 +3,11 @@
 //! far behind it is (`status`). The transport is `shiftdesk-sync`'s.
 
 use super::{Session, print_json};
+use crate::sync_link::problem_text;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use serde_json::json;
-use shiftdesk_core::i18n::{Msg, fill, t};
+use shiftdesk_core::i18n::{Lang, Msg, fill, t};
 use shiftdesk_core::text::safe_line;
 use shiftdesk_store::sync_look::{SyncLook, look};
 use shiftdesk_store::{DataDir, SyncSettings};
@@ -190,7 +191,8 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
                     "last_seq": lag.last_seq,
                     "checkpoint": checkpoints.get(&lag.site).copied().unwrap_or(0),
                     "lag": lag.lag,
-                    "error": lag.error,
+                    // In English whatever the operator's language: tools read it.
+                    "error": lag.error.as_ref().map(|p| problem_text(Lang::En, p)),
                 })
             })
             .collect();
@@ -241,7 +243,10 @@ fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: Option<&SyncLook>) -
                 Msg::SyncStatusSiteError,
                 &[
                     ("site", &lag.site),
-                    ("error", &safe_line(error.as_deref().unwrap_or("?"))),
+                    (
+                        "error",
+                        &safe_line(&error.as_ref().map_or("?".into(), |p| problem_text(lang, p))),
+                    ),
                 ],
             ),
         };

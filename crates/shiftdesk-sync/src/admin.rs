@@ -1,7 +1,7 @@
 //! One-shot work against the servers: create the streams, measure how far behind a desk is.
 //! Each call makes its own small runtime; the desk's thread is not involved.
 
-use crate::{domain, stream_name, subject};
+use crate::{Problem, Trouble, domain, stream_name, subject};
 use anyhow::{Context as _, anyhow};
 use async_nats::jetstream::{self, Context, stream};
 use std::collections::HashMap;
@@ -25,7 +25,7 @@ pub struct SiteLag {
     pub last_seq: Option<u64>,
     /// Events in the stream after the checkpoint.
     pub lag: Option<u64>,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 /// Creates every site's stream through its JetStream domain; a stream that exists is left
@@ -53,7 +53,7 @@ pub fn setup(url: &str, sites: &[String]) -> anyhow::Result<Vec<StreamSetup>> {
 /// Each site's last sequence and the events after `checkpoints[site]` (0 when absent).
 /// Never fails as a whole: what cannot be read says so in its `error`.
 pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) -> Vec<SiteLag> {
-    let failed = |error: String| {
+    let failed = |error: Problem| {
         sites
             .iter()
             .map(|site| SiteLag {
@@ -66,12 +66,20 @@ pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) ->
     };
     let runtime = match runtime() {
         Ok(runtime) => runtime,
-        Err(error) => return failed(format!("{error:#}")),
+        Err(error) => return failed(Problem::new(Trouble::Start, format!("{error:#}"))),
     };
     runtime.block_on(async {
         let client = match connect_once(url).await {
             Ok(client) => client,
-            Err(error) => return failed(format!("{error:#}")),
+            Err(error) => {
+                let url = url.to_string();
+                // The client's words, without the context that names the url again.
+                let detail = error.chain().nth(1).map(|e| e.to_string());
+                return failed(Problem::new(
+                    Trouble::Connect { url },
+                    detail.unwrap_or_default(),
+                ));
+            }
         };
         let mut lags = Vec::new();
         for site in sites {
@@ -85,11 +93,11 @@ pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) ->
                     lag: Some(last.saturating_sub(checkpoint)),
                     error: None,
                 },
-                Err(error) => SiteLag {
+                Err(problem) => SiteLag {
                     site: site.clone(),
                     last_seq: None,
                     lag: None,
-                    error: Some(format!("{error:#}")),
+                    error: Some(problem),
                 },
             });
         }
@@ -97,25 +105,34 @@ pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) ->
     })
 }
 
-async fn last_sequence(js: &Context, site: &str) -> anyhow::Result<u64> {
+async fn last_sequence(js: &Context, site: &str) -> Result<u64, Problem> {
+    let no_answer = || {
+        let trouble = Trouble::NoAnswer {
+            site: site.into(),
+            seconds: REQUEST.as_secs(),
+        };
+        Problem::new(trouble, "")
+    };
+    let read = |detail: String| Problem::new(Trouble::Read { site: site.into() }, detail);
     let mut stream = tokio::time::timeout(REQUEST, js.get_stream(stream_name(site)))
         .await
-        .map_err(|_| anyhow!("no answer from site {site} in {REQUEST:?}"))?
-        .map_err(|error| unreached(site, &error.to_string()))?;
-    Ok(stream.info().await?.state.last_sequence)
+        .map_err(|_| no_answer())?
+        .map_err(|error| unreached(site, error.to_string()))?;
+    let info = tokio::time::timeout(REQUEST, stream.info())
+        .await
+        .map_err(|_| no_answer())?
+        .map_err(|error| read(error.to_string()))?;
+    Ok(info.state.last_sequence)
 }
 
-/// A site's stream that cannot be had, in words: through the hub, a site whose server is
-/// cut off answers the same as one whose stream was never made.
-fn unreached(site: &str, error: &str) -> anyhow::Error {
+/// A site's stream that cannot be had: through the hub, a site whose server is cut off
+/// answers the same as one whose stream was never made.
+fn unreached(site: &str, error: String) -> Problem {
+    let site = site.to_string();
     if error.contains("does not exist") || error.contains("no responders") {
-        anyhow!(
-            "no answer from site {site}'s stream {}: the link to that site is down, or its \
-             stream is not set up yet (shiftdesk sync setup)",
-            stream_name(site)
-        )
+        Problem::new(Trouble::Unreached { site }, "")
     } else {
-        anyhow!("{error}")
+        Problem::new(Trouble::Read { site }, error)
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod admin;
 mod config;
+mod problem;
 mod thread;
 
 #[cfg(feature = "harness")]
@@ -21,6 +22,7 @@ pub mod harness;
 
 pub use admin::{SiteLag, StreamSetup, probe, setup};
 pub use config::{DEFAULT_CLIENT_PORT, DEFAULT_LEAF_PORT, hub_config, leaf_config};
+pub use problem::{Problem, Trouble};
 pub use thread::SyncThread;
 
 /// What the sync thread needs: the desk's own site's server, its codes and every site read.
@@ -64,7 +66,7 @@ pub enum FromSync {
     Link(LinkState),
     /// Something the operator must know (a server refusing, a stream missing); at most once
     /// per episode.
-    Problem(String),
+    Problem(Problem),
 }
 
 /// The stream that holds one site's events.

@@ -3,7 +3,9 @@
 //! the checkpoint; one watches the link. The desk talks to it over channels and never waits.
 
 use crate::admin::{REQUEST, ensure_stream};
-use crate::{FromSync, LinkState, Outgoing, SyncConfig, domain, stream_name, subject};
+use crate::{
+    FromSync, LinkState, Outgoing, Problem, SyncConfig, Trouble, domain, stream_name, subject,
+};
 use async_nats::jetstream::{self, Context, consumer};
 use futures_util::StreamExt as _;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -46,7 +48,10 @@ impl SyncThread {
                 let runtime = match crate::admin::runtime() {
                     Ok(runtime) => runtime,
                     Err(error) => {
-                        let _ = news_tx.send(FromSync::Problem(format!("{error:#}")));
+                        let _ = news_tx.send(FromSync::Problem(Problem::new(
+                            Trouble::Start,
+                            format!("{error:#}"),
+                        )));
                         return;
                     }
                 };
@@ -106,7 +111,7 @@ enum Health {
     /// Not read since `since`; `told`: the problem was already reported.
     Failing {
         since: Instant,
-        error: String,
+        error: Problem,
         told: bool,
     },
 }
@@ -115,7 +120,7 @@ type Healths = Arc<Mutex<HashMap<String, Health>>>;
 
 /// `error`: None when reading; else what failed and how long the site had already been
 /// silent when it was noticed (a missed heartbeat is noticed late).
-fn set_health(healths: &Healths, site: &str, error: Option<(String, Duration)>) {
+fn set_health(healths: &Healths, site: &str, error: Option<(Problem, Duration)>) {
     let Ok(mut healths) = healths.lock() else {
         return;
     };
@@ -154,9 +159,11 @@ async fn run(
     {
         Ok(client) => client,
         Err(error) => {
-            let _ = news.send(FromSync::Problem(format!(
-                "cannot connect to {}: {error}",
-                config.url
+            let _ = news.send(FromSync::Problem(Problem::new(
+                Trouble::Connect {
+                    url: config.url.clone(),
+                },
+                error.to_string(),
             )));
             while let Some(command) = commands.recv().await {
                 if matches!(command, Command::Stop) {
@@ -174,7 +181,13 @@ async fn run(
             .map(|site| {
                 let health = Health::Failing {
                     since: started,
-                    error: format!("reading site {site}: no answer yet"),
+                    error: Problem::new(
+                        Trouble::NoAnswer {
+                            site: site.clone(),
+                            seconds: CUT_OFF_AFTER.as_secs(),
+                        },
+                        "",
+                    ),
                     told: false,
                 };
                 (site.clone(), health)
@@ -215,7 +228,7 @@ async fn publish_loop(
     let mut pending: VecDeque<Outgoing> = VecDeque::new();
     let mut queued: HashSet<String> = HashSet::new();
     let mut stream_ready = false;
-    let mut last_problem: Option<String> = None;
+    let mut last_problem: Option<Problem> = None;
     let take =
         |batch: Vec<Outgoing>, pending: &mut VecDeque<Outgoing>, queued: &mut HashSet<String>| {
             for outgoing in batch {
@@ -256,14 +269,17 @@ async fn publish_loop(
             }
         }
         let outcome = if stream_ready {
-            publish_some(&js, &subject, &mut pending).await
+            publish_some(&js, site, &subject, &mut pending).await
         } else {
             match ensure_stream(&js, site).await {
                 Ok(_) => {
                     stream_ready = true;
                     Ok(Vec::new())
                 }
-                Err(error) => Err(format!("creating the stream of site {site}: {error:#}")),
+                Err(error) => Err(Problem::new(
+                    Trouble::Stream { site: site.into() },
+                    format!("{error:#}"),
+                )),
             }
         };
         let acked = match outcome {
@@ -293,9 +309,14 @@ async fn publish_loop(
 /// it. On a failure the rest stays, in order, for the next attempt.
 async fn publish_some(
     js: &Context,
+    site: &str,
     subject: &str,
     pending: &mut VecDeque<Outgoing>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, Problem> {
+    let send = |detail: String| {
+        let site = site.to_string();
+        Problem::new(Trouble::Send { site }, detail)
+    };
     let mut acks = Vec::new();
     let mut failure = None;
     for outgoing in pending.iter().take(PUBLISH_BATCH) {
@@ -305,7 +326,7 @@ async fn publish_some(
         match js.send_publish(subject.to_string(), message).await {
             Ok(ack) => acks.push(ack),
             Err(error) => {
-                failure = Some(format!("publishing to {subject}: {error}"));
+                failure = Some(send(error.to_string()));
                 break;
             }
         }
@@ -319,11 +340,12 @@ async fn publish_some(
                 }
             }
             Ok(Err(error)) => {
-                failure = Some(format!("publishing to {subject}: {error}"));
+                failure = Some(send(error.to_string()));
                 break;
             }
             Err(_) => {
-                failure = Some(format!("publishing to {subject}: no acknowledgement"));
+                let site = site.to_string();
+                failure = Some(Problem::new(Trouble::NoAcknowledgement { site }, ""));
                 break;
             }
         }
@@ -351,11 +373,12 @@ async fn read_site(
         {
             // The stream was made anew (its server's store lost or reset): what it holds
             // now is numbered from 1 again. Read it all; the desk keeps one of each id.
-            let _ = news.send(FromSync::Problem(format!(
-                "site {site}'s stream {} ends at #{end}, before this desk's place #{last}: \
-                 it was made anew; reading it again from the start",
-                stream_name(&site)
-            )));
+            let trouble = Trouble::MadeAnew {
+                site: site.clone(),
+                end,
+                place: last,
+            };
+            let _ = news.send(FromSync::Problem(Problem::new(trouble, "")));
             last = 0;
         }
         match open(&js, &site, last).await {
@@ -393,13 +416,10 @@ async fn read_site(
                     }
                 };
                 let (error, silent) = error;
-                let text = format!("reading site {site}: {error}");
-                set_health(&healths, &site, Some((text, silent)));
+                let problem = Problem::new(Trouble::Read { site: site.clone() }, error);
+                set_health(&healths, &site, Some((problem, silent)));
             }
-            Err(error) => {
-                let text = format!("reading site {site}: {error}");
-                set_health(&healths, &site, Some((text, Duration::ZERO)));
-            }
+            Err(problem) => set_health(&healths, &site, Some((problem, Duration::ZERO))),
         }
         tokio::time::sleep(RETRY).await;
     }
@@ -418,7 +438,8 @@ async fn stream_end(js: &Context, site: &str) -> Option<u64> {
     Some(info.state.last_sequence)
 }
 
-async fn open(js: &Context, site: &str, last: u64) -> anyhow::Result<consumer::pull::Stream> {
+async fn open(js: &Context, site: &str, last: u64) -> Result<consumer::pull::Stream, Problem> {
+    let read = |detail: String| Problem::new(Trouble::Read { site: site.into() }, detail);
     let config = consumer::pull::Config {
         deliver_policy: consumer::DeliverPolicy::ByStartSequence {
             start_sequence: last + 1,
@@ -433,13 +454,21 @@ async fn open(js: &Context, site: &str, last: u64) -> anyhow::Result<consumer::p
         js.create_consumer_on_stream(config, stream_name(site)),
     )
     .await
-    .map_err(|_| anyhow::anyhow!("no answer in {REQUEST:?}"))??;
+    .map_err(|_| {
+        let trouble = Trouble::NoAnswer {
+            site: site.into(),
+            seconds: REQUEST.as_secs(),
+        };
+        Problem::new(trouble, "")
+    })?
+    .map_err(|error| read(error.to_string()))?;
     let messages = consumer
         .stream()
         .heartbeat(HEARTBEAT)
         .max_messages_per_batch(500)
         .messages()
-        .await?;
+        .await
+        .map_err(|error| read(error.to_string()))?;
     Ok(messages)
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Desk, board};
-use shiftdesk_sync::{LinkState, probe, setup};
+use shiftdesk_sync::{LinkState, Trouble, probe, setup};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -183,7 +183,14 @@ fn setup_is_idempotent_and_reaches_every_site() {
     assert!(again.iter().all(|s| !s.created), "{again:?}");
     assert!(setup("nats://127.0.0.1:1", &sites).is_err());
     let lags = probe("nats://127.0.0.1:1", &sites, &HashMap::new());
-    assert!(lags.iter().all(|l| l.error.is_some()));
+    let refused = Trouble::Connect {
+        url: "nats://127.0.0.1:1".into(),
+    };
+    assert!(
+        lags.iter()
+            .all(|l| l.error.as_ref().is_some_and(|p| p.trouble == refused)),
+        "{lags:?}"
+    );
 }
 
 #[test]
@@ -201,7 +208,7 @@ fn a_desk_makes_its_own_sites_stream_when_missing() {
     );
     // OSA's stream was never made: TYO cannot read it, says so once, and is cut off.
     assert!(tyo.until(WAIT, |d| d.last_link() == Some(LinkState::CutOff)));
-    assert!(tyo.until(WAIT, |d| d.problems.iter().any(|p| p.contains("OSA"))));
+    assert!(tyo.until(WAIT, |d| d.problems.iter().any(|p| p.site() == Some("OSA"))));
     let lags = probe(&board.leaf_url("OSA"), &board.sites(), &HashMap::new());
     let tyo_lag = lags.iter().find(|l| l.site == "TYO").unwrap();
     assert_eq!(tyo_lag.last_seq, Some(3), "{lags:?}");
@@ -250,7 +257,12 @@ fn a_checkpoint_past_the_streams_end_reads_it_again_from_the_start() {
         osa.problems
     );
     assert!(
-        osa.problems.iter().any(|p| p.contains("made anew")),
+        osa.problems.iter().any(|p| p.trouble
+            == Trouble::MadeAnew {
+                site: "TYO".into(),
+                end: 3,
+                place: 40
+            }),
         "{:?}",
         osa.problems
     );

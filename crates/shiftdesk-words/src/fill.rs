@@ -21,6 +21,12 @@ pub fn fill(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
     fill_template(t(lang, msg), args)
 }
 
+/// As [`fill`], with values owned (as messages made ahead of their language carry them).
+pub fn fill_owned(lang: Lang, msg: Msg, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(lang, msg, &args)
+}
+
 /// The first placeholder of the message, in English then Japanese, that `args` lacks.
 fn missing(msg: Msg, args: &[(&str, &str)]) -> Option<&'static str> {
     let (en, ja) = msg.texts();

@@ -52,7 +52,7 @@ mod sync;
 mod fill;
 mod lang;
 
-pub use fill::{fill, placeholders};
+pub use fill::{fill, fill_owned, placeholders};
 pub use lang::Lang;
 
 desk_words! {{

@@ -15,7 +15,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use shiftdesk_core::change::Change;
-use shiftdesk_core::i18n::{Lang, Msg, fill, t};
+use shiftdesk_core::i18n::{Lang, Msg, fill, fill_owned, t};
 use shiftdesk_core::obligation::{Obligation, days_words};
 use shiftdesk_core::text::safe_line;
 use shiftdesk_core::wrap::{columns, wrap};
@@ -80,8 +80,7 @@ pub fn state_words(o: &Obligation, app: &App) -> (String, bool) {
     let (lang, zone) = (app.lang(), &app.operator.zone);
     let stamped = |msg, s: &shiftdesk_core::checklist::Stamp| {
         let args = [("when", zone.date_time(s.at)), ("by", safe_line(&s.by))];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(lang, msg, &args)
+        fill_owned(lang, msg, &args)
     };
     match (&o.done, &o.withdrawn) {
         (Some(done), _) => (stamped(Msg::ObligationDoneAt, done), false),

@@ -4,7 +4,7 @@
 
 use super::{ForwardTo, Guide};
 use crate::category::Category;
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Lang, Msg, fill_owned};
 use crate::roster::Roster;
 use std::collections::HashSet;
 
@@ -43,8 +43,7 @@ impl GuideProblem {
             Fault::DaysOutOfRange(n) => (Msg::GuideDaysOutOfRange, vec![("n", n.to_string())]),
             Fault::AgreedByMissing => (Msg::GuideAgreedByMissing, Vec::new()),
         };
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let text = fill(lang, msg, &args);
+        let text = fill_owned(lang, msg, &args);
         format!("{}: {}", self.place, crate::text::safe_line(&text))
     }
 }

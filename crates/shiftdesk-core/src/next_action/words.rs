@@ -3,7 +3,7 @@
 use super::NextAction;
 use crate::clock::{Zone, countdown, minutes_up};
 use crate::escalation::{RouteProgress, next_update_due};
-use crate::i18n::{self, Lang, Msg, fill, t};
+use crate::i18n::{self, Lang, Msg, fill, fill_owned, t};
 use crate::incident::Incident;
 use crate::obligation::days_words;
 use crate::roster::{Contact, Means, Roster};
@@ -168,8 +168,7 @@ pub fn sentence(
                     Msg::NextCall
                 }
             };
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut text = fill(lang, msg, &args);
+            let mut text = fill_owned(lang, msg, &args);
             if let Some(below) = not_called_words(not_called, lang) {
                 text.push_str(" · ");
                 text.push_str(&below);

@@ -12,7 +12,7 @@ pub struct Desk {
     pub got: BTreeMap<String, Vec<(u64, String)>>,
     pub acked: HashSet<String>,
     pub links: Vec<(Instant, LinkState)>,
-    pub problems: Vec<String>,
+    pub problems: Vec<shiftdesk_sync::Problem>,
     /// When each payload first arrived.
     pub arrived: HashMap<String, Instant>,
 }
