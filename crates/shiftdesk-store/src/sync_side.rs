@@ -355,7 +355,7 @@ impl SyncSide {
 /// one), and holds each event until the server has it; the logs appended since are synced
 /// before an acknowledged event leaves the outbox, and at start the outbox puts back what a
 /// crash cost them. Events from other desks are synced to their logs before the save that
-/// applies them. `cargo bench -p shiftdesk-gen --bench sync_save` (paired saves, 10,000
+/// applies them. `cargo bench --bench sync_save` (paired saves, 10,000
 /// incidents): a synced save is 1.06–1.09x an unsynced one so; with both files synced in
 /// turn it was 1.71x in earlier (unpaired) rounds.
 const LOG_SYNC: bool = false;

@@ -1,7 +1,7 @@
 //! What sync adds to a saved change: the same note saved on a desk without sync and on a
 //! synced one (its event appended to the outbox, synced, and to the incident's event log in
-//! the same transaction). Two copies of one generated data dir (10,000 incidents and 5,000
-//! contacts unless SHIFTDESK_BENCH_INCIDENTS / _CONTACTS say otherwise). Limit: 1.2×.
+//! the same transaction). Two copies of the benches' generated data dir (see
+//! `common/mod.rs`). Limit: 1.2×.
 //!
 //! The limit is checked on paired saves: each round saves the same note on both desks,
 //! which one first alternating, the disk synced (untimed) before each. After criterion's two
@@ -12,9 +12,11 @@
 //! (untimed), so `incidents.json` does not grow through the run and the second estimate
 //! does not save a bigger file than the first.
 //!
-//!   cargo bench -p shiftdesk-gen --bench sync_save
+//!   cargo bench --bench sync_save
 
-use chrono::{DateTime, Utc};
+mod common;
+
+use common::{data, now};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shiftdesk_core::change::Change;
 use shiftdesk_core::i18n::Lang;
@@ -24,17 +26,6 @@ use shiftdesk_store::{DataDir, Desk, SyncSettings};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn now() -> DateTime<Utc> {
-    "2026-11-29T05:30:00Z".parse().unwrap()
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     let status = std::process::Command::new("cp")
@@ -107,16 +98,8 @@ fn median_and_mean(mut v: Vec<Duration>) -> (Duration, Duration) {
 }
 
 fn save(c: &mut Criterion) {
-    let spec = Spec {
-        incidents: env_number("SHIFTDESK_BENCH_INCIDENTS", 10_000),
-        contacts: env_number("SHIFTDESK_BENCH_CONTACTS", 5_000),
-        ..Spec::default()
-    };
     let tmp = tempfile::tempdir().unwrap();
-    let template = tmp.path().join("template");
-    write_dir(&template, &spec, now()).unwrap();
-    // The first start moves the history to the archive; the copies start after it.
-    drop(open_desk(&DataDir::at(&template), Lang::En, now()).unwrap());
+    let template = data().1.root().to_path_buf();
     let mut pair = Pair::new(template, tmp.path().to_path_buf());
     let open: Vec<_> = pair
         .plain
@@ -126,13 +109,7 @@ fn save(c: &mut Criterion) {
         .filter(|i| i.is_open())
         .map(|i| i.id.clone())
         .collect();
-    eprintln!(
-        "data: {} incidents ({} live, {} open), {} contacts",
-        spec.incidents,
-        pair.plain.incidents().incidents.len(),
-        open.len(),
-        spec.contacts
-    );
+    eprintln!("notes saved on the {} open incidents in turn", open.len());
     let mut g = c.benchmark_group("sync save");
     g.sample_size(30);
     let mut turn = 0;
