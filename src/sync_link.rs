@@ -9,6 +9,7 @@ use shiftdesk_store::SyncSettings;
 use shiftdesk_store::paths::DataDir;
 use shiftdesk_sync::{FromSync, LinkState, Outgoing, Problem, SyncConfig, SyncThread, Trouble};
 use std::collections::HashMap;
+use std::time::Duration;
 
 pub struct SyncLink {
     thread: SyncThread,
@@ -24,9 +25,6 @@ impl SyncLink {
 
     /// Events to send, as (id, line); sending one again is safe.
     pub fn publish(&self, batch: Vec<(String, String)>) {
-        if batch.is_empty() {
-            return;
-        }
         let batch = batch
             .into_iter()
             .map(|(id, line)| Outgoing {
@@ -39,28 +37,33 @@ impl SyncLink {
 
     /// What the thread said since the last call (nothing: empty).
     pub fn news(&self) -> Vec<SyncNews> {
-        self.thread
-            .try_recv()
-            .into_iter()
-            .map(|m| match m {
-                FromSync::Acked(ids) => SyncNews::Acked(ids),
-                FromSync::Received { site, seq, payload } => SyncNews::Received {
-                    site,
-                    seq,
-                    line: String::from_utf8_lossy(&payload).into_owned(),
-                },
-                FromSync::Link(LinkState::Connected) => SyncNews::Linked(true),
-                FromSync::Link(LinkState::CutOff) => SyncNews::Linked(false),
-                FromSync::Problem(problem) => {
-                    let (msg, values) = worded(&problem);
-                    SyncNews::Problem(msg, values)
-                }
-            })
-            .collect()
+        self.thread.try_recv().into_iter().map(news_of).collect()
+    }
+
+    /// Waits up to `d` for the next thing the thread says.
+    pub fn next_news(&self, d: Duration) -> Option<SyncNews> {
+        self.thread.recv_timeout(d).map(news_of)
     }
 
     pub fn stop(self) {
         self.thread.stop();
+    }
+}
+
+fn news_of(said: FromSync) -> SyncNews {
+    match said {
+        FromSync::Acked(ids) => SyncNews::Acked(ids),
+        FromSync::Received { site, seq, payload } => SyncNews::Received {
+            site,
+            seq,
+            line: String::from_utf8_lossy(&payload).into_owned(),
+        },
+        FromSync::Link(LinkState::Connected) => SyncNews::Linked(true),
+        FromSync::Link(LinkState::CutOff) => SyncNews::Linked(false),
+        FromSync::Problem(problem) => {
+            let (msg, values) = worded(&problem);
+            SyncNews::Problem(msg, values)
+        }
     }
 }
 
@@ -120,9 +123,7 @@ pub fn start_for(
     let Some(settings) = SyncSettings::resolve(dir, &args.flags())? else {
         return Ok(None);
     };
-    app.desk.enable_sync(&settings)?;
-    app.desk.set_origin(&settings.desk);
-    let warnings = app.desk.take_sync_warnings();
+    let warnings = app.desk.enable_sync(&settings)?;
     app.ui.warnings.extend(warnings);
     app.link.on = true;
     let link = SyncLink::start(config_of(&settings), app.desk.checkpoints());
@@ -135,7 +136,6 @@ pub fn config_of(settings: &SyncSettings) -> SyncConfig {
     SyncConfig {
         url: settings.url.clone(),
         site: settings.site.clone(),
-        desk: settings.desk.clone(),
         sites: settings.sites.clone(),
     }
 }

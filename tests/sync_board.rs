@@ -69,7 +69,6 @@ impl Node {
             .unwrap()
             .expect("sync is on");
         self.desk.enable_sync(&settings).unwrap();
-        self.desk.set_origin(&self.code);
         let config = shiftdesk::sync_link::config_of(&settings);
         let thread = SyncThread::start(config, self.desk.checkpoints());
         thread.publish(outgoing(self.desk.outbox_events()));

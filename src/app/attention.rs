@@ -96,6 +96,20 @@ fn short(s: &str, max: usize) -> String {
 }
 
 impl App {
+    /// The incidents as they stand, to tell later what another desk raised.
+    pub(super) fn attention_before(&self) -> Vec<attention::Before> {
+        attention::snapshot(self.desk.incidents().incidents.iter().map(|i| i.as_ref()))
+    }
+
+    /// What another desk raised since `before`: open incidents of severity 1–2 it opened,
+    /// escalated or reclassified to 1–2.
+    pub(super) fn raised_since(&self, before: &[attention::Before]) -> Vec<Fact> {
+        attention::raised_elsewhere(
+            before,
+            self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
+        )
+    }
+
     /// Works out what calls now, leaves an [`Effect::Alert`] for each, and marks the
     /// incidents that called. `raised`: incidents another desk has just raised.
     pub(super) fn call_for_attention(&mut self, raised: Vec<Fact>) {

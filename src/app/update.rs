@@ -97,17 +97,12 @@ impl App {
     fn tick_inner(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
         let lang = self.lang();
-        let before = shiftdesk_core::attention::snapshot(
-            self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
-        );
+        let before = self.attention_before();
         let polled: Vec<_> = self.desk.poll().in_words(lang).collect();
         let raised = if polled.is_empty() {
             Vec::new()
         } else {
-            shiftdesk_core::attention::raised_elsewhere(
-                &before,
-                self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
-            )
+            self.raised_since(&before)
         };
         for outcome in polled {
             let (level, text) = match (outcome.result, outcome.dropped.first()) {

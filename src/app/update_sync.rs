@@ -55,9 +55,7 @@ impl App {
     /// Applies other desks' events, in the order each site's stream gave them, and moves
     /// each site's checkpoint past them once they are saved.
     fn apply_received(&mut self, received: Vec<(String, u64, String)>) {
-        let before = shiftdesk_core::attention::snapshot(
-            self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
-        );
+        let before = self.attention_before();
         let mut events = Vec::with_capacity(received.len());
         let mut reached = std::collections::BTreeMap::new();
         for (site, seq, line) in received {
@@ -80,10 +78,10 @@ impl App {
             *at = (*at).max(seq);
         }
         // Who changed what elsewhere, told once per batch: "OSA1 (sato)".
-        let own = self.desk.sync_settings().map(|s| s.desk.clone());
+        let own = self.desk.origin();
         let mut elsewhere: Vec<String> = Vec::new();
         for event in &events {
-            if own.as_deref() == Some(event.desk.as_str()) {
+            if event.desk == own {
                 continue;
             }
             let who = format!("{} ({})", event.desk, safe_line(&event.operator));
@@ -110,10 +108,7 @@ impl App {
             }
             Err(why) => self.notify(NoticeLevel::Error, why),
         }
-        let raised = shiftdesk_core::attention::raised_elsewhere(
-            &before,
-            self.desk.incidents().incidents.iter().map(|i| i.as_ref()),
-        );
+        let raised = self.raised_since(&before);
         self.call_for_attention(raised);
     }
 

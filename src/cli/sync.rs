@@ -180,7 +180,7 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
     let local = local_part(&ctx.dir, configured.as_ref())?;
     let checkpoints = checkpoints(local.as_ref());
     let lags = shiftdesk_sync::probe(&url, &sites, &checkpoints);
-    let connected = lags.iter().all(|lag| lag.error.is_none());
+    let connected = all_read(&lags);
     let mut out = std::io::stdout().lock();
     if args.json {
         let sites: Vec<_> = lags
@@ -205,8 +205,13 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
         });
         print_json(&mut out, &value)?;
     } else {
-        for line in lines(ctx, &url, &lags, local.as_ref()) {
-            writeln!(out, "{line}")?;
+        for (k, line) in lines(ctx, &url, connected, &lags, local.as_ref())
+            .iter()
+            .enumerate()
+        {
+            // The head, then what it is made of, indented.
+            let indent = if k == 0 { "" } else { "  " };
+            writeln!(out, "{indent}{line}")?;
         }
     }
     Ok(if connected {
@@ -216,11 +221,21 @@ fn status(args: StatusArgs, ctx: &Session) -> Result<ExitCode> {
     })
 }
 
+/// Whether every site's stream could be read.
+fn all_read(lags: &[SiteLag]) -> bool {
+    lags.iter().all(|lag| lag.error.is_none())
+}
+
 /// The status in words: the head (connected or not), then a line per site, the unsent
-/// count and the last event (those indented).
-fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: Option<&SyncLook>) -> Vec<String> {
+/// count and the last event.
+fn lines(
+    ctx: &Session,
+    url: &str,
+    connected: bool,
+    lags: &[SiteLag],
+    local: Option<&SyncLook>,
+) -> Vec<String> {
     let lang = ctx.operator.lang;
-    let connected = lags.iter().all(|lag| lag.error.is_none());
     let head = if connected {
         Msg::SyncStatusConnected
     } else {
@@ -250,21 +265,15 @@ fn lines(ctx: &Session, url: &str, lags: &[SiteLag], local: Option<&SyncLook>) -
                 ],
             ),
         };
-        out.push(format!("  {line}"));
+        out.push(line);
     }
     if let Some(unsent) = local.map(|l| l.unsent) {
         let count = unsent.to_string();
-        out.push(format!(
-            "  {}",
-            fill(lang, Msg::SyncStatusUnsent, &[("count", &count)])
-        ));
+        out.push(fill(lang, Msg::SyncStatusUnsent, &[("count", &count)]));
     }
     if let Some(at) = local.and_then(|l| l.last_event) {
         let time = ctx.operator.zone.format(at, "%Y-%m-%d %H:%M:%S");
-        out.push(format!(
-            "  {}",
-            fill(lang, Msg::SyncStatusLastEvent, &[("time", &time)])
-        ));
+        out.push(fill(lang, Msg::SyncStatusLastEvent, &[("time", &time)]));
     }
     out
 }
@@ -282,10 +291,9 @@ pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
         Err(e) => return Some((false, vec![format!("{e:#}")])),
     };
     let lags = shiftdesk_sync::probe(&settings.url, &settings.sites, &local.checkpoints);
-    let connected = lags.iter().all(|lag| lag.error.is_none());
-    let lines = lines(ctx, &settings.url, &lags, Some(&local))
-        .into_iter()
-        .map(|l| l.trim_start().to_string())
-        .collect();
-    Some((connected, lines))
+    let connected = all_read(&lags);
+    Some((
+        connected,
+        lines(ctx, &settings.url, connected, &lags, Some(&local)),
+    ))
 }

@@ -4,12 +4,14 @@
 //! then stays in the outbox, and goes when a desk on this data dir is linked.
 
 use super::Session;
+use crate::app::sync::SyncNews;
+use crate::sync_link::SyncLink;
 use anyhow::Result;
 use shiftdesk_core::i18n::{Msg, fill};
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::{Desk, SyncSettings};
-use shiftdesk_sync::{FromSync, Outgoing, SyncConfig, SyncThread};
-use std::collections::HashSet;
+use shiftdesk_sync::SyncConfig;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 /// How long a command waits for its site's server to store what it wrote.
@@ -23,9 +25,7 @@ pub fn synced_desk(ctx: &Session) -> Result<Option<Desk>> {
     };
     ctx.dir.create()?;
     let (mut desk, _) = open_desk(&ctx.dir, ctx.operator.lang, ctx.now)?;
-    desk.enable_sync(&settings)?;
-    desk.set_origin(&settings.desk);
-    for warning in desk.take_sync_warnings() {
+    for warning in desk.enable_sync(&settings)? {
         eprintln!("shiftdesk: {warning}");
     }
     Ok(Some(desk))
@@ -46,28 +46,20 @@ pub fn send_now(desk: &mut Desk, ctx: &Session) {
         sites: Vec::new(),
         ..crate::sync_link::config_of(&settings)
     };
-    let thread = SyncThread::start(config, desk.checkpoints());
+    let link = SyncLink::start(config, HashMap::new());
     let mut waiting: HashSet<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-    thread.publish(
-        batch
-            .into_iter()
-            .map(|(id, line)| Outgoing {
-                id,
-                payload: line.into_bytes(),
-            })
-            .collect(),
-    );
+    link.publish(batch);
     let start = Instant::now();
     let mut acked = Vec::new();
     while !waiting.is_empty() && start.elapsed() < SEND_WAIT {
-        if let Some(FromSync::Acked(ids)) = thread.recv_timeout(Duration::from_millis(100)) {
+        if let Some(SyncNews::Acked(ids)) = link.next_news(Duration::from_millis(100)) {
             for id in ids {
                 waiting.remove(&id);
                 acked.push(id);
             }
         }
     }
-    thread.stop();
+    link.stop();
     if let Err(why) = desk.sync_acked(&acked) {
         eprintln!("shiftdesk: {why}");
     }

@@ -66,8 +66,6 @@ pub struct Desk {
     pub flow: crate::flow_file::FlowDesk,
     /// When the board is shared: the outbox, the clock, the checkpoints.
     sync: Option<SyncSide>,
-    /// What opening sync found to tell (a torn outbox line, lines set aside).
-    sync_warnings: Vec<String>,
 }
 
 impl Desk {
@@ -94,7 +92,6 @@ impl Desk {
             origin: String::new(),
             flow: Default::default(),
             sync: None,
-            sync_warnings: Vec::new(),
         }
     }
 
@@ -325,8 +322,9 @@ impl Desk {
     }
 
     /// Shares this desk's board: from now on every saved change is an event in the outbox.
-    /// The desk's changes carry its code as their origin.
-    pub fn enable_sync(&mut self, settings: &SyncSettings) -> anyhow::Result<()> {
+    /// The desk's changes carry its code as their origin. Returns what opening the outbox
+    /// found to tell (a torn last line dropped, unreadable lines set aside).
+    pub fn enable_sync(&mut self, settings: &SyncSettings) -> anyhow::Result<Vec<String>> {
         let dir =
             self.incidents.data_dir().cloned().ok_or_else(|| {
                 anyhow::anyhow!("this desk has no data dir to keep its outbox in")
@@ -334,13 +332,7 @@ impl Desk {
         let (side, warnings) = SyncSide::open(&dir, settings)?;
         self.origin = settings.desk.clone();
         self.sync = Some(side);
-        self.sync_warnings.extend(warnings);
-        Ok(())
-    }
-
-    /// What opening sync found to tell, once.
-    pub fn take_sync_warnings(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.sync_warnings)
+        Ok(warnings)
     }
 
     pub fn sync_settings(&self) -> Option<&SyncSettings> {

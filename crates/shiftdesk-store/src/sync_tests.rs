@@ -44,8 +44,7 @@ fn side(site: &str, code: &'static str) -> Side {
 impl Side {
     fn reopen(&mut self, site: &str) -> Vec<String> {
         let (mut desk, _) = open_desk(&self.dir, Lang::En, t("09:00")).unwrap();
-        desk.enable_sync(&settings(site, self.code)).unwrap();
-        let warnings = desk.take_sync_warnings();
+        let warnings = desk.enable_sync(&settings(site, self.code)).unwrap();
         self.desk = desk;
         warnings
     }

@@ -105,22 +105,25 @@ pub fn probe(url: &str, sites: &[String], checkpoints: &HashMap<String, u64>) ->
     })
 }
 
-async fn last_sequence(js: &Context, site: &str) -> Result<u64, Problem> {
-    let no_answer = || {
-        let trouble = Trouble::NoAnswer {
-            site: site.into(),
-            seconds: REQUEST.as_secs(),
-        };
-        Problem::new(trouble, "")
+/// The site answered nothing within [`REQUEST`].
+pub(crate) fn no_answer(site: &str) -> Problem {
+    let trouble = Trouble::NoAnswer {
+        site: site.into(),
+        seconds: REQUEST.as_secs(),
     };
+    Problem::new(trouble, "")
+}
+
+/// The last sequence of a site's stream.
+pub(crate) async fn last_sequence(js: &Context, site: &str) -> Result<u64, Problem> {
     let read = |detail: String| Problem::new(Trouble::Read { site: site.into() }, detail);
     let mut stream = tokio::time::timeout(REQUEST, js.get_stream(stream_name(site)))
         .await
-        .map_err(|_| no_answer())?
+        .map_err(|_| no_answer(site))?
         .map_err(|error| unreached(site, error.to_string()))?;
     let info = tokio::time::timeout(REQUEST, stream.info())
         .await
-        .map_err(|_| no_answer())?
+        .map_err(|_| no_answer(site))?
         .map_err(|error| read(error.to_string()))?;
     Ok(info.state.last_sequence)
 }

@@ -1,7 +1,5 @@
 //! Ready nats-server configuration files: one hub, one leaf per site.
 
-/// The port desks connect to (the NATS default).
-pub const DEFAULT_CLIENT_PORT: u16 = 4222;
 /// The port leaf servers link to the hub on (the NATS default).
 pub const DEFAULT_LEAF_PORT: u16 = 7422;
 

@@ -21,17 +21,16 @@ mod thread;
 pub mod harness;
 
 pub use admin::{SiteLag, StreamSetup, probe, setup};
-pub use config::{DEFAULT_CLIENT_PORT, DEFAULT_LEAF_PORT, hub_config, leaf_config};
+pub use config::{DEFAULT_LEAF_PORT, hub_config, leaf_config};
 pub use problem::{Problem, Trouble};
 pub use thread::SyncThread;
 
-/// What the sync thread needs: the desk's own site's server, its codes and every site read.
+/// What the sync thread needs: the desk's own site's server, its code and every site read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncConfig {
     /// The own site's leaf server, `nats://host:port`.
     pub url: String,
     pub site: String,
-    pub desk: String,
     /// Every site whose stream is read, the own site included.
     pub sites: Vec<String>,
 }

@@ -2,7 +2,7 @@
 //! desk's events to its own site's stream; one task per site reads that site's stream from
 //! the checkpoint; one watches the link. The desk talks to it over channels and never waits.
 
-use crate::admin::{REQUEST, ensure_stream};
+use crate::admin::{REQUEST, ensure_stream, last_sequence, no_answer};
 use crate::{
     FromSync, LinkState, Outgoing, Problem, SyncConfig, Trouble, domain, stream_name, subject,
 };
@@ -368,7 +368,7 @@ async fn read_site(
 ) {
     let js = jetstream::with_domain(client, domain(&site));
     loop {
-        if let Some(end) = stream_end(&js, &site).await
+        if let Ok(end) = last_sequence(&js, &site).await
             && end < last
         {
             // The stream was made anew (its server's store lost or reset): what it holds
@@ -425,19 +425,6 @@ async fn read_site(
     }
 }
 
-/// The last sequence of a site's stream, when it answers.
-async fn stream_end(js: &Context, site: &str) -> Option<u64> {
-    let mut stream = tokio::time::timeout(REQUEST, js.get_stream(stream_name(site)))
-        .await
-        .ok()?
-        .ok()?;
-    let info = tokio::time::timeout(REQUEST, stream.info())
-        .await
-        .ok()?
-        .ok()?;
-    Some(info.state.last_sequence)
-}
-
 async fn open(js: &Context, site: &str, last: u64) -> Result<consumer::pull::Stream, Problem> {
     let read = |detail: String| Problem::new(Trouble::Read { site: site.into() }, detail);
     let config = consumer::pull::Config {
@@ -454,13 +441,7 @@ async fn open(js: &Context, site: &str, last: u64) -> Result<consumer::pull::Str
         js.create_consumer_on_stream(config, stream_name(site)),
     )
     .await
-    .map_err(|_| {
-        let trouble = Trouble::NoAnswer {
-            site: site.into(),
-            seconds: REQUEST.as_secs(),
-        };
-        Problem::new(trouble, "")
-    })?
+    .map_err(|_| no_answer(site))?
     .map_err(|error| read(error.to_string()))?;
     let messages = consumer
         .stream()

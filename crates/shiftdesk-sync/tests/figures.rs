@@ -20,8 +20,8 @@ fn latency_of_500_events_from_one_site_to_the_other() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     assert!(osa.until(Duration::from_secs(10), |d| d.last_link()
         == Some(LinkState::Connected)));
     // TYO publishes about 100 events a second from its own thread while OSA takes them.
@@ -54,8 +54,8 @@ fn catch_up_after(cut: Duration) {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     assert!(tyo.until(Duration::from_secs(10), |d| d.last_link()
         == Some(LinkState::Connected)));
     board.cut("TYO");

@@ -16,8 +16,8 @@ fn published_at_one_site_arrives_at_the_other_and_back_home() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     tyo.publish("t", 0..20);
     assert!(
         osa.until(WAIT, |d| d.has_all("t", 20)),
@@ -37,8 +37,8 @@ fn an_id_published_again_is_stored_once() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     tyo.publish("d", 0..5);
     assert!(tyo.until(WAIT, |d| d.acked.len() == 5));
     tyo.acked.clear();
@@ -63,8 +63,8 @@ fn both_sides_write_through_a_cut_and_everything_arrives_once() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     assert!(tyo.until(WAIT, |d| d.last_link() == Some(LinkState::Connected)));
     board.cut("TYO");
     // Ten seconds cut off, writing on both sides; local publishing goes on.
@@ -102,8 +102,8 @@ fn a_hub_restart_loses_nothing() {
     let Some(mut board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     tyo.publish("a", 0..10);
     assert!(osa.until(WAIT, |d| d.has_all("a", 10)));
     board.kill_hub();
@@ -127,8 +127,8 @@ fn a_leaf_killed_and_restarted_keeps_its_stream_and_its_desks_resend() {
     let Some(mut board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
-    let mut osa = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
+    let mut osa = Desk::start(&board, "OSA", HashMap::new());
     tyo.publish("a", 0..5);
     assert!(tyo.until(WAIT, |d| d.acked.len() == 5));
     board.kill_leaf("TYO");
@@ -151,14 +151,14 @@ fn a_late_reader_reads_from_its_checkpoint() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
     tyo.publish("t", 0..30);
     assert!(tyo.until(WAIT, |d| d.acked.len() == 30));
-    let mut fresh = Desk::start(&board, "OSA", "OSA1", HashMap::new());
+    let mut fresh = Desk::start(&board, "OSA", HashMap::new());
     assert!(fresh.until(WAIT, |d| d.has_all("t", 30)));
     fresh.assert_once();
     let checkpoints = HashMap::from([("TYO".to_string(), 20), ("OSA".to_string(), 0)]);
-    let mut later = Desk::start(&board, "OSA", "OSA2", checkpoints.clone());
+    let mut later = Desk::start(&board, "OSA", checkpoints.clone());
     assert!(later.until(WAIT, |d| d.count() == 10));
     later.until(Duration::from_millis(500), |_| false);
     assert_eq!(later.count(), 10);
@@ -199,7 +199,7 @@ fn a_desk_makes_its_own_sites_stream_when_missing() {
         return;
     };
     board.wait_linked().unwrap();
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
     tyo.publish("t", 0..3);
     assert!(
         tyo.until(WAIT, |d| d.acked.len() == 3),
@@ -226,7 +226,7 @@ fn stop_returns_soon_even_with_the_server_away() {
     let Some(mut board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    let tyo = Desk::start(&board, "TYO", HashMap::new());
     board.kill_leaf("TYO");
     tyo.publish("t", 0..3);
     std::thread::sleep(Duration::from_millis(300));
@@ -244,12 +244,12 @@ fn a_checkpoint_past_the_streams_end_reads_it_again_from_the_start() {
     let Some(board) = board(&["TYO", "OSA"]) else {
         return;
     };
-    let mut tyo = Desk::start(&board, "TYO", "TYO1", HashMap::new());
+    let mut tyo = Desk::start(&board, "TYO", HashMap::new());
     tyo.publish("n", 0..3);
     assert!(tyo.until(WAIT, |d| d.acked.len() == 3));
     // A desk whose place in TYO's stream is past its end: the stream was made anew.
     let checkpoints = HashMap::from([("TYO".to_string(), 40), ("OSA".to_string(), 0)]);
-    let mut osa = Desk::start(&board, "OSA", "OSA1", checkpoints);
+    let mut osa = Desk::start(&board, "OSA", checkpoints);
     assert!(
         osa.until(WAIT, |d| d.has_all("n", 3)),
         "OSA got {:?}, problems {:?}",

@@ -18,11 +18,10 @@ pub struct Desk {
 }
 
 impl Desk {
-    pub fn start(board: &Board, site: &str, desk: &str, checkpoints: HashMap<String, u64>) -> Desk {
+    pub fn start(board: &Board, site: &str, checkpoints: HashMap<String, u64>) -> Desk {
         let config = SyncConfig {
             url: board.leaf_url(site),
             site: site.into(),
-            desk: desk.into(),
             sites: board.sites(),
         };
         Desk {
