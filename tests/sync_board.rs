@@ -16,6 +16,7 @@ use shiftdesk_core::sync::Event;
 use shiftdesk_store::desk::Desk;
 use shiftdesk_store::open::open_desk;
 use shiftdesk_store::paths::DataDir;
+use shiftdesk_store::sync_side::read_events;
 use shiftdesk_store::{SyncFlags, SyncSettings};
 use shiftdesk_sync::harness::Board;
 use shiftdesk_sync::{FromSync, LinkState, Outgoing, SyncThread};
@@ -416,13 +417,7 @@ fn a_duplicate_delivery_changes_nothing() {
     // republish outside the server's window, or from another path.
     let lines: Vec<Event> = std::fs::read_dir(tyo.dir.join("events"))
         .unwrap()
-        .flat_map(|e| {
-            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| Event::from_line(l).unwrap())
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|e| read_events(&e.unwrap().path()).unwrap())
         .collect();
     assert!(lines.len() >= 2);
     let before = osa.board();

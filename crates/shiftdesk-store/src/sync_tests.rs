@@ -29,9 +29,15 @@ struct Side {
 }
 
 fn side(site: &str, code: &'static str) -> Side {
+    side_after(site, code, |_| {})
+}
+
+/// A side whose desk did `before` on its own, then joined the board.
+fn side_after(site: &str, code: &'static str, before: impl FnOnce(&mut Desk)) -> Side {
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::at(tmp.path());
     let (mut desk, _) = open_desk(&dir, Lang::En, t("09:00")).unwrap();
+    before(&mut desk);
     desk.enable_sync(&settings(site, code)).unwrap();
     Side {
         _tmp: tmp,
@@ -364,29 +370,21 @@ fn a_close_and_a_note_made_apart_are_both_kept_on_both_desks() {
 fn an_older_id_another_desk_also_has_is_never_changed_by_that_desk() {
     // Each desk recorded its own INC-0001 before it joined the board.
     let before_sync = |site: &str, code: &'static str, title: &str| {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = DataDir::at(tmp.path());
-        let (mut desk, _) = open_desk(&dir, Lang::En, t("09:00")).unwrap();
-        let mut inc = incident_at("08:00");
-        inc.title = title.into();
-        let id = match desk
-            .submit(stamped(opening_like(&inc), t("08:00"), "op"))
-            .result
-        {
-            Ok(Applied::Opened(id)) => id,
-            other => panic!("{other:?}"),
-        };
+        let mut id = None;
+        let side = side_after(site, code, |desk| {
+            let mut inc = incident_at("08:00");
+            inc.title = title.into();
+            match desk
+                .submit(stamped(opening_like(&inc), t("08:00"), "op"))
+                .result
+            {
+                Ok(Applied::Opened(opened)) => id = Some(opened),
+                other => panic!("{other:?}"),
+            }
+        });
+        let id = id.expect("opened");
         assert_eq!(id.0, "INC-0001");
-        desk.enable_sync(&settings(site, code)).unwrap();
-        (
-            Side {
-                _tmp: tmp,
-                dir,
-                desk,
-                code,
-            },
-            id,
-        )
+        (side, id)
     };
     let (mut tyo, id) = before_sync("TYO", "TYO1", "printer jam at TYO");
     let (mut osa, _) = before_sync("OSA", "OSA1", "badge lost at OSA");
