@@ -2,6 +2,7 @@
 //! and the playbooks and the incident guide (read only).
 
 use crate::IncidentsStore;
+use crate::atomic::Finish;
 use crate::config::SyncSettings;
 use crate::history::History;
 use crate::ledger::{Ledger, SaveState};
@@ -233,17 +234,15 @@ impl Desk {
     /// the change's event goes to the outbox and the incident's event log in the same
     /// transaction, and a new incident gets this desk's own id (`INC-TYO1-0001`).
     pub fn submit(&mut self, mut change: Stamped) -> Outcome<Applied, ChangeError> {
-        let Some(sync) = self.sync.as_mut() else {
-            return self.incidents.submit(change);
-        };
-        if let Change::Open(new) = &mut change.change
+        if let (Some(sync), Change::Open(new)) = (&self.sync, &mut change.change)
             && new.id.is_none()
         {
             new.id = Some(self.incidents.view().next_id_for(&sync.settings.desk));
         }
+        let sync = &mut self.sync;
         self.incidents
             .submit_with(change, &mut |_, changes, results| {
-                sync.record_incidents(changes, results)
+                record_incidents(sync, changes, results)
             })
     }
 
@@ -252,14 +251,12 @@ impl Desk {
         &mut self,
         change: Stamped<RosterChange>,
     ) -> Outcome<RosterApplied, RosterError> {
-        let outcome = match self.sync.as_mut() {
-            None => self.roster.submit(change),
-            Some(sync) => self
-                .roster
-                .submit_with(change, &mut |roster, changes, results| {
-                    sync.record_roster(roster, changes, results)
-                }),
-        };
+        let sync = &mut self.sync;
+        let outcome = self
+            .roster
+            .submit_with(change, &mut |roster, changes, results| {
+                record_roster(sync, roster, changes, results)
+            });
         self.rebuild_search();
         outcome
     }
@@ -290,21 +287,18 @@ impl Desk {
     /// Writes what is pending in either file.
     pub fn flush(&mut self) -> FileOutcomes {
         let sync = &mut self.sync;
-        let roster = (self.roster.pending_count() > 0).then(|| match sync.as_mut() {
-            None => self.roster.flush(),
-            Some(sync) => self.roster.flush_with(&mut |roster, changes, results| {
-                sync.record_roster(roster, changes, results)
-            }),
+        let roster = (self.roster.pending_count() > 0).then(|| {
+            self.roster.flush_with(&mut |roster, changes, results| {
+                record_roster(sync, roster, changes, results)
+            })
         });
         if roster.is_some() {
             self.rebuild_search();
         }
         let sync = &mut self.sync;
-        let incidents = (self.incidents.pending_count() > 0).then(|| match sync.as_mut() {
-            None => self.incidents.flush(),
-            Some(sync) => self
-                .incidents
-                .flush_with(&mut |_, changes, results| sync.record_incidents(changes, results)),
+        let incidents = (self.incidents.pending_count() > 0).then(|| {
+            self.incidents
+                .flush_with(&mut |_, changes, results| record_incidents(sync, changes, results))
         });
         FileOutcomes { incidents, roster }
     }
@@ -388,9 +382,10 @@ impl Desk {
         events: Vec<Event>,
         reached: BTreeMap<String, u64>,
     ) -> Result<RemoteOutcome, String> {
-        if self.sync.is_none() {
+        let Some(sync) = &self.sync else {
             return Err("sync is not on".to_string());
-        }
+        };
+        let (dir, desk) = (sync.dir.clone(), sync.settings.desk.clone());
         if self.pending_count() > 0 {
             self.flush();
             if self.pending_count() > 0 {
@@ -401,9 +396,6 @@ impl Desk {
                 });
             }
         }
-        let Some(sync) = self.sync.as_mut() else {
-            return Err("sync is not on".to_string());
-        };
         let marks: Vec<_> = events
             .iter()
             .map(|e| (e.desk.clone(), e.clock, e.at))
@@ -412,11 +404,10 @@ impl Desk {
             .into_iter()
             .partition(|e| matches!(e.change, EventChange::Roster(_)));
         let mut total = RemoteOutcome::default();
-        let dir = sync.dir.clone();
         if !incident_events.is_empty() {
             let batch = RemoteIncidents {
                 dir: &dir,
-                desk: &sync.settings.desk,
+                desk: &desk,
                 events: incident_events,
                 tally: RefCell::default(),
             };
@@ -430,14 +421,40 @@ impl Desk {
                 tally: RefCell::default(),
             };
             let result = self.roster.transact(&batch);
-            // As rebuild_search, field by field: `sync` is borrowed.
-            self.search = SearchIndex::new(self.roster.view());
-            self.search_generation += 1;
+            self.rebuild_search();
             result??;
             total.add(batch.tally.into_inner());
         }
-        sync.after_remote(&marks, &reached)
-            .map_err(|e| format!("{e:#}"))?;
+        if let Some(sync) = self.sync.as_mut() {
+            sync.after_remote(&marks, &reached)
+                .map_err(|e| format!("{e:#}"))?;
+        }
         Ok(total)
+    }
+}
+
+/// The save hook of incident changes: on a synced desk, their events (see
+/// [`SyncSide::record_incidents`]); else nothing.
+fn record_incidents(
+    sync: &mut Option<SyncSide>,
+    changes: &[Stamped],
+    results: &[Result<Applied, ChangeError>],
+) -> anyhow::Result<Option<Finish>> {
+    match sync {
+        Some(sync) => sync.record_incidents(changes, results),
+        None => Ok(None),
+    }
+}
+
+/// The save hook of roster changes, as [`record_incidents`].
+fn record_roster(
+    sync: &mut Option<SyncSide>,
+    roster: &Roster,
+    changes: &[Stamped<RosterChange>],
+    results: &[Result<RosterApplied, RosterError>],
+) -> anyhow::Result<Option<Finish>> {
+    match sync {
+        Some(sync) => sync.record_roster(roster, changes, results),
+        None => Ok(None),
     }
 }
