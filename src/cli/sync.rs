@@ -70,7 +70,7 @@ pub struct StatusArgs {
 /// the last event); None when this data dir is not on a board: lags count from each
 /// stream's start.
 fn local_part(dir: &DataDir, settings: Option<&SyncSettings>) -> Result<Option<SyncLook>> {
-    settings.map(|s| look(dir, s)).transpose()
+    settings.map(|_| look(dir)).transpose()
 }
 
 /// Per site: the last stream sequence applied here (none when not on a board).
@@ -286,7 +286,7 @@ pub fn doctor_lines(ctx: &Session) -> Option<(bool, Vec<String>)> {
         Ok(None) => return None,
         Err(e) => return Some((false, vec![format!("{e:#}")])),
     };
-    let local = match look(&ctx.dir, &settings) {
+    let local = match look(&ctx.dir) {
         Ok(local) => local,
         Err(e) => return Some((false, vec![format!("{e:#}")])),
     };

@@ -1,9 +1,12 @@
 //! What a data dir holds of sync, read without opening the desk: for `shiftdesk sync
-//! status` and `doctor`.
+//! status` and `doctor`. A look takes no lock and writes nothing: the outbox is read as it
+//! is (what the desk's next open would put right is left to it).
 
-use crate::sync_side::SyncSide;
-use crate::{DataDir, SyncSettings};
+use crate::DataDir;
+use crate::outbox::{outbox_path, read_lines};
+use crate::sync_state::SyncState;
 use chrono::{DateTime, Utc};
+use shiftdesk_core::sync::Event;
 use std::collections::HashMap;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -16,23 +19,30 @@ pub struct SyncLook {
     pub last_event: Option<DateTime<Utc>>,
 }
 
-/// The outbox, the checkpoints and the last event of a synced data dir.
-pub fn look(dir: &DataDir, settings: &SyncSettings) -> anyhow::Result<SyncLook> {
-    let (side, _) = SyncSide::open(dir, settings)?;
-    // The newest clock this desk made or applied: its time is the event's, or a little
-    // after when a desk's clock ran behind.
-    let newest = side
-        .state
+/// The outbox, the checkpoints and the last event of a synced data dir, read only.
+pub fn look(dir: &DataDir) -> anyhow::Result<SyncLook> {
+    let outbox = read_lines(&outbox_path(dir))?.lines;
+    let state = SyncState::load(dir)?;
+    let events: Vec<Event> = outbox
+        .iter()
+        .filter_map(|(_, line)| Event::from_line(line).ok())
+        .collect();
+    let last_made = events.iter().map(|e| e.at).max();
+    // The newest clock this desk made or applied (its outbox's events among it, as the
+    // desk's open takes them in): its time is the event's, or a little after when a desk's
+    // clock ran behind.
+    let newest = state
         .seen
         .values()
-        .chain([&side.state.clock])
+        .chain([&state.clock])
+        .chain(events.iter().map(|e| &e.clock))
         .map(|h| h.ms)
         .max()
         .filter(|&ms| ms > 0)
         .and_then(DateTime::from_timestamp_millis);
     Ok(SyncLook {
-        unsent: side.unsent_count(),
-        checkpoints: side.state.checkpoints.clone().into_iter().collect(),
-        last_event: side.last_event_at.max(newest),
+        unsent: outbox.len(),
+        checkpoints: state.checkpoints.into_iter().collect(),
+        last_event: last_made.max(newest),
     })
 }
