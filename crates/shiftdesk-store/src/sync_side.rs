@@ -210,11 +210,17 @@ impl SyncSide {
                 by_log.entry(path.clone()).or_default().push(line);
             }
         }
+        // The event logs of changes made here are not synced on each append: the outbox is
+        // (synced in the save's transaction, before the data file replaces the old one), and
+        // holds each event until the server has it; the logs appended since are synced
+        // before an acknowledged event leaves the outbox, and at start the outbox puts back
+        // what a crash cost them. Events from other desks are synced to their logs before
+        // the save that applies them. `cargo bench --bench sync_save` (paired saves, 10,000
+        // incidents): a synced save is 1.06–1.09x an unsynced one so; with both files synced
+        // in turn it was 1.71x in earlier (unpaired) rounds.
         for (path, lines) in by_log {
-            append_lines(&path, lines, LOG_SYNC)?;
-            if !LOG_SYNC {
-                self.dirty_logs.insert(path);
-            }
+            append_unsynced(&path, lines)?;
+            self.dirty_logs.insert(path);
         }
         for (_, e) in &events {
             self.last_event_at = self.last_event_at.max(Some(e.at));
@@ -349,13 +355,3 @@ impl SyncSide {
         self.save_state_locked()
     }
 }
-
-/// Whether the event logs of changes made here are synced on each append. They are not:
-/// the outbox is (synced in the save's transaction, before the data file replaces the old
-/// one), and holds each event until the server has it; the logs appended since are synced
-/// before an acknowledged event leaves the outbox, and at start the outbox puts back what a
-/// crash cost them. Events from other desks are synced to their logs before the save that
-/// applies them. `cargo bench --bench sync_save` (paired saves, 10,000
-/// incidents): a synced save is 1.06–1.09x an unsynced one so; with both files synced in
-/// turn it was 1.71x in earlier (unpaired) rounds.
-const LOG_SYNC: bool = false;
