@@ -70,12 +70,7 @@ impl SyncSettings {
             Err(e) => return Err(e).with_context(|| format!("reading {shown}")),
         };
         let section = file.sync.unwrap_or_default();
-        let pick = |flag: &Option<String>, file: &Option<String>| match (flag, file) {
-            (Some(v), _) => Some((v.clone(), From::Flag)),
-            (None, Some(v)) => Some((v.clone(), From::File(&shown))),
-            (None, None) => None,
-        };
-        let Some((url, url_from)) = pick(&flags.url, &section.url) else {
+        let Some((url, url_from)) = pick(&flags.url, &section.url, &shown) else {
             return Ok(None);
         };
         let url = url.trim().to_string();
@@ -88,14 +83,14 @@ impl SyncSettings {
                 where_(&url_from, "url", "--sync")
             );
         }
-        let Some((site, site_from)) = pick(&flags.site, &section.site) else {
+        let Some((site, site_from)) = pick(&flags.site, &section.site, &shown) else {
             bail!(
                 "sync is set up ({url}) but this desk's site is not: give --site CODE, or \
                  site = \"TYO\" under [sync] in {shown}"
             );
         };
         let site = code(&site, &site_from, "site", "--site")?;
-        let Some((desk, desk_from)) = pick(&flags.desk, &section.desk) else {
+        let Some((desk, desk_from)) = pick(&flags.desk, &section.desk, &shown) else {
             bail!(
                 "sync is set up ({url}) but this desk has no code: give --desk CODE, or \
                  desk = \"TYO1\" under [sync] in {shown} (1 to 8 letters A-Z and digits, \
@@ -104,12 +99,7 @@ impl SyncSettings {
         };
         let desk = code(&desk, &desk_from, "desk", "--desk")?;
         let mut sites = Vec::new();
-        let listed = match (&flags.sites, &section.sites) {
-            (Some(v), _) => Some((v.clone(), From::Flag)),
-            (None, Some(v)) => Some((v.clone(), From::File(&shown))),
-            (None, None) => None,
-        };
-        if let Some((list, from)) = listed {
+        if let Some((list, from)) = pick(&flags.sites, &section.sites, &shown) {
             for s in list {
                 let s = code(&s, &from, "sites", "--sites")?;
                 if !sites.contains(&s) {
@@ -126,6 +116,15 @@ impl SyncSettings {
             desk,
             sites,
         }))
+    }
+}
+
+/// A value and where it came from: the flag's if given, else the file's (at `shown`).
+fn pick<'a, T: Clone>(flag: &Option<T>, file: &Option<T>, shown: &'a str) -> Option<(T, From<'a>)> {
+    match (flag, file) {
+        (Some(v), _) => Some((v.clone(), From::Flag)),
+        (None, Some(v)) => Some((v.clone(), From::File(shown))),
+        (None, None) => None,
     }
 }
 
