@@ -4,6 +4,7 @@
 
 use crate::DataDir;
 use crate::atomic::{to_pretty_json, write_atomic};
+use crate::json_file::read_bytes;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use shiftdesk_core::sync::Hlc;
@@ -31,11 +32,10 @@ impl SyncState {
     /// The state on disk; a missing file is the start.
     pub fn load(dir: &DataDir) -> Result<SyncState> {
         let path = sync_state_path(dir);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
+        match read_bytes(&path)? {
+            Some(bytes) => serde_json::from_slice(&bytes)
                 .with_context(|| format!("reading {}: not a sync state", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SyncState::default()),
-            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+            None => Ok(SyncState::default()),
         }
     }
 
