@@ -63,11 +63,7 @@ pub fn append_unsynced<'a>(
     path: &Path,
     lines: impl IntoIterator<Item = &'a str>,
 ) -> Result<Option<File>> {
-    let mut bytes = Vec::new();
-    for line in lines {
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.push(b'\n');
-    }
+    let mut bytes = joined(lines);
     if bytes.is_empty() {
         return Ok(None);
     }
@@ -187,7 +183,7 @@ pub fn recover_outbox(dir: &DataDir) -> Result<(IdLines, Vec<String>)> {
         ));
     }
     if read.torn.is_some() || !read.bad.is_empty() {
-        rewrite(&path, &read.lines)?;
+        rewrite(&path, read.lines.iter().map(|(_, l)| l.as_str()))?;
     }
     Ok((read.lines, warnings))
 }
@@ -214,20 +210,25 @@ pub fn remove_acked(dir: &DataDir, acked: &HashSet<String>) -> Result<Vec<(Strin
     if left.len() == before {
         return Ok(left);
     }
-    let mut all = left.clone();
     // Never lose a line: an unreadable one stays for recover_outbox to set aside.
-    all.extend(read.bad.into_iter().map(|l| (String::new(), l)));
-    rewrite(&path, &all)?;
+    let lines = left.iter().map(|(_, l)| l.as_str());
+    rewrite(&path, lines.chain(read.bad.iter().map(String::as_str)))?;
     Ok(left)
 }
 
-fn rewrite(path: &Path, lines: &[(String, String)]) -> Result<()> {
+/// Replaces the file at `path` with `lines` (each without its newline), atomically.
+pub(crate) fn rewrite<'a>(path: &Path, lines: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    write_atomic(path, &joined(lines))
+}
+
+/// The lines, each ended with a newline.
+fn joined<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
     let mut bytes = Vec::new();
-    for (_, line) in lines {
+    for line in lines {
         bytes.extend_from_slice(line.as_bytes());
         bytes.push(b'\n');
     }
-    write_atomic(path, &bytes)
+    bytes
 }
 
 #[cfg(test)]

@@ -8,8 +8,7 @@
 //! contact; `events/roster.jsonl` keeps every event.
 
 use crate::DataDir;
-use crate::atomic::write_atomic;
-use crate::outbox::append_lines;
+use crate::outbox::{append_lines, rewrite};
 use crate::sync_side::{RemoteOutcome, incident_log, read_events, roster_log, unplaced_log};
 use shiftdesk_core::apply::Apply;
 use shiftdesk_core::change::{Change, ChangeId, Stamped};
@@ -19,9 +18,10 @@ use shiftdesk_core::incident::IncidentId;
 use shiftdesk_core::roster::Roster;
 use shiftdesk_core::roster::change::{RosterApplied, RosterChange};
 use shiftdesk_core::roster::csv::MergeReport;
-use shiftdesk_core::sync::{Event, EventChange, Hlc, fold_incident};
+use shiftdesk_core::sync::{ContactClocks, Event, EventChange, Hlc, fold_incident};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A batch of incident events from other desks.
@@ -66,7 +66,7 @@ impl Apply<IncidentsFile> for RemoteIncidents<'_> {
             groups[i].1.push(e);
         }
         let mut changed = false;
-        let unplaced_path = unplaced_log(self.dir);
+        let mut unplaced = Unplaced::at(unplaced_log(self.dir));
         for (id, group) in groups {
             let Some(path) = incident_log(self.dir, &id) else {
                 tally
@@ -94,32 +94,12 @@ impl Apply<IncidentsFile> for RemoteIncidents<'_> {
                 // recorded before its desk joined the board (an older id like INC-0003,
                 // which another desk may well have given to an incident of its own). Kept
                 // aside, never applied to an incident that only shares the number.
-                let waiting = read_events(&unplaced_path).map_err(|e| format!("{e:#}"))?;
-                let waiting: HashSet<ChangeId> = waiting.iter().map(|e| e.id).collect();
-                let fresh: Vec<Event> = new
-                    .into_iter()
-                    .filter(|e| !waiting.contains(&e.id))
-                    .collect();
-                tally.unplaced += fresh.len();
-                append(&unplaced_path, &fresh)?;
+                tally.unplaced += unplaced.add(new)?;
                 continue;
             }
             // Events that waited for this incident's Open.
-            if unplaced_path.exists() {
-                let waiting = read_events(&unplaced_path).map_err(|e| format!("{e:#}"))?;
-                let (ours, rest): (Vec<Event>, Vec<Event>) = waiting
-                    .into_iter()
-                    .partition(|e| e.incident().as_ref() == Some(&id));
-                if !ours.is_empty() {
-                    new.extend(ours.into_iter().filter(|e| known.insert(e.id)));
-                    let mut bytes = Vec::new();
-                    for e in &rest {
-                        bytes.extend_from_slice(e.to_line().as_bytes());
-                        bytes.push(b'\n');
-                    }
-                    write_atomic(&unplaced_path, &bytes).map_err(|e| format!("{e:#}"))?;
-                }
-            }
+            let ours = unplaced.take(&id)?;
+            new.extend(ours.into_iter().filter(|e| known.insert(e.id)));
             append(&path, &new)?;
             let folded = fold_incident(log.iter().chain(&new));
             let new_ids: HashSet<ChangeId> = new.iter().map(|e| e.id).collect();
@@ -145,7 +125,74 @@ impl Apply<IncidentsFile> for RemoteIncidents<'_> {
                 }
             }
         }
+        unplaced.write()?;
         Ok(changed)
+    }
+}
+
+/// `events/unplaced.jsonl` over one batch: read once, when first needed; taken from and
+/// added to in memory; written once at the end.
+struct Unplaced {
+    path: PathBuf,
+    /// The events waiting, once read.
+    waiting: Option<Vec<Event>>,
+    /// Added by this batch, to append.
+    fresh: Vec<Event>,
+    /// Whether some were taken: the file is then rewritten whole.
+    taken: bool,
+}
+
+impl Unplaced {
+    fn at(path: PathBuf) -> Self {
+        Unplaced {
+            path,
+            waiting: None,
+            fresh: Vec::new(),
+            taken: false,
+        }
+    }
+
+    fn waiting(&mut self) -> Result<&mut Vec<Event>, String> {
+        if self.waiting.is_none() {
+            self.waiting = Some(read_events(&self.path).map_err(|e| format!("{e:#}"))?);
+        }
+        Ok(self.waiting.get_or_insert_default())
+    }
+
+    /// Keeps aside those of `events` not waiting already. How many that was.
+    fn add(&mut self, events: Vec<Event>) -> Result<usize, String> {
+        let waiting = self.waiting()?;
+        let ids: HashSet<ChangeId> = waiting.iter().map(|e| e.id).collect();
+        let fresh: Vec<Event> = events
+            .into_iter()
+            .filter(|e| !ids.contains(&e.id))
+            .collect();
+        waiting.extend(fresh.iter().cloned());
+        let n = fresh.len();
+        self.fresh.extend(fresh);
+        Ok(n)
+    }
+
+    /// Takes out the events waiting for incident `id`.
+    fn take(&mut self, id: &IncidentId) -> Result<Vec<Event>, String> {
+        let waiting = self.waiting()?;
+        let (ours, rest): (Vec<Event>, Vec<Event>) = std::mem::take(waiting)
+            .into_iter()
+            .partition(|e| e.incident().as_ref() == Some(id));
+        *waiting = rest;
+        self.taken |= !ours.is_empty();
+        Ok(ours)
+    }
+
+    /// Writes what changed: the whole file when some were taken, else the fresh appended.
+    fn write(self) -> Result<(), String> {
+        if self.taken {
+            let waiting = self.waiting.unwrap_or_default();
+            let lines: Vec<String> = waiting.iter().map(Event::to_line).collect();
+            rewrite(&self.path, lines.iter().map(String::as_str)).map_err(|e| format!("{e:#}"))
+        } else {
+            append(&self.path, &self.fresh)
+        }
     }
 }
 
@@ -174,14 +221,9 @@ impl Apply<Roster> for RemoteRoster<'_> {
         let path = roster_log(self.dir);
         let log = read_events(&path).map_err(|e| format!("{e:#}"))?;
         let mut known: HashSet<ChangeId> = log.iter().map(|e| e.id).collect();
-        let mut last: HashMap<String, (Hlc, ChangeId)> = HashMap::new();
+        let mut clocks = ContactClocks::default();
         for e in &log {
-            if let EventChange::Roster(change) = &e.change {
-                for c in change.contacts() {
-                    let slot = last.entry(c.to_string()).or_insert(order(e));
-                    *slot = (*slot).max(order(e));
-                }
-            }
+            clocks.record(e);
         }
         let mut new: Vec<&Event> = Vec::new();
         for e in &self.events {
@@ -201,16 +243,8 @@ impl Apply<Roster> for RemoteRoster<'_> {
             let EventChange::Roster(change) = &e.change else {
                 continue;
             };
-            let contacts = change.contacts();
-            let wins = !contacts.is_empty()
-                && contacts
-                    .iter()
-                    .all(|c| last.get(*c).is_none_or(|l| order(e) > *l));
-            if !wins {
+            if !clocks.admit(e) {
                 continue;
-            }
-            for c in &contacts {
-                last.insert(c.to_string(), order(e));
             }
             // A contact added elsewhere that is here already: its fields, as an edit.
             let change = match change {

@@ -8,8 +8,9 @@ use crate::change::ChangeId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Per contact id, the (clock, id) of the newest change applied to it. Kept by the store
-/// with the sync state.
+/// Per contact id, the (clock, id) of the newest change applied to it. Not stored: the
+/// store rebuilds it from the roster's event log ([`ContactClocks::record`]) for each batch
+/// of events from other desks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ContactClocks(pub BTreeMap<String, (Hlc, ChangeId)>);
@@ -19,11 +20,9 @@ impl ContactClocks {
     /// the contacts it touches. If so, it is recorded as theirs. False for an incident
     /// event, an import (it never travels) and an event applied already.
     pub fn admit(&mut self, event: &Event) -> bool {
-        let EventChange::Roster(change) = &event.change else {
+        let Some((contacts, stamp)) = touched(event) else {
             return false;
         };
-        let contacts = change.contacts();
-        let stamp = (event.clock, event.id);
         let newer = !contacts.is_empty()
             && contacts
                 .iter()
@@ -35,6 +34,26 @@ impl ContactClocks {
         }
         newer
     }
+
+    /// Records a roster event already applied (one of the log's): each contact it touches
+    /// keeps the newer of its stamp and the event's. Nothing for an incident event.
+    pub fn record(&mut self, event: &Event) {
+        let Some((contacts, stamp)) = touched(event) else {
+            return;
+        };
+        for c in contacts {
+            let seen = self.0.entry(c.to_string()).or_insert(stamp);
+            *seen = (*seen).max(stamp);
+        }
+    }
+}
+
+/// The contacts a roster event touches and its stamp (None for an incident event).
+fn touched(event: &Event) -> Option<(Vec<&str>, (Hlc, ChangeId))> {
+    let EventChange::Roster(change) = &event.change else {
+        return None;
+    };
+    Some((change.contacts(), (event.clock, event.id)))
 }
 
 #[cfg(test)]
@@ -85,5 +104,16 @@ mod tests {
         let mut clocks = ContactClocks::default();
         assert!(clocks.admit(&events[0]));
         assert!(!clocks.admit(&events[0]), "applied already");
+    }
+
+    #[test]
+    fn a_recorded_event_only_raises_the_stamp() {
+        let (older, newer) = (edit("TYO1", 10, "課長"), edit("OSA1", 20, "部長"));
+        let mut clocks = ContactClocks::default();
+        clocks.record(&newer);
+        clocks.record(&older);
+        assert!(!clocks.admit(&older), "older than the log's newest");
+        assert!(!clocks.admit(&newer), "in the log already");
+        assert!(clocks.admit(&edit("TYO1", 30, "係長")));
     }
 }
