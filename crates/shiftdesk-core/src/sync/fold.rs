@@ -91,13 +91,18 @@ fn had_seen(event: &Event, earlier: &Made) -> bool {
 }
 
 /// The mark an applied change's entries get, from what came before it in order.
-fn mark(event: &Event, change: &Change, was_closed: bool, made: &[Made]) -> Option<MergeMark> {
-    let key = key(change);
+fn mark(
+    event: &Event,
+    change: &Change,
+    key: Option<&Key>,
+    was_closed: bool,
+    made: &[Made],
+) -> Option<MergeMark> {
     let unseen = |k: &dyn Fn(&Key) -> bool| {
         made.iter()
             .any(|m| m.key.as_ref().is_some_and(k) && !had_seen(event, m))
     };
-    match &key {
+    match key {
         Some(Key::Status(status)) => {
             let other = |k: &Key| matches!(k, Key::Status(s) if s != status);
             unseen(&other).then_some(MergeMark::Conflict)
@@ -147,17 +152,14 @@ pub fn fold_onto<'e>(
             .as_ref()
             .and_then(|id| file.get(id))
             .is_some_and(|i| i.status != Status::Open);
-        let stamped = crate::change::Stamped {
-            id: event.id,
-            origin: event.desk.clone(),
-            by: event.operator.clone(),
-            at: event.at,
-            change: change.clone(),
+        let Some(stamped) = event.stamped() else {
+            continue;
         };
         match stamped.apply_in(&mut file, Mode::Merge) {
             Ok(Applied::Opened(id) | Applied::Changed(id)) => {
                 subject.get_or_insert(id.clone());
-                let merge = mark(event, change, was_closed, &made);
+                let sets = key(change);
+                let merge = mark(event, change, sets.as_ref(), was_closed, &made);
                 if let (Some(m), Some(inc)) = (merge, file.get_mut(&id)) {
                     for entry in inc.timeline.iter_mut().rev() {
                         if entry.change_id != Some(event.id) {
@@ -169,7 +171,7 @@ pub fn fold_onto<'e>(
                 made.push(Made {
                     desk: &event.desk,
                     clock: event.clock,
-                    key: key(change),
+                    key: sets,
                 });
             }
             Ok(Applied::Unchanged) => {}

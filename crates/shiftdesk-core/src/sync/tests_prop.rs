@@ -5,6 +5,7 @@
 
 use super::tests_fold::{inc_id, note, open};
 use super::*;
+use crate::apply::Apply;
 use crate::change::{Change, Stamped};
 use crate::desk::IncidentsFile;
 use crate::incident::Incident;
@@ -115,7 +116,7 @@ fn make(desk: &mut Desk, change: Change, now_ms: i64) -> Result<Option<Event>, T
     let stamped = Stamped::new(change, at(wall), "op", &desk.code, random);
     // As the store does: a change refused, or already in place, makes no event.
     match stamped.apply(&mut file) {
-        Ok(crate::change::Applied::Opened(_) | crate::change::Applied::Changed(_)) => {}
+        Ok(out) if <Stamped as Apply<IncidentsFile>>::changed(&out) => {}
         _ => return Ok(None),
     }
     let clock = Hlc::tick(desk.clock, at(wall).timestamp_millis());
