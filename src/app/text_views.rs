@@ -8,7 +8,7 @@ use shiftdesk_core::drill::report::{Format, drill_report};
 use shiftdesk_core::report::{Reporter, report_text};
 use shiftdesk_core::share::export::incident_markdown;
 use shiftdesk_core::share::handover::handover_text;
-use shiftdesk_core::timeline::{describe, who};
+use shiftdesk_core::timeline::entry_line;
 
 /// How far back the handover looks for incidents closed during the shift.
 pub const SHIFT_HOURS: i64 = 12;
@@ -32,14 +32,7 @@ impl App {
                 let own = self.link.on.then(|| self.desk.origin());
                 inc.timeline_in_order()
                     .into_iter()
-                    .map(|e| {
-                        format!(
-                            "{}  {}  {}",
-                            zone.date_time(e.at),
-                            who(e, own),
-                            describe(e, inc, roster, lang, zone)
-                        )
-                    })
+                    .map(|e| entry_line(e, inc, roster, own, lang, zone))
                     .collect::<Vec<_>>()
                     .join("\n")
             }),

@@ -19,7 +19,7 @@ use shiftdesk_core::search::SearchIndex;
 use shiftdesk_core::text::{
     escape_unsafe_in_json, has_content, normalize_input, safe_block, safe_line,
 };
-use shiftdesk_core::timeline::{describe, via_words};
+use shiftdesk_core::timeline::{entry_line, via_words};
 use shiftdesk_core::{Category, Incident, Severity};
 use shiftdesk_store::DataDir;
 use shiftdesk_store::incidents::IncidentsStore;
@@ -852,13 +852,8 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<ExitCode> {
         .flatten()
         .map(|s| s.desk);
     for entry in inc.timeline_in_order() {
-        writeln!(
-            out,
-            "  {}  {}  {}",
-            zone.date_time(entry.at),
-            shiftdesk_core::timeline::who(entry, own.as_deref()),
-            describe(entry, inc, &roster, lang, zone)
-        )?;
+        let line = entry_line(entry, inc, &roster, own.as_deref(), lang, zone);
+        writeln!(out, "  {line}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -268,18 +268,19 @@ pub fn describe(
     lang: Lang,
     zone: &Zone,
 ) -> String {
-    let said = describe_change(entry, incident, roster, lang, zone);
+    // Worded only where shown: a change not applied is told by its text alone.
+    let said = || describe_change(entry, incident, roster, lang, zone);
     match entry.merge {
-        None => said,
-        Some(MergeMark::AfterClose) => format!("[{}] {said}", t(lang, Msg::MergeAfterClose)),
-        Some(MergeMark::Conflict) => format!("{} {said}", t(lang, Msg::MergeConflictTag)),
-        Some(MergeMark::Overrode) => format!("{said} — {}", t(lang, Msg::MergeOverrode)),
         // The text is the change and why it could not apply.
         Some(MergeMark::NotApplied) => fill(
             lang,
             Msg::MergeNotApplied,
             &[("why", &safe_line(&entry.text))],
         ),
+        None => said(),
+        Some(MergeMark::AfterClose) => format!("[{}] {}", t(lang, Msg::MergeAfterClose), said()),
+        Some(MergeMark::Conflict) => format!("{} {}", t(lang, Msg::MergeConflictTag), said()),
+        Some(MergeMark::Overrode) => format!("{} — {}", said(), t(lang, Msg::MergeOverrode)),
     }
 }
 
@@ -466,4 +467,21 @@ pub fn who(entry: &TimelineEntry, own: Option<&str>) -> String {
         (Some(own), Some(desk)) if desk != own => format!("{by} ({})", safe_line(desk)),
         _ => by,
     }
+}
+
+/// A timeline line: when, [`who`] and [`describe`], two spaces apart. Made safe for display.
+pub fn entry_line(
+    entry: &TimelineEntry,
+    incident: &Incident,
+    roster: &Roster,
+    own: Option<&str>,
+    lang: Lang,
+    zone: &Zone,
+) -> String {
+    format!(
+        "{}  {}  {}",
+        zone.date_time(entry.at),
+        who(entry, own),
+        describe(entry, incident, roster, lang, zone)
+    )
 }
