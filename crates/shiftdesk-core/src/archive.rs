@@ -183,20 +183,6 @@ impl ArchiveIndex {
             .max()
             .unwrap_or(0)
     }
-
-    /// The highest number archived among the ids a synced desk gave (`INC-TYO1-0012`):
-    /// the next one it gives is past both this and [`IncidentsFile::next_id_for`]'s.
-    ///
-    /// [`IncidentsFile::next_id_for`]: crate::desk::IncidentsFile::next_id_for
-    pub fn highest_number_for(&self, desk: &str) -> u32 {
-        self.entries
-            .iter()
-            .filter_map(|e| e.id.desk_number())
-            .filter(|(d, _)| *d == desk)
-            .map(|(_, n)| n)
-            .max()
-            .unwrap_or(0)
-    }
 }
 
 /// The incidents of `file` that can leave it at `now`, grouped by month (oldest first).

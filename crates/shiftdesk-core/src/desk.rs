@@ -59,10 +59,6 @@ impl IncidentsFile {
     /// The id the next incident opened at the synced desk `desk` gets: `INC-<DESK>-0012`,
     /// one past the highest number among the live ids with that desk's code. Ids of other
     /// desks and plain `INC-0003` ids are not counted (and stay valid).
-    ///
-    /// Archived incidents are not in the file: give the archive's highest for the desk
-    /// ([`crate::archive::ArchiveIndex::highest_number_for`]) to
-    /// [`IncidentsFile::next_id_for_after`].
     pub fn next_id_for(&self, desk: &str) -> IncidentId {
         self.next_id_for_after(desk, 0)
     }

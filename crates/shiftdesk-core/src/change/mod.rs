@@ -417,7 +417,7 @@ fn apply_change(
                 // takes the next number (its event carries the id it got). A fold never
                 // renumbers.
                 Some(id) if file.get(id).is_some() => match (mode, id.desk_number()) {
-                    (Mode::Strict, Some((desk, n))) => file.next_id_for_after(desk, n),
+                    (Mode::Strict, Some((desk, _))) => file.next_id_for(desk),
                     _ => return Err(ChangeError::IdTaken(id.clone())),
                 },
                 Some(id) => id.clone(),
